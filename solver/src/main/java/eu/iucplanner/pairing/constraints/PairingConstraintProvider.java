@@ -1,0 +1,360 @@
+package eu.iucplanner.pairing.constraints;
+
+import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.count;
+import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.countBi;
+import static ai.timefold.solver.core.api.score.stream.Joiners.equal;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import ai.timefold.solver.core.api.score.stream.Constraint;
+import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
+import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
+import ai.timefold.solver.core.api.score.stream.bi.BiConstraintStream;
+
+import eu.iucplanner.pairing.domain.Applicant;
+import eu.iucplanner.pairing.domain.PairScores;
+import eu.iucplanner.pairing.domain.PartnerSlot;
+import eu.iucplanner.pairing.domain.RegionTarget;
+import eu.iucplanner.pairing.domain.SharedChallenge;
+
+/**
+ * The pairing objective. Hard rules make a pairing valid, the medium level counts open partner places so that the
+ * number of cooperations comes first, and the soft level weighs how well the partners fit. The README's constraints
+ * table gives each formula; {@link #DEFAULT_WEIGHTS} holds each default weight, which a problem overrides through its
+ * {@code ConstraintWeightOverrides} (weight 0 switches a constraint off).
+ */
+public class PairingConstraintProvider implements ConstraintProvider {
+
+    public static final String CROSS_REGION_PAIR = "Cross-region pair";
+    public static final String INELIGIBLE_APPLICANT_PAIRED = "Ineligible applicant paired";
+    public static final String PARTNER_CAPACITY_EXCEEDED = "Partner capacity exceeded";
+    public static final String PAIR_FORMED_TWICE = "Pair formed twice";
+    public static final String EXCLUDED_PAIR_FORMED = "Excluded pair formed";
+    public static final String OPEN_PARTNER_PLACE = "Open partner place";
+    public static final String SHARED_CHALLENGES = "Shared challenges";
+    public static final String SIZE_SIMILARITY = "Size similarity";
+    public static final String COMMON_WORKING_LANGUAGE = "Common working language";
+    public static final String PREFERRED_PARTNER_REGION = "Preferred partner region";
+    public static final String REGIONAL_BALANCE = "Regional balance";
+    public static final String COVENANT_OF_MAYORS_SIGNATORIES = "Covenant of Mayors signatories";
+
+    private static final HardMediumSoftLongScore ONE_HARD = HardMediumSoftLongScore.ONE_HARD;
+    private static final HardMediumSoftLongScore ONE_MEDIUM = HardMediumSoftLongScore.ONE_MEDIUM;
+
+    /** Every constraint's default weight, in the order of the README table. */
+    public static final Map<String, HardMediumSoftLongScore> DEFAULT_WEIGHTS = Map.ofEntries(
+            Map.entry(CROSS_REGION_PAIR, ONE_HARD),
+            Map.entry(INELIGIBLE_APPLICANT_PAIRED, ONE_HARD),
+            Map.entry(PARTNER_CAPACITY_EXCEEDED, ONE_HARD),
+            Map.entry(PAIR_FORMED_TWICE, ONE_HARD),
+            Map.entry(EXCLUDED_PAIR_FORMED, ONE_HARD),
+            Map.entry(OPEN_PARTNER_PLACE, ONE_MEDIUM),
+            Map.entry(SHARED_CHALLENGES, HardMediumSoftLongScore.ofSoft(100)),
+            Map.entry(SIZE_SIMILARITY, HardMediumSoftLongScore.ofSoft(1)),
+            Map.entry(COMMON_WORKING_LANGUAGE, HardMediumSoftLongScore.ofSoft(100)),
+            Map.entry(PREFERRED_PARTNER_REGION, HardMediumSoftLongScore.ofSoft(300)),
+            Map.entry(REGIONAL_BALANCE, HardMediumSoftLongScore.ofSoft(200)),
+            Map.entry(COVENANT_OF_MAYORS_SIGNATORIES, HardMediumSoftLongScore.ofSoft(20)));
+
+    @Override
+    public Constraint[] defineConstraints(ConstraintFactory factory) {
+        return new Constraint[] {
+                // Hard
+                crossRegionPair(factory),
+                ineligibleApplicantPaired(factory),
+                partnerCapacityExceeded(factory),
+                pairFormedTwice(factory),
+                excludedPairFormed(factory),
+                // Medium
+                openPartnerPlace(factory),
+                // Soft
+                sharedChallenges(factory),
+                sizeSimilarity(factory),
+                commonWorkingLanguage(factory),
+                preferredPartnerRegion(factory),
+                regionalBalance(factory),
+                covenantOfMayorsSignatories(factory)
+        };
+    }
+
+    // A pair joins one EU-side applicant with one partner-region applicant: never EU-EU, never partner-partner.
+    Constraint crossRegionPair(ConstraintFactory factory) {
+        return factory.forEach(PartnerSlot.class)
+                .filter(slot -> !isCrossRegion(slot.getOwner(), slot.getPartner()))
+                .penalizeLong(weight(CROSS_REGION_PAIR))
+                .justifyWith((slot, score) -> pair(slot, 1,
+                        "%s (%s) and %s (%s) are not one EU city and one partner-region city.".formatted(
+                                slot.getOwner().getName(), regionLabel(slot.getOwner()),
+                                slot.getPartner().getName(), regionLabel(slot.getPartner()))))
+                .asConstraint(CROSS_REGION_PAIR);
+    }
+
+    // Both applicants of a pair are eligible under the call.
+    Constraint ineligibleApplicantPaired(ConstraintFactory factory) {
+        return factory.forEach(PartnerSlot.class)
+                .filter(slot -> !slot.getOwner().isEligible() || !slot.getPartner().isEligible())
+                .penalizeLong(weight(INELIGIBLE_APPLICANT_PAIRED))
+                .justifyWith((slot, score) -> {
+                    Applicant ineligible = slot.getOwner().isEligible() ? slot.getPartner() : slot.getOwner();
+                    return pair(slot, 1, "%s is paired with %s although it is not eligible: %s".formatted(
+                            ineligible.getName(), other(slot, ineligible).getName(),
+                            ineligible.getIneligibilities().get(0).message()));
+                })
+                .asConstraint(INELIGIBLE_APPLICANT_PAIRED);
+    }
+
+    // No applicant has more partners than its max partners; penalized by the excess.
+    Constraint partnerCapacityExceeded(ConstraintFactory factory) {
+        return partnerCounts(factory)
+                .filter((applicant, partners) -> partners > applicant.getMaxPartners())
+                .penalizeLong(weight(PARTNER_CAPACITY_EXCEEDED),
+                        (applicant, partners) -> partners - applicant.getMaxPartners())
+                .justifyWith((applicant, partners, score) -> new ApplicantJustification(applicant.getId(),
+                        partners - applicant.getMaxPartners(),
+                        "%s has %d partners but takes at most %d.".formatted(applicant.getName(), partners,
+                                applicant.getMaxPartners())))
+                .asConstraint(PARTNER_CAPACITY_EXCEEDED);
+    }
+
+    // The same two applicants are paired at most once.
+    Constraint pairFormedTwice(ConstraintFactory factory) {
+        return factory.forEachUniquePair(PartnerSlot.class,
+                equal(PartnerSlot::getOwner),
+                equal(PartnerSlot::getPartner))
+                .penalizeLong(weight(PAIR_FORMED_TWICE))
+                .justifyWith((slot, duplicate, score) -> pair(slot, 1,
+                        "%s and %s are paired twice.".formatted(slot.getOwner().getName(),
+                                slot.getPartner().getName())))
+                .asConstraint(PAIR_FORMED_TWICE);
+    }
+
+    // A pair that either applicant, or the coordination unit, excluded is never formed.
+    Constraint excludedPairFormed(ConstraintFactory factory) {
+        return factory.forEach(PartnerSlot.class)
+                .filter(slot -> slot.getOwner().excludes(slot.getPartner()))
+                .penalizeLong(weight(EXCLUDED_PAIR_FORMED))
+                .justifyWith((slot, score) -> pair(slot, 1,
+                        "%s and %s are paired although the pair is excluded.".formatted(slot.getOwner().getName(),
+                                slot.getPartner().getName())))
+                .asConstraint(EXCLUDED_PAIR_FORMED);
+    }
+
+    // Every partner place an eligible applicant leaves open costs the same, so the most cooperations come first.
+    Constraint openPartnerPlace(ConstraintFactory factory) {
+        return partnerCounts(factory)
+                .complement(Applicant.class, applicant -> 0)
+                .filter((applicant, partners) -> applicant.isEligible()
+                        && (applicant.isEuSide() || applicant.isPartnerSide())
+                        && partners < applicant.getMaxPartners())
+                .penalizeLong(weight(OPEN_PARTNER_PLACE),
+                        (applicant, partners) -> applicant.getMaxPartners() - partners)
+                .justifyWith((applicant, partners, score) -> new ApplicantJustification(applicant.getId(),
+                        applicant.getMaxPartners() - partners, openPlaceSentence(applicant, partners)))
+                .asConstraint(OPEN_PARTNER_PLACE);
+    }
+
+    // Partners should work on the same themes: each shared theme earns the product of both priorities.
+    Constraint sharedChallenges(ConstraintFactory factory) {
+        return factory.forEach(PartnerSlot.class)
+                .filter(slot -> PairScores.sharedChallengePoints(slot.getOwner(), slot.getPartner()) > 0)
+                .rewardLong(weight(SHARED_CHALLENGES),
+                        slot -> PairScores.sharedChallengePoints(slot.getOwner(), slot.getPartner()))
+                .justifyWith((slot, score) -> pair(slot,
+                        PairScores.sharedChallengePoints(slot.getOwner(), slot.getPartner()),
+                        sharedChallengeSentence(slot)))
+                .asConstraint(SHARED_CHALLENGES);
+    }
+
+    // Partners should be of similar size: the gap in log population costs, 69 for a factor 2, 230 for a factor 10.
+    Constraint sizeSimilarity(ConstraintFactory factory) {
+        return factory.forEach(PartnerSlot.class)
+                .filter(slot -> PairScores.sizeGap(slot.getOwner(), slot.getPartner()) > 0)
+                .penalizeLong(weight(SIZE_SIMILARITY),
+                        slot -> PairScores.sizeGap(slot.getOwner(), slot.getPartner()))
+                .justifyWith((slot, score) -> pair(slot, PairScores.sizeGap(slot.getOwner(), slot.getPartner()),
+                        "%s (%s inhabitants) and %s (%s) differ in size by a factor of %s.".formatted(
+                                slot.getOwner().getName(), thousands(slot.getOwner().getPopulation()),
+                                slot.getPartner().getName(), thousands(slot.getPartner().getPopulation()),
+                                String.format(Locale.ROOT, "%.1f", sizeFactor(slot)))))
+                .asConstraint(SIZE_SIMILARITY);
+    }
+
+    // Partners should share a working language: another than both main languages costs 1, none at all costs 3.
+    Constraint commonWorkingLanguage(ConstraintFactory factory) {
+        return factory.forEach(PartnerSlot.class)
+                .filter(slot -> PairScores.languagePenalty(slot.getOwner(), slot.getPartner()) > 0)
+                .penalizeLong(weight(COMMON_WORKING_LANGUAGE),
+                        slot -> PairScores.languagePenalty(slot.getOwner(), slot.getPartner()))
+                .justifyWith((slot, score) -> pair(slot,
+                        PairScores.languagePenalty(slot.getOwner(), slot.getPartner()), languageSentence(slot)))
+                .asConstraint(COMMON_WORKING_LANGUAGE);
+    }
+
+    // An applicant that named preferred partner regions should get a partner from one of them.
+    Constraint preferredPartnerRegion(ConstraintFactory factory) {
+        return factory.forEach(PartnerSlot.class)
+                .filter(slot -> PairScores.regionPreferenceMisses(slot.getOwner(), slot.getPartner()) > 0)
+                .penalizeLong(weight(PREFERRED_PARTNER_REGION),
+                        slot -> PairScores.regionPreferenceMisses(slot.getOwner(), slot.getPartner()))
+                .justifyWith((slot, score) -> pair(slot,
+                        PairScores.regionPreferenceMisses(slot.getOwner(), slot.getPartner()),
+                        regionPreferenceSentence(slot)))
+                .asConstraint(PREFERRED_PARTNER_REGION);
+    }
+
+    // Each partner region's number of pairings should meet the call's target for it.
+    Constraint regionalBalance(ConstraintFactory factory) {
+        return factory.forEach(PartnerSlot.class)
+                .join(RegionTarget.class, equal(slot -> slot.getPartner().getRegion(), RegionTarget::region))
+                .groupBy((slot, target) -> target, countBi())
+                .complement(RegionTarget.class, target -> 0)
+                .filter((target, pairs) -> pairs != target.targetPairs())
+                .penalizeLong(weight(REGIONAL_BALANCE), (target, pairs) -> Math.abs(pairs - target.targetPairs()))
+                .justifyWith((target, pairs, score) -> new RegionBalanceJustification(target.region(), pairs,
+                        target.targetPairs(), "%s has %s; the call aims for %d.".formatted(
+                                capitalized(target.region().label()), pairings(pairs), target.targetPairs())))
+                .asConstraint(REGIONAL_BALANCE);
+    }
+
+    // A small bonus for each Global Covenant of Mayors signatory in a pair.
+    Constraint covenantOfMayorsSignatories(ConstraintFactory factory) {
+        return factory.forEach(PartnerSlot.class)
+                .filter(slot -> PairScores.covenantSignatories(slot.getOwner(), slot.getPartner()) > 0)
+                .rewardLong(weight(COVENANT_OF_MAYORS_SIGNATORIES),
+                        slot -> PairScores.covenantSignatories(slot.getOwner(), slot.getPartner()))
+                .justifyWith((slot, score) -> pair(slot,
+                        PairScores.covenantSignatories(slot.getOwner(), slot.getPartner()), covenantSentence(slot)))
+                .asConstraint(COVENANT_OF_MAYORS_SIGNATORIES);
+    }
+
+    // ************************************************************************
+    // Helpers
+    // ************************************************************************
+
+    private static HardMediumSoftLongScore weight(String constraintName) {
+        return DEFAULT_WEIGHTS.get(constraintName);
+    }
+
+    /** Each applicant with the number of pairs it is in, as the owner of a slot or as a slot's partner. */
+    private static BiConstraintStream<Applicant, Integer> partnerCounts(ConstraintFactory factory) {
+        return factory.forEach(PartnerSlot.class)
+                .map(PartnerSlot::getOwner)
+                .concat(factory.forEach(PartnerSlot.class).map(PartnerSlot::getPartner))
+                .groupBy(applicant -> applicant, count());
+    }
+
+    public static boolean isCrossRegion(Applicant a, Applicant b) {
+        return (a.isEuSide() && b.isPartnerSide()) || (a.isPartnerSide() && b.isEuSide());
+    }
+
+    private static PairJustification pair(PartnerSlot slot, long amount, String description) {
+        return new PairJustification(slot.getOwner().getId(), slot.getPartner().getId(), amount, description);
+    }
+
+    private static Applicant other(PartnerSlot slot, Applicant one) {
+        return slot.getOwner() == one ? slot.getPartner() : slot.getOwner();
+    }
+
+    private static String regionLabel(Applicant applicant) {
+        return applicant.getRegion() == null ? "outside the call" : applicant.getRegion().label();
+    }
+
+    static String openPlaceSentence(Applicant applicant, int partners) {
+        if (partners == 0) {
+            return applicant.getMaxPartners() == 1
+                    ? applicant.getName() + " is left without a partner."
+                    : "%s is left without any of its %d partners.".formatted(applicant.getName(),
+                            applicant.getMaxPartners());
+        }
+        int open = applicant.getMaxPartners() - partners;
+        return "%s has %d of its %d partner places open.".formatted(applicant.getName(), open,
+                applicant.getMaxPartners());
+    }
+
+    static String sharedChallengeSentence(PartnerSlot slot) {
+        List<SharedChallenge> shared = PairScores.sharedChallenges(slot.getOwner(), slot.getPartner()).stream()
+                .sorted(java.util.Comparator.comparingInt(SharedChallenge::points).reversed())
+                .toList();
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < shared.size(); i++) {
+            SharedChallenge challenge = shared.get(i);
+            if (i > 0) {
+                text.append(i == shared.size() - 1 ? " and " : ", ");
+            }
+            text.append(challenge.theme()).append(" (");
+            if (i == 0) {
+                text.append("priority ");
+            }
+            text.append(challenge.firstPriority()).append(" and ").append(challenge.secondPriority()).append(')');
+        }
+        return "%s and %s share %s.".formatted(slot.getOwner().getName(), slot.getPartner().getName(), text);
+    }
+
+    static String languageSentence(PartnerSlot slot) {
+        Applicant a = slot.getOwner();
+        Applicant b = slot.getPartner();
+        List<String> shared = PairScores.sharedLanguages(a, b);
+        if (shared.isEmpty()) {
+            return "%s (%s) and %s (%s) share no working language.".formatted(a.getName(), languages(a),
+                    b.getName(), languages(b));
+        }
+        return "%s and %s share %s, but not their main working language.".formatted(a.getName(), b.getName(),
+                String.join(", ", shared));
+    }
+
+    private static String languages(Applicant applicant) {
+        return applicant.getLanguages().isEmpty() ? "none given" : String.join(", ", applicant.getLanguages());
+    }
+
+    static String regionPreferenceSentence(PartnerSlot slot) {
+        Applicant a = slot.getOwner();
+        Applicant b = slot.getPartner();
+        StringBuilder text = new StringBuilder();
+        for (Applicant who : List.of(a, b)) {
+            Applicant partner = who == a ? b : a;
+            if (!who.getPreferredPartnerRegions().isEmpty()
+                    && !who.getPreferredPartnerRegions().contains(partner.getRegion())) {
+                if (!text.isEmpty()) {
+                    text.append(' ');
+                }
+                text.append("%s prefers a partner from %s, but %s is in %s.".formatted(who.getName(),
+                        who.getPreferredPartnerRegions().stream().map(region -> region.label())
+                                .collect(Collectors.joining(" or ")),
+                        partner.getName(), regionLabel(partner)));
+            }
+        }
+        return text.toString();
+    }
+
+    static String covenantSentence(PartnerSlot slot) {
+        Applicant a = slot.getOwner();
+        Applicant b = slot.getPartner();
+        if (a.isCovenantSignatory() && b.isCovenantSignatory()) {
+            return "%s and %s are both Covenant of Mayors signatories.".formatted(a.getName(), b.getName());
+        }
+        Applicant signatory = a.isCovenantSignatory() ? a : b;
+        return signatory.getName() + " is a Covenant of Mayors signatory.";
+    }
+
+    private static double sizeFactor(PartnerSlot slot) {
+        long larger = Math.max(slot.getOwner().getPopulation(), slot.getPartner().getPopulation());
+        long smaller = Math.max(1L, Math.min(slot.getOwner().getPopulation(), slot.getPartner().getPopulation()));
+        return (double) larger / smaller;
+    }
+
+    private static String pairings(int count) {
+        return count == 1 ? "1 pairing" : count + " pairings";
+    }
+
+    private static String thousands(long number) {
+        return String.format(Locale.ROOT, "%,d", number);
+    }
+
+    private static String capitalized(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}

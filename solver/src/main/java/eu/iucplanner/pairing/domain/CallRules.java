@@ -1,0 +1,117 @@
+package eu.iucplanner.pairing.domain;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The rules of one call for applications. They change from phase to phase, so they are data, never constants in code:
+ * an earlier call used a population threshold of 50,000, Mexico has been counted both with North America and with
+ * Latin America, and UK cities counted as EU cities before 2020.
+ *
+ * @param name                    human-readable name of the call, e.g. "IURC 2024"
+ * @param populationThreshold     an applicant must have <em>more than</em> this many inhabitants
+ * @param minimumCommitmentMonths the shortest cooperation an applicant may commit to
+ * @param countryRegions          ISO 3166-1 alpha-2 country code to programme region; countries absent are outside
+ *                                the call
+ * @param themes                  the theme vocabulary that challenges are chosen from
+ * @param targetPairs             optional number of pairings the call aims for per partner region
+ */
+public record CallRules(String name, long populationThreshold, int minimumCommitmentMonths,
+        Map<String, ProgrammeRegion> countryRegions, List<String> themes, Map<ProgrammeRegion, Integer> targetPairs) {
+
+    public static final long DEFAULT_POPULATION_THRESHOLD = 100_000;
+    public static final int DEFAULT_MINIMUM_COMMITMENT_MONTHS = 18;
+
+    /** The 27 member states of the European Union. */
+    public static final List<String> EU27 = List.of("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE",
+            "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE");
+
+    /**
+     * The topics of the IUC city-to-city calls, used as the default theme vocabulary.
+     */
+    public static final List<String> DEFAULT_THEMES = List.of(
+            "Air quality",
+            "Circular economy",
+            "Digital transition",
+            "Education, jobs and skills in the local economy",
+            "Nature and cultural heritage",
+            "Smart cities and urban innovation",
+            "Sustainable production and consumption",
+            "Sustainable land use and nature-based solutions",
+            "Urban mobility",
+            "Water, waste management and sanitation",
+            "Housing",
+            "Inclusion of migrants and refugees",
+            "Urban poverty",
+            "Climate adaptation",
+            "Energy transition");
+
+    public CallRules {
+        Objects.requireNonNull(name, "name");
+        if (populationThreshold < 0) {
+            throw new IllegalArgumentException("populationThreshold must not be negative");
+        }
+        if (minimumCommitmentMonths < 0) {
+            throw new IllegalArgumentException("minimumCommitmentMonths must not be negative");
+        }
+        countryRegions = Collections.unmodifiableMap(new LinkedHashMap<>(countryRegions));
+        themes = List.copyOf(themes);
+        EnumMap<ProgrammeRegion, Integer> targets = new EnumMap<>(ProgrammeRegion.class);
+        targets.putAll(targetPairs);
+        targets.forEach((region, target) -> {
+            if (!region.isPartnerRegion()) {
+                throw new IllegalArgumentException("target pairs are set per partner region, not for " + region);
+            }
+            if (target < 0) {
+                throw new IllegalArgumentException("target pairs of " + region + " must not be negative");
+            }
+        });
+        targetPairs = Collections.unmodifiableMap(targets);
+    }
+
+    /** The default mapping: the EU27 and the IURC partner countries. Mexico counts with Latin America. */
+    public static Map<String, ProgrammeRegion> defaultCountryRegions() {
+        Map<String, ProgrammeRegion> map = new LinkedHashMap<>();
+        EU27.forEach(country -> map.put(country, ProgrammeRegion.EU));
+        List.of("CA", "US").forEach(country -> map.put(country, ProgrammeRegion.NORTH_AMERICA));
+        List.of("AR", "BR", "CL", "CO", "MX", "PE")
+                .forEach(country -> map.put(country, ProgrammeRegion.LATIN_AMERICA_CARIBBEAN));
+        List.of("CN", "IN", "ID", "JP", "MY", "KR", "TH", "VN", "AU", "NZ")
+                .forEach(country -> map.put(country, ProgrammeRegion.ASIA));
+        return map;
+    }
+
+    /** A call with every default: more than 100,000 inhabitants, 18 months, the default mapping and themes. */
+    public static CallRules defaults() {
+        return new CallRules("Default call", DEFAULT_POPULATION_THRESHOLD, DEFAULT_MINIMUM_COMMITMENT_MONTHS,
+                defaultCountryRegions(), DEFAULT_THEMES, Map.of());
+    }
+
+    public Optional<ProgrammeRegion> regionOf(String country) {
+        return Optional.ofNullable(countryRegions.get(country));
+    }
+
+    public int themeIndex(String theme) {
+        return themes.indexOf(theme);
+    }
+
+    public CallRules withCountryRegion(String country, ProgrammeRegion region) {
+        Map<String, ProgrammeRegion> map = new LinkedHashMap<>(countryRegions);
+        map.put(country, region);
+        return new CallRules(name, populationThreshold, minimumCommitmentMonths, map, themes, targetPairs);
+    }
+
+    public CallRules withTargetPairs(Map<ProgrammeRegion, Integer> newTargetPairs) {
+        return new CallRules(name, populationThreshold, minimumCommitmentMonths, countryRegions, themes,
+                newTargetPairs);
+    }
+
+    public CallRules withPopulationThreshold(long newThreshold) {
+        return new CallRules(name, newThreshold, minimumCommitmentMonths, countryRegions, themes, targetPairs);
+    }
+}

@@ -1,0 +1,27 @@
+package eu.iucplanner.pairing.domain;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+
+/**
+ * Everything a pairing run needs: the call's rules, the applicant pool, pairs to keep and pairs to avoid, and the
+ * constraint weights that differ from the defaults.
+ */
+public record PairingProblem(CallRules call, List<ApplicantProfile> applicants, List<PairRef> pinnedPairs,
+        List<PairRef> excludedPairs, Map<String, HardMediumSoftLongScore> weightOverrides) {
+
+    public PairingProblem {
+        Objects.requireNonNull(call, "call");
+        applicants = List.copyOf(applicants);
+        pinnedPairs = pinnedPairs == null ? List.of() : List.copyOf(pinnedPairs);
+        excludedPairs = excludedPairs == null ? List.of() : List.copyOf(excludedPairs);
+        weightOverrides = weightOverrides == null ? Map.of() : Map.copyOf(weightOverrides);
+    }
+
+    public static PairingProblem of(CallRules call, List<ApplicantProfile> applicants) {
+        return new PairingProblem(call, applicants, List.of(), List.of(), Map.of());
+    }
+}

@@ -1,0 +1,15 @@
+package eu.iucplanner.pairing.eligibility;
+
+/** Machine-readable reasons why an applicant cannot be paired under a call. */
+public enum IneligibilityReason {
+    /** The (total) population is not more than the call's threshold. */
+    POPULATION_AT_OR_BELOW_THRESHOLD,
+    /** A group of municipalities named no lead urban authority contact. */
+    GROUP_WITHOUT_LEAD_AUTHORITY,
+    /** Regions and provinces may support cities, but are not eligible applicants themselves. */
+    SUB_NATIONAL_GOVERNMENT,
+    /** The applicant commits to fewer months than the call's minimum cooperation. */
+    COMMITMENT_TOO_SHORT,
+    /** The applicant's country is not mapped to any programme region of the call. */
+    COUNTRY_OUTSIDE_PROGRAMME_REGIONS
+}

@@ -1,0 +1,257 @@
+package eu.iucplanner.pairing.constraints;
+
+import static eu.iucplanner.pairing.TestApplicants.applicant;
+import static eu.iucplanner.pairing.TestApplicants.boston;
+import static eu.iucplanner.pairing.TestApplicants.bostonProfile;
+import static eu.iucplanner.pairing.TestApplicants.curitiba;
+import static eu.iucplanner.pairing.TestApplicants.curitibaProfile;
+import static eu.iucplanner.pairing.TestApplicants.lyon;
+import static eu.iucplanner.pairing.TestApplicants.lyonProfile;
+import static eu.iucplanner.pairing.TestApplicants.marseille;
+import static eu.iucplanner.pairing.TestApplicants.osaka;
+import static eu.iucplanner.pairing.TestApplicants.osakaProfile;
+
+import org.junit.jupiter.api.Test;
+
+import ai.timefold.solver.test.api.score.stream.ConstraintVerifier;
+
+import eu.iucplanner.pairing.domain.Applicant;
+import eu.iucplanner.pairing.domain.PairingSolution;
+import eu.iucplanner.pairing.domain.PartnerSlot;
+import eu.iucplanner.pairing.domain.ProgrammeRegion;
+import eu.iucplanner.pairing.domain.RegionTarget;
+
+class PairingConstraintProviderTest {
+
+    private final ConstraintVerifier<PairingConstraintProvider, PairingSolution> verifier =
+            ConstraintVerifier.build(new PairingConstraintProvider(), PairingSolution.class, PartnerSlot.class);
+
+    private static PartnerSlot slot(Applicant owner, int index, Applicant partner) {
+        return new PartnerSlot(owner, index, partner, false);
+    }
+
+    // Hard
+
+    @Test
+    void crossRegionPair() {
+        Applicant lyon = lyon();
+        Applicant marseille = marseille();
+        Applicant boston = boston();
+        verifier.verifyThat(PairingConstraintProvider::crossRegionPair)
+                .given(slot(lyon, 0, marseille))
+                .penalizesBy(1);
+        verifier.verifyThat(PairingConstraintProvider::crossRegionPair)
+                .given(slot(boston, 0, curitiba()))
+                .penalizesBy(1);
+        verifier.verifyThat(PairingConstraintProvider::crossRegionPair)
+                .given(slot(lyon, 0, boston))
+                .hasNoImpact();
+    }
+
+    @Test
+    void crossRegionPairJustification() {
+        verifier.verifyThat(PairingConstraintProvider::crossRegionPair)
+                .given(slot(lyon(), 0, marseille()))
+                .justifiesWith(new PairJustification("lyon", "marseille", 1,
+                        "Lyon (the EU) and Marseille (the EU) are not one EU city and one partner-region city."))
+                .penalizesBy(1);
+    }
+
+    @Test
+    void ineligibleApplicantPaired() {
+        Applicant smallTown = applicant(bostonProfile().population(100_000));
+        verifier.verifyThat(PairingConstraintProvider::ineligibleApplicantPaired)
+                .given(slot(lyon(), 0, smallTown))
+                .justifiesWith(new PairJustification("lyon", "boston", 1,
+                        "Boston is paired with Lyon although it is not eligible: The population of Boston is"
+                                + " 100,000; the call requires more than 100,000 inhabitants."))
+                .penalizesBy(1);
+        verifier.verifyThat(PairingConstraintProvider::ineligibleApplicantPaired)
+                .given(slot(lyon(), 0, boston()))
+                .hasNoImpact();
+    }
+
+    @Test
+    void partnerCapacityExceeded() {
+        Applicant boston = boston();
+        Applicant lyon = lyon();
+        Applicant marseille = marseille();
+        Applicant twoPartnerMarseille = applicant(
+                eu.iucplanner.pairing.TestApplicants.marseilleProfile().maxPartners(2));
+        // Boston takes one partner but is in two pairs: excess 1.
+        verifier.verifyThat(PairingConstraintProvider::partnerCapacityExceeded)
+                .given(lyon, marseille, boston, slot(lyon, 0, boston), slot(marseille, 0, boston))
+                .justifiesWith(new ApplicantJustification("boston", 1,
+                        "Boston has 2 partners but takes at most 1."))
+                .penalizesBy(1);
+        // Boston at capacity 2 with two partners is fine.
+        Applicant bostonTakesTwo = applicant(bostonProfile().maxPartners(2));
+        verifier.verifyThat(PairingConstraintProvider::partnerCapacityExceeded)
+                .given(slot(lyon, 0, bostonTakesTwo), slot(twoPartnerMarseille, 0, bostonTakesTwo))
+                .hasNoImpact();
+    }
+
+    @Test
+    void pairFormedTwice() {
+        Applicant lyon = applicant(lyonProfile().maxPartners(2));
+        Applicant boston = applicant(bostonProfile().maxPartners(2));
+        verifier.verifyThat(PairingConstraintProvider::pairFormedTwice)
+                .given(slot(lyon, 0, boston), slot(lyon, 1, boston))
+                .justifiesWith(new PairJustification("lyon", "boston", 1, "Lyon and Boston are paired twice."))
+                .penalizesBy(1);
+        verifier.verifyThat(PairingConstraintProvider::pairFormedTwice)
+                .given(slot(lyon, 0, boston), slot(lyon, 1, curitiba()))
+                .hasNoImpact();
+    }
+
+    @Test
+    void excludedPairFormed() {
+        Applicant lyon = applicant(lyonProfile().excludes("boston"));
+        Applicant boston = boston();
+        verifier.verifyThat(PairingConstraintProvider::excludedPairFormed)
+                .given(slot(lyon, 0, boston))
+                .justifiesWith(new PairJustification("lyon", "boston", 1,
+                        "Lyon and Boston are paired although the pair is excluded."))
+                .penalizesBy(1);
+        // Exclusion is symmetric: Boston excluding Lyon counts too.
+        verifier.verifyThat(PairingConstraintProvider::excludedPairFormed)
+                .given(slot(lyon(), 0, applicant(bostonProfile().excludes("lyon"))))
+                .penalizesBy(1);
+        verifier.verifyThat(PairingConstraintProvider::excludedPairFormed)
+                .given(slot(lyon, 0, curitiba()))
+                .hasNoImpact();
+    }
+
+    // Medium
+
+    @Test
+    void openPartnerPlace() {
+        Applicant lyon = applicant(lyonProfile().maxPartners(2));
+        Applicant boston = boston();
+        Applicant curitiba = curitiba();
+        Applicant smallTown = applicant(osakaProfile().population(50_000));
+        // Lyon: 1 of 2 places open; Curitiba: alone; the ineligible town does not count; Boston is paired.
+        verifier.verifyThat(PairingConstraintProvider::openPartnerPlace)
+                .given(lyon, boston, curitiba, smallTown, slot(lyon, 0, boston), new PartnerSlot(lyon, 1))
+                .justifiesWith(new ApplicantJustification("lyon", 1, "Lyon has 1 of its 2 partner places open."),
+                        new ApplicantJustification("curitiba", 1, "Curitiba is left without a partner."))
+                .penalizesBy(2);
+        Applicant lyonOne = lyon();
+        verifier.verifyThat(PairingConstraintProvider::openPartnerPlace)
+                .given(lyonOne, boston, slot(lyonOne, 0, boston))
+                .hasNoImpact();
+    }
+
+    // Soft
+
+    @Test
+    void sharedChallenges() {
+        // Urban mobility 3 x 2 + Circular economy 2 x 2 = 10.
+        verifier.verifyThat(PairingConstraintProvider::sharedChallenges)
+                .given(slot(lyon(), 0, boston()))
+                .justifiesWith(new PairJustification("lyon", "boston", 10,
+                        "Lyon and Boston share Urban mobility (priority 3 and 2) and Circular economy (2 and 2)."))
+                .rewardsWith(10);
+        verifier.verifyThat(PairingConstraintProvider::sharedChallenges)
+                .given(slot(marseille(), 0, boston()))
+                .hasNoImpact();
+    }
+
+    @Test
+    void sizeSimilarity() {
+        // round(100 ln 522,250) = 1317, round(100 ln 1,963,726) = 1449.
+        verifier.verifyThat(PairingConstraintProvider::sizeSimilarity)
+                .given(slot(lyon(), 0, curitiba()))
+                .justifiesWith(new PairJustification("lyon", "curitiba", 132,
+                        "Lyon (522,250 inhabitants) and Curitiba (1,963,726) differ in size by a factor of 3.8."))
+                .penalizesBy(132);
+        verifier.verifyThat(PairingConstraintProvider::sizeSimilarity)
+                .given(slot(lyon(), 0, applicant(curitibaProfile().population(522_250))))
+                .hasNoImpact();
+    }
+
+    @Test
+    void commonWorkingLanguage() {
+        // No shared language: 3.
+        verifier.verifyThat(PairingConstraintProvider::commonWorkingLanguage)
+                .given(slot(marseille(), 0, curitiba()))
+                .justifiesWith(new PairJustification("marseille", "curitiba", 3,
+                        "Marseille (fr) and Curitiba (pt) share no working language."))
+                .penalizesBy(3);
+        // Shared, but not the main language of both (Lyon: fr, en; Boston: en): 1.
+        verifier.verifyThat(PairingConstraintProvider::commonWorkingLanguage)
+                .given(slot(lyon(), 0, boston()))
+                .justifiesWith(new PairJustification("lyon", "boston", 1,
+                        "Lyon and Boston share en, but not their main working language."))
+                .penalizesBy(1);
+    }
+
+    @Test
+    void commonWorkingLanguageSameMainLanguage() {
+        Applicant quebec = applicant(eu.iucplanner.pairing.domain.ApplicantProfile
+                .builder("quebec", "Québec", "CA").population(549_459).languages("fr", "en"));
+        verifier.verifyThat(PairingConstraintProvider::commonWorkingLanguage)
+                .given(slot(lyon(), 0, quebec))
+                .hasNoImpact();
+    }
+
+    @Test
+    void preferredPartnerRegion() {
+        Applicant lyonPrefersAsia = applicant(lyonProfile().prefers(ProgrammeRegion.ASIA));
+        verifier.verifyThat(PairingConstraintProvider::preferredPartnerRegion)
+                .given(slot(lyonPrefersAsia, 0, boston()))
+                .justifiesWith(new PairJustification("lyon", "boston", 1,
+                        "Lyon prefers a partner from Asia and Australasia, but Boston is in North America."))
+                .penalizesBy(1);
+        // Both sides miss: 2.
+        Applicant bostonPrefersAsia = applicant(bostonProfile().prefers(ProgrammeRegion.ASIA));
+        verifier.verifyThat(PairingConstraintProvider::preferredPartnerRegion)
+                .given(slot(lyonPrefersAsia, 0, bostonPrefersAsia))
+                .penalizesBy(2);
+        verifier.verifyThat(PairingConstraintProvider::preferredPartnerRegion)
+                .given(slot(lyonPrefersAsia, 0, osaka()))
+                .hasNoImpact();
+        verifier.verifyThat(PairingConstraintProvider::preferredPartnerRegion)
+                .given(slot(lyon(), 0, boston()))
+                .hasNoImpact();
+    }
+
+    @Test
+    void regionalBalance() {
+        Applicant lyon = lyon();
+        Applicant marseille = marseille();
+        RegionTarget northAmerica = new RegionTarget(ProgrammeRegion.NORTH_AMERICA, 1);
+        RegionTarget asia = new RegionTarget(ProgrammeRegion.ASIA, 2);
+        RegionTarget latinAmerica = new RegionTarget(ProgrammeRegion.LATIN_AMERICA_CARIBBEAN, 0);
+        // North America 1 of 1 (0), Asia 1 of 2 (1), Latin America 1 of 0 (1).
+        verifier.verifyThat(PairingConstraintProvider::regionalBalance)
+                .given(northAmerica, asia, latinAmerica, slot(lyon, 0, boston()), slot(marseille, 0, osaka()),
+                        slot(lyon, 1, curitiba()))
+                .justifiesWith(new RegionBalanceJustification(ProgrammeRegion.ASIA, 1, 2,
+                        "Asia and Australasia has 1 pairing; the call aims for 2."))
+                .penalizesBy(2);
+        // A region with a target and no pair at all is penalized by its whole target.
+        verifier.verifyThat(PairingConstraintProvider::regionalBalance)
+                .given(asia)
+                .penalizesBy(2);
+        verifier.verifyThat(PairingConstraintProvider::regionalBalance)
+                .given(northAmerica, slot(lyon, 0, boston()))
+                .hasNoImpact();
+    }
+
+    @Test
+    void covenantOfMayorsSignatories() {
+        Applicant lyon = applicant(lyonProfile().covenantSignatory(true));
+        verifier.verifyThat(PairingConstraintProvider::covenantOfMayorsSignatories)
+                .given(slot(lyon, 0, applicant(bostonProfile().covenantSignatory(true))))
+                .justifiesWith(new PairJustification("lyon", "boston", 2,
+                        "Lyon and Boston are both Covenant of Mayors signatories."))
+                .rewardsWith(2);
+        verifier.verifyThat(PairingConstraintProvider::covenantOfMayorsSignatories)
+                .given(slot(lyon, 0, boston()))
+                .rewardsWith(1);
+        verifier.verifyThat(PairingConstraintProvider::covenantOfMayorsSignatories)
+                .given(slot(lyon(), 0, boston()))
+                .hasNoImpact();
+    }
+}

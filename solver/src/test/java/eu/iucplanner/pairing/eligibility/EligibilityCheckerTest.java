@@ -1,0 +1,116 @@
+package eu.iucplanner.pairing.eligibility;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import eu.iucplanner.pairing.domain.ApplicantKind;
+import eu.iucplanner.pairing.domain.ApplicantProfile;
+import eu.iucplanner.pairing.domain.CallRules;
+import eu.iucplanner.pairing.domain.ProgrammeRegion;
+
+class EligibilityCheckerTest {
+
+    private static final CallRules CALL = CallRules.defaults();
+
+    private static ApplicantProfile.Builder city(long population) {
+        return ApplicantProfile.builder("x", "Xanten", "DE").population(population);
+    }
+
+    private static List<IneligibilityReason> reasons(ApplicantProfile profile, CallRules call) {
+        return EligibilityChecker.check(profile, call).stream().map(Ineligibility::reason).toList();
+    }
+
+    @Test
+    void populationOfExactlyTheThresholdIsNotMoreThanIt() {
+        assertThat(reasons(city(100_000).build(), CALL))
+                .containsExactly(IneligibilityReason.POPULATION_AT_OR_BELOW_THRESHOLD);
+        assertThat(EligibilityChecker.check(city(100_000).build(), CALL).get(0).message())
+                .isEqualTo("The population of Xanten is 100,000; the call requires more than 100,000 inhabitants.");
+    }
+
+    @Test
+    void populationOneAboveTheThresholdIsEligible() {
+        assertThat(reasons(city(100_001).build(), CALL)).isEmpty();
+    }
+
+    @Test
+    void thresholdIsDataOfTheCall() {
+        CallRules earlierCall = CALL.withPopulationThreshold(50_000);
+        assertThat(reasons(city(50_001).build(), earlierCall)).isEmpty();
+        assertThat(reasons(city(50_000).build(), earlierCall))
+                .containsExactly(IneligibilityReason.POPULATION_AT_OR_BELOW_THRESHOLD);
+    }
+
+    @Test
+    void groupCountsTheSumOfItsMembers() {
+        ApplicantProfile group = ApplicantProfile.builder("g", "Ruhr West", "DE")
+                .kind(ApplicantKind.MUNICIPALITY_GROUP).leadAuthorityContact("international@oberhausen.de")
+                .member("Oberhausen", 60_000).member("Bottrop", 40_001).build();
+        assertThat(group.totalPopulation()).isEqualTo(100_001);
+        assertThat(reasons(group, CALL)).isEmpty();
+        ApplicantProfile exactly = ApplicantProfile.builder("g", "Ruhr West", "DE")
+                .kind(ApplicantKind.MUNICIPALITY_GROUP).leadAuthorityContact("international@oberhausen.de")
+                .member("Oberhausen", 60_000).member("Bottrop", 40_000).build();
+        assertThat(reasons(exactly, CALL)).containsExactly(IneligibilityReason.POPULATION_AT_OR_BELOW_THRESHOLD);
+    }
+
+    @Test
+    void groupWithoutLeadAuthority() {
+        ApplicantProfile group = ApplicantProfile.builder("g", "Ruhr West", "DE")
+                .kind(ApplicantKind.MUNICIPALITY_GROUP).leadAuthorityContact("  ")
+                .member("Oberhausen", 210_000).member("Bottrop", 117_000).build();
+        assertThat(reasons(group, CALL)).containsExactly(IneligibilityReason.GROUP_WITHOUT_LEAD_AUTHORITY);
+    }
+
+    @Test
+    void subNationalGovernment() {
+        ApplicantProfile province = city(4_000_000).kind(ApplicantKind.SUB_NATIONAL_GOVERNMENT).build();
+        assertThat(reasons(province, CALL)).containsExactly(IneligibilityReason.SUB_NATIONAL_GOVERNMENT);
+    }
+
+    @Test
+    void commitmentAtTheMinimumIsEnoughAndOneMonthLessIsNot() {
+        assertThat(reasons(city(200_000).committedMonths(18).build(), CALL)).isEmpty();
+        assertThat(reasons(city(200_000).committedMonths(17).build(), CALL))
+                .containsExactly(IneligibilityReason.COMMITMENT_TOO_SHORT);
+    }
+
+    @Test
+    void countryOutsideTheCall() {
+        ApplicantProfile nairobi = ApplicantProfile.builder("n", "Nairobi", "KE").population(4_397_073).build();
+        assertThat(reasons(nairobi, CALL)).containsExactly(IneligibilityReason.COUNTRY_OUTSIDE_PROGRAMME_REGIONS);
+        ApplicantProfile london = ApplicantProfile.builder("l", "London", "GB").population(8_961_989).build();
+        assertThat(reasons(london, CALL)).containsExactly(IneligibilityReason.COUNTRY_OUTSIDE_PROGRAMME_REGIONS);
+        // Before 2020 UK cities counted as EU cities: a call says so by mapping GB.
+        assertThat(reasons(london, CALL.withCountryRegion("GB", ProgrammeRegion.EU))).isEmpty();
+    }
+
+    @Test
+    void everyReasonThatAppliesIsReported() {
+        ApplicantProfile everything = ApplicantProfile.builder("r", "Somewhere", "KE")
+                .kind(ApplicantKind.SUB_NATIONAL_GOVERNMENT).population(10).committedMonths(6).build();
+        assertThat(reasons(everything, CALL)).containsExactlyInAnyOrder(
+                IneligibilityReason.SUB_NATIONAL_GOVERNMENT,
+                IneligibilityReason.POPULATION_AT_OR_BELOW_THRESHOLD,
+                IneligibilityReason.COMMITMENT_TOO_SHORT,
+                IneligibilityReason.COUNTRY_OUTSIDE_PROGRAMME_REGIONS);
+        ApplicantProfile group = ApplicantProfile.builder("g", "Tiny group", "DE")
+                .kind(ApplicantKind.MUNICIPALITY_GROUP).member("A", 10).build();
+        assertThat(reasons(group, CALL)).containsExactlyInAnyOrder(
+                IneligibilityReason.POPULATION_AT_OR_BELOW_THRESHOLD,
+                IneligibilityReason.GROUP_WITHOUT_LEAD_AUTHORITY);
+    }
+
+    @Test
+    void mexicoFollowsTheCallMapping() {
+        ApplicantProfile guadalajara = ApplicantProfile.builder("gdl", "Guadalajara", "MX").population(1_385_629)
+                .build();
+        assertThat(CALL.regionOf("MX")).contains(ProgrammeRegion.LATIN_AMERICA_CARIBBEAN);
+        CallRules moved = CALL.withCountryRegion("MX", ProgrammeRegion.NORTH_AMERICA);
+        assertThat(new eu.iucplanner.pairing.domain.Applicant(guadalajara, moved).getRegion())
+                .isEqualTo(ProgrammeRegion.NORTH_AMERICA);
+    }
+}

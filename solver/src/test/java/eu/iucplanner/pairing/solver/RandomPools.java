@@ -1,0 +1,78 @@
+package eu.iucplanner.pairing.solver;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import eu.iucplanner.pairing.domain.ApplicantProfile;
+import eu.iucplanner.pairing.domain.CallRules;
+import eu.iucplanner.pairing.domain.PairRef;
+import eu.iucplanner.pairing.domain.PairingProblem;
+import eu.iucplanner.pairing.domain.ProgrammeRegion;
+
+/** Small random pools that exercise every constraint, reproducible from a seed. */
+final class RandomPools {
+
+    private static final String[] EU_COUNTRIES = { "FR", "DE", "ES", "IT", "PL" };
+    private static final String[][] PARTNER_COUNTRIES = { { "US", "CA" }, { "BR", "MX", "CO" }, { "JP", "IN" } };
+    private static final String[] LANGUAGES = { "en", "fr", "es", "pt", "de" };
+
+    private RandomPools() {
+    }
+
+    static PairingProblem generate(Random random, int maxPerSide, boolean withTargets) {
+        CallRules call = CallRules.defaults();
+        int euCount = 1 + random.nextInt(maxPerSide);
+        int partnerCount = 1 + random.nextInt(maxPerSide);
+        List<ApplicantProfile> applicants = new ArrayList<>();
+        for (int i = 0; i < euCount; i++) {
+            applicants.add(randomApplicant(random, call, "eu" + i, EU_COUNTRIES[random.nextInt(EU_COUNTRIES.length)],
+                    true));
+        }
+        for (int i = 0; i < partnerCount; i++) {
+            String[] region = PARTNER_COUNTRIES[random.nextInt(PARTNER_COUNTRIES.length)];
+            applicants.add(randomApplicant(random, call, "p" + i, region[random.nextInt(region.length)], false));
+        }
+        List<PairRef> excluded = new ArrayList<>();
+        if (random.nextInt(3) == 0) {
+            excluded.add(new PairRef("eu" + random.nextInt(euCount), "p" + random.nextInt(partnerCount)));
+        }
+        if (withTargets) {
+            Map<ProgrammeRegion, Integer> targets = new EnumMap<>(ProgrammeRegion.class);
+            for (ProgrammeRegion region : ProgrammeRegion.values()) {
+                if (region.isPartnerRegion() && random.nextBoolean()) {
+                    targets.put(region, random.nextInt(3));
+                }
+            }
+            call = call.withTargetPairs(targets);
+        }
+        return new PairingProblem(call, applicants, List.of(), excluded, Map.of());
+    }
+
+    private static ApplicantProfile randomApplicant(Random random, CallRules call, String id, String country,
+            boolean euSide) {
+        ApplicantProfile.Builder builder = ApplicantProfile.builder(id, "City " + id, country)
+                .population(random.nextInt(8) == 0 ? 80_000 : 100_001 + random.nextInt(3_000_000))
+                .maxPartners(random.nextInt(4) == 0 ? 2 : 1)
+                .covenantSignatory(random.nextInt(3) == 0);
+        int languages = 1 + random.nextInt(2);
+        for (int i = 0; i < languages; i++) {
+            builder.languages(LANGUAGES[random.nextInt(LANGUAGES.length)]);
+        }
+        int challenges = 1 + random.nextInt(3);
+        for (int i = 0; i < challenges; i++) {
+            builder.challenge(call.themes().get(random.nextInt(5)), 1 + random.nextInt(3));
+        }
+        if (euSide && random.nextInt(3) == 0) {
+            ProgrammeRegion[] partnerRegions = { ProgrammeRegion.NORTH_AMERICA,
+                    ProgrammeRegion.LATIN_AMERICA_CARIBBEAN, ProgrammeRegion.ASIA };
+            builder.prefers(partnerRegions[random.nextInt(partnerRegions.length)]);
+        }
+        if (random.nextInt(10) == 0) {
+            builder.committedMonths(12);
+        }
+        return builder.build();
+    }
+}
