@@ -1,6 +1,7 @@
 package eu.iucplanner.pairing.domain;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -41,9 +42,11 @@ public record ApplicantProfile(String id, String name, String country, Programme
         members = members == null ? List.of() : List.copyOf(members);
         languages = languages == null ? List.of() : List.copyOf(languages);
         challenges = challenges == null ? List.of() : List.copyOf(challenges);
+        // Insertion-ordered copies: Set.copyOf iterates in an order that changes from one JVM run to the next.
         preferredPartnerRegions = preferredPartnerRegions == null ? Set.of()
-                : Set.copyOf(new LinkedHashSet<>(preferredPartnerRegions));
-        excludedPartnerIds = excludedPartnerIds == null ? Set.of() : Set.copyOf(excludedPartnerIds);
+                : Collections.unmodifiableSet(new LinkedHashSet<>(preferredPartnerRegions));
+        excludedPartnerIds = excludedPartnerIds == null ? Set.of()
+                : Collections.unmodifiableSet(new LinkedHashSet<>(excludedPartnerIds));
         if (maxPartners < 1) {
             throw new IllegalArgumentException("maxPartners must be at least 1, was " + maxPartners);
         }

@@ -1,0 +1,19 @@
+package eu.iucplanner.demo;
+
+/** The named sizes of demo pools, by number of applicants. */
+public enum DemoPoolSize {
+    SMALL(40),
+    MEDIUM(200),
+    LARGE(1_000),
+    HUGE(5_000);
+
+    private final int applicants;
+
+    DemoPoolSize(int applicants) {
+        this.applicants = applicants;
+    }
+
+    public int applicants() {
+        return applicants;
+    }
+}
