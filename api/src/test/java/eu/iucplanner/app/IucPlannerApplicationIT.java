@@ -1,0 +1,33 @@
+package eu.iucplanner.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Starts the service on its embedded defaults: a real PostgreSQL, the Flyway migrations, health UP. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "iuc.embedded-db.data-dir=target/it-postgres")
+class IucPlannerApplicationIT {
+
+    @Autowired
+    private TestRestTemplate rest;
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @Test
+    void startsOnTheEmbeddedDatabaseWithMigrationsApplied() {
+        ResponseEntity<String> health = rest.getForEntity("/actuator/health", String.class);
+        assertThat(health.getStatusCode().is2xxSuccessful()).isTrue();
+        assertThat(health.getBody()).contains("\"status\":\"UP\"").contains("\"db\"");
+        assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
+        assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where success", Integer.class))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from pairing_run", Integer.class)).isZero();
+    }
+}
