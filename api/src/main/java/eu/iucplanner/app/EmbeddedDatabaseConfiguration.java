@@ -34,7 +34,10 @@ public class EmbeddedDatabaseConfiguration {
             Files.createDirectories(dataDirectory);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false);
+                    .setCleanDataDirectory(false)
+                    // Spring stops the server (destroyMethod) after the runs have stored their best solutions;
+                    // zonky's own shutdown hook would stop it concurrently, in the middle of that.
+                    .setRegisterShutdownHook(false);
             if (port > 0) {
                 builder.setPort(port);
             }

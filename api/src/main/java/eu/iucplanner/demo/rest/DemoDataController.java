@@ -1,0 +1,92 @@
+package eu.iucplanner.demo.rest;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import eu.iucplanner.demo.DemoPoolSize;
+import eu.iucplanner.demo.DemoPools;
+import eu.iucplanner.pairing.domain.ApplicantProfile;
+import eu.iucplanner.pairing.domain.CallRules;
+import eu.iucplanner.pairing.domain.PairingProblem;
+import eu.iucplanner.pairing.rest.ApplicantDto;
+import eu.iucplanner.pairing.rest.CallRulesDto;
+import eu.iucplanner.pairing.rest.PairingRunRequest;
+import eu.iucplanner.pairing.rest.TerminationDto;
+import eu.iucplanner.web.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** The demo pools (real cities, seeded) as ready request bodies for {@code POST /api/v1/pairing-runs}. */
+@RestController
+@RequestMapping("/api/v1/demo-data")
+@Tag(name = "Demo data", description = "Realistic applicant pools built from real cities.")
+public class DemoDataController {
+
+    /** A demo pool's name and size. */
+    public record DemoPoolView(String name, int applicants, String href) {
+    }
+
+    @Operation(summary = "The demo pools")
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    public List<DemoPoolView> list() {
+        return Arrays.stream(DemoPoolSize.values())
+                .map(size -> new DemoPoolView(size.name(), size.applicants(), "/api/v1/demo-data/" + size.name()))
+                .toList();
+    }
+
+    @Operation(summary = "A demo pool as a pairing request body (seed 1)")
+    @GetMapping(path = "/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
+    public PairingRunRequest get(@PathVariable String name) {
+        return request(DemoPools.generate(size(name)), size(name));
+    }
+
+    @Operation(summary = "A demo pool as CSV, for POST /api/v1/pairing-runs with Content-Type text/csv")
+    @GetMapping(path = "/{name}", produces = "text/csv")
+    public ResponseEntity<String> getCsv(@PathVariable String name) {
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(DemoPools.toCsv(DemoPools.generate(size(name))));
+    }
+
+    private static DemoPoolSize size(String name) {
+        try {
+            return DemoPoolSize.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound("No demo pool named '" + name + "'; the pools are "
+                    + Arrays.toString(DemoPoolSize.values()) + ".");
+        }
+    }
+
+    /** The request body of a generated pool; the call's defaults are left out, as a user would. */
+    public static PairingRunRequest request(PairingProblem problem, DemoPoolSize size) {
+        CallRules call = problem.call();
+        CallRulesDto callDto = new CallRulesDto(call.name(), call.populationThreshold(),
+                call.minimumCommitmentMonths(), null, null, null,
+                call.targetPairs().isEmpty() ? null : call.targetPairs());
+        List<ApplicantDto> applicants = problem.applicants().stream().map(DemoDataController::applicant).toList();
+        return new PairingRunRequest("Demo pool " + size.name(), callDto, applicants, null,
+                new TerminationDto(java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(5)), null, null);
+    }
+
+    private static ApplicantDto applicant(ApplicantProfile a) {
+        return new ApplicantDto(a.id(), a.name(), a.country(), a.region(), a.kind(),
+                a.members().isEmpty() ? a.population() : null,
+                a.members().isEmpty() ? null : a.members().stream()
+                        .map(m -> new ApplicantDto.MemberDto(m.name(), m.population())).toList(),
+                a.leadAuthorityContact(), a.languages(),
+                a.challenges().stream().map(c -> new ApplicantDto.ChallengeDto(c.theme(), c.priority())).toList(),
+                a.preferredPartnerRegions().isEmpty() ? null : List.copyOf(a.preferredPartnerRegions()),
+                a.committedMonths(), a.maxPartners(), a.covenantSignatory(),
+                a.excludedPartnerIds().isEmpty() ? null : List.copyOf(a.excludedPartnerIds()),
+                a.coordinates() == null ? null : a.coordinates().latitude(),
+                a.coordinates() == null ? null : a.coordinates().longitude());
+    }
+}

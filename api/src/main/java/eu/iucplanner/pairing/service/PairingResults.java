@@ -1,0 +1,408 @@
+package eu.iucplanner.pairing.service;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+
+import ai.timefold.solver.core.api.score.analysis.ConstraintAnalysis;
+import ai.timefold.solver.core.api.score.analysis.MatchAnalysis;
+import ai.timefold.solver.core.api.score.analysis.ScoreAnalysis;
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import ai.timefold.solver.core.api.solver.ScoreAnalysisFetchPolicy;
+import ai.timefold.solver.core.api.solver.SolutionManager;
+import eu.iucplanner.pairing.constraints.PairJustification;
+import eu.iucplanner.pairing.domain.Applicant;
+import eu.iucplanner.pairing.domain.PairingSolution;
+import eu.iucplanner.pairing.domain.PartnerSlot;
+import eu.iucplanner.pairing.domain.ProgrammeRegion;
+import eu.iucplanner.pairing.persistence.PairingRun;
+import eu.iucplanner.pairing.persistence.PairingRunPayload;
+import eu.iucplanner.pairing.rest.PairingRunMetadata;
+import eu.iucplanner.pairing.rest.PairingRunRequest;
+import eu.iucplanner.pairing.rest.PairingRunResult;
+import eu.iucplanner.pairing.rest.PairingRunResult.ApplicantRef;
+import eu.iucplanner.pairing.rest.PairingRunResult.ContributionView;
+import eu.iucplanner.pairing.rest.PairingRunResult.IneligibleView;
+import eu.iucplanner.pairing.rest.PairingRunResult.PairView;
+import eu.iucplanner.pairing.rest.PairingRunResult.ReasonView;
+import eu.iucplanner.pairing.rest.PairingRunResult.RegionBalanceView;
+import eu.iucplanner.pairing.rest.PairingRunResult.UnpairedReason;
+import eu.iucplanner.pairing.rest.PairingRunResult.UnpairedView;
+import eu.iucplanner.pairing.rest.RecommendationView;
+import eu.iucplanner.pairing.rest.ScoreAnalysisView;
+import eu.iucplanner.web.ApiException;
+
+/**
+ * Explains a run's stored best solution: rebuilds it from the stored request, lets Timefold analyse its score, and
+ * says why every pair was formed and why every eligible applicant has open places.
+ */
+@Component
+public class PairingResults {
+
+    /** How many candidates a recommendation scores exactly, at least. */
+    static final int EXACTLY_SCORED = 60;
+
+    private final PairingRunService service;
+    private final SolutionManager<PairingSolution, HardMediumSoftLongScore> solutionManager;
+
+    public PairingResults(PairingRunService service,
+            SolutionManager<PairingSolution, HardMediumSoftLongScore> solutionManager) {
+        this.service = service;
+        this.solutionManager = solutionManager;
+    }
+
+    /** The rebuilt best solution of a run (an empty assignment before the first best solution). */
+    private PairingSolution bestSolution(PairingRunPayload payload) {
+        PairingRunRequest request = service.request(payload);
+        return service.rebuild(request, service.best(payload).orElse(null));
+    }
+
+    public PairingRunResult result(PairingRun run) {
+        PairingRunPayload payload = service.payload(run.id());
+        PairingSolution solution = bestSolution(payload);
+        boolean hasBest = payload.bestSolutionJson() != null;
+        ScoreAnalysis<HardMediumSoftLongScore> analysis = solutionManager.analyze(solution,
+                ScoreAnalysisFetchPolicy.FETCH_ALL);
+        Map<String, List<ContributionView>> contributions = new HashMap<>();
+        for (ConstraintAnalysis<HardMediumSoftLongScore> constraint : analysis.constraintAnalyses()) {
+            for (MatchAnalysis<HardMediumSoftLongScore> match : matches(constraint)) {
+                if (match.justification() instanceof PairJustification pair) {
+                    contributions.computeIfAbsent(key(pair.euApplicantId(), pair.partnerApplicantId()),
+                            k -> new ArrayList<>()).add(new ContributionView(constraint.constraintName(),
+                                    match.score().toString(), pair.description()));
+                }
+            }
+        }
+        List<PairView> pairs = new ArrayList<>();
+        for (PartnerSlot slot : solution.getSlots()) {
+            if (slot.getPartner() == null) {
+                continue;
+            }
+            List<ContributionView> own = contributions.getOrDefault(key(slot.getOwner().getId(),
+                    slot.getPartner().getId()), List.of());
+            HardMediumSoftLongScore total = own.stream().map(c -> HardMediumSoftLongScore.parseScore(c.score()))
+                    .reduce(HardMediumSoftLongScore.ZERO, HardMediumSoftLongScore::add);
+            pairs.add(new PairView(ref(slot.getOwner()), ref(slot.getPartner()), slot.isPinned(), total.toString(),
+                    own));
+        }
+        List<UnpairedView> unpaired = hasBest || run.status().isFinal() ? unpaired(solution) : List.of();
+        List<IneligibleView> ineligible = solution.getApplicants().stream()
+                .filter(applicant -> !applicant.isEligible())
+                .map(applicant -> new IneligibleView(ref(applicant), applicant.getIneligibilities().stream()
+                        .map(reason -> new ReasonView(reason.reason(), reason.message())).toList()))
+                .toList();
+        return new PairingRunResult(PairingRunMetadata.of(run), pairs, unpaired, ineligible,
+                regionBalance(solution));
+    }
+
+    public ScoreAnalysisView scoreAnalysis(PairingRun run) {
+        PairingSolution solution = bestSolution(service.payload(run.id()));
+        ScoreAnalysis<HardMediumSoftLongScore> analysis = solutionManager.analyze(solution,
+                ScoreAnalysisFetchPolicy.FETCH_ALL);
+        List<ScoreAnalysisView.ConstraintView> constraints = analysis.constraintAnalyses().stream()
+                .map(constraint -> new ScoreAnalysisView.ConstraintView(constraint.constraintName(),
+                        constraint.weight().toString(), constraint.score().toString(), constraint.matchCount(),
+                        matches(constraint).stream()
+                                .map(match -> new ScoreAnalysisView.MatchView(match.score().toString(),
+                                        match.justification()))
+                                .toList()))
+                .toList();
+        return new ScoreAnalysisView(analysis.score().toString(), constraints);
+    }
+
+    /** The pairs as CSV (RFC 4180), one pair a row. */
+    public String csv(PairingRun run) {
+        PairingRunResult result = result(run);
+        StringBuilder out = new StringBuilder("eu_applicant_id,eu_applicant_name,eu_country,partner_applicant_id,"
+                + "partner_applicant_name,partner_country,partner_region,pinned,score,reasons\r\n");
+        for (PairView pair : result.pairs()) {
+            out.append(String.join(",", csv(pair.euApplicant().id()), csv(pair.euApplicant().name()),
+                    pair.euApplicant().country(), csv(pair.partner().id()), csv(pair.partner().name()),
+                    pair.partner().country(), String.valueOf(pair.partner().region()),
+                    String.valueOf(pair.pinned()), pair.score(),
+                    csv(pair.contributions().stream().map(ContributionView::justification)
+                            .collect(Collectors.joining(" ")))))
+                    .append("\r\n");
+        }
+        return out.toString();
+    }
+
+    // ************************************************************************
+    // Recommendations
+    // ************************************************************************
+
+    /**
+     * The best partners for one applicant: each candidate on the other side is tried by forming the pair in the
+     * stored best solution (freeing the applicant's and the candidate's least valuable unpinned place when they are
+     * full) and scoring the whole solution again, so the difference is exact, hard and medium levels included.
+     */
+    public List<RecommendationView> recommendations(PairingRun run, String applicantId, int limit) {
+        PairingRunPayload payload = service.payload(run.id());
+        if (payload.bestSolutionJson() == null) {
+            throw ApiException.conflict("Run " + run.id() + " has no solution yet; ask again once it has one.");
+        }
+        PairingSolution solution = bestSolution(payload);
+        Applicant applicant = solution.getApplicants().stream().filter(a -> a.getId().equals(applicantId))
+                .findFirst().orElseThrow(() -> ApiException.invalid("applicantId",
+                        "names no applicant of run " + run.id() + ": '" + applicantId + "'"));
+        if (!applicant.isEligible()) {
+            throw ApiException.invalid("applicantId", applicantId + " is not eligible, so it is never paired: "
+                    + applicant.getIneligibilities().stream().map(i -> i.message())
+                            .collect(Collectors.joining("; ")));
+        }
+        HardMediumSoftLongScore current = solutionManager.update(solution);
+        ScoreAnalysis<HardMediumSoftLongScore> before = solutionManager.analyze(solution,
+                ScoreAnalysisFetchPolicy.FETCH_SHALLOW);
+        List<Applicant> candidates = (applicant.isEuSide() ? solution.getPartnerCandidates()
+                : solution.getApplicants().stream().filter(a -> a.isEligible() && a.isEuSide()).toList())
+                .stream()
+                .filter(candidate -> !candidate.excludes(applicant) && !applicant.excludes(candidate))
+                .filter(candidate -> slotOf(solution, applicant, candidate).isEmpty())
+                .toList();
+        // Only the most promising candidates are scored exactly: those with an open place first, then by the
+        // per-pair soft score; this keeps a recommendation on the largest pools to a second or two.
+        Map<Applicant, Integer> taken = new HashMap<>();
+        solution.getSlots().stream().filter(slot -> slot.getPartner() != null)
+                .forEach(slot -> taken.merge(slot.getPartner(), 1, Integer::sum));
+        eu.iucplanner.pairing.solver.PairWeights weights = eu.iucplanner.pairing.solver.PairWeights
+                .of(solution.getConstraintWeightOverrides());
+        Comparator<Applicant> promise = Comparator
+                .comparing((Applicant c) -> applicant.isEuSide()
+                        ? taken.getOrDefault(c, 0) < c.getMaxPartners()
+                        : solution.getSlots().stream().anyMatch(s -> s.getOwner() == c && s.getPartner() == null))
+                .thenComparingLong(c -> weights.softScore(applicant, c)).reversed();
+        candidates = candidates.stream().sorted(promise).limit(Math.max(EXACTLY_SCORED, 5L * limit)).toList();
+        List<Evaluated> evaluated = new ArrayList<>();
+        for (Applicant candidate : candidates) {
+            Applicant eu = applicant.isEuSide() ? applicant : candidate;
+            Applicant partner = applicant.isEuSide() ? candidate : applicant;
+            Optional<Evaluated> result = tryPair(solution, eu, partner, candidate, current);
+            result.ifPresent(evaluated::add);
+        }
+        evaluated.sort(Comparator.comparing(Evaluated::score).reversed());
+        List<RecommendationView> views = new ArrayList<>();
+        for (Evaluated best : evaluated.subList(0, Math.min(limit, evaluated.size()))) {
+            // Analyse again the few that are returned, for their per-constraint differences.
+            Applicant eu = applicant.isEuSide() ? applicant : best.candidate();
+            Applicant partner = applicant.isEuSide() ? best.candidate() : applicant;
+            Change change = form(solution, eu, partner);
+            ScoreAnalysis<HardMediumSoftLongScore> after = solutionManager.analyze(solution,
+                    ScoreAnalysisFetchPolicy.FETCH_SHALLOW);
+            change.undo();
+            List<ContributionView> diff = after.diff(before).constraintAnalyses().stream()
+                    .filter(c -> !c.score().isZero())
+                    .map(c -> new ContributionView(c.constraintName(), c.score().toString(), null))
+                    .toList();
+            views.add(new RecommendationView(ref(best.candidate()), best.score().subtract(current).toString(),
+                    change.replacedDescription(applicant), diff));
+        }
+        solutionManager.update(solution);
+        return views;
+    }
+
+    private record Evaluated(Applicant candidate, HardMediumSoftLongScore score) {
+    }
+
+    private Optional<Evaluated> tryPair(PairingSolution solution, Applicant eu, Applicant partner,
+            Applicant candidate, HardMediumSoftLongScore current) {
+        Change change = form(solution, eu, partner);
+        if (change == null) {
+            return Optional.empty();
+        }
+        HardMediumSoftLongScore score = solutionManager.update(solution);
+        change.undo();
+        return Optional.of(new Evaluated(candidate, score));
+    }
+
+    /** What forming a pair changed, so it can be undone. */
+    private static final class Change {
+        private final List<PartnerSlot> slots = new ArrayList<>();
+        private final List<Applicant> previous = new ArrayList<>();
+
+        void set(PartnerSlot slot, Applicant partner) {
+            slots.add(slot);
+            previous.add(slot.getPartner());
+            slot.setPartner(partner);
+        }
+
+        void undo() {
+            for (int i = slots.size() - 1; i >= 0; i--) {
+                slots.get(i).setPartner(previous.get(i));
+            }
+        }
+
+        String replacedDescription(Applicant asked) {
+            List<String> parts = new ArrayList<>();
+            for (int i = 0; i < slots.size(); i++) {
+                Applicant before = previous.get(i);
+                if (before != null) {
+                    parts.add(slots.get(i).getOwner().getName() + " gives up " + before.getName());
+                }
+            }
+            return parts.isEmpty() ? null : String.join("; ", parts);
+        }
+    }
+
+    /**
+     * Forms the pair (eu, partner) in the solution: in a free slot of eu, else in its least valuable unpinned slot;
+     * and when the partner is full, frees its least valuable unpinned place. {@code null} when pins forbid it.
+     */
+    private Change form(PairingSolution solution, Applicant eu, Applicant partner) {
+        List<PartnerSlot> euSlots = solution.getSlots().stream().filter(slot -> slot.getOwner() == eu).toList();
+        PartnerSlot target = euSlots.stream().filter(slot -> slot.getPartner() == null && !slot.isPinned())
+                .findFirst()
+                .orElseGet(() -> euSlots.stream().filter(slot -> !slot.isPinned())
+                        .min(Comparator.comparingLong(slot -> pairValue(solution, slot))).orElse(null));
+        if (target == null) {
+            return null;
+        }
+        List<PartnerSlot> partnerPlaces = solution.getSlots().stream()
+                .filter(slot -> slot.getPartner() == partner && slot != target).toList();
+        PartnerSlot freed = null;
+        if (partnerPlaces.size() >= partner.getMaxPartners()) {
+            freed = partnerPlaces.stream().filter(slot -> !slot.isPinned())
+                    .min(Comparator.comparingLong(slot -> pairValue(solution, slot))).orElse(null);
+            if (freed == null) {
+                return null;
+            }
+        }
+        Change change = new Change();
+        change.set(target, partner);
+        if (freed != null) {
+            change.set(freed, null);
+        }
+        return change;
+    }
+
+    private static long pairValue(PairingSolution solution, PartnerSlot slot) {
+        return slot.getPartner() == null ? Long.MIN_VALUE
+                : eu.iucplanner.pairing.solver.PairWeights.of(solution.getConstraintWeightOverrides())
+                        .softScore(slot.getOwner(), slot.getPartner());
+    }
+
+    private static Optional<PartnerSlot> slotOf(PairingSolution solution, Applicant a, Applicant b) {
+        return solution.getSlots().stream()
+                .filter(slot -> (slot.getOwner() == a && slot.getPartner() == b)
+                        || (slot.getOwner() == b && slot.getPartner() == a))
+                .findFirst();
+    }
+
+    // ************************************************************************
+    // Unpaired applicants and regional balance
+    // ************************************************************************
+
+    private static List<UnpairedView> unpaired(PairingSolution solution) {
+        Map<Applicant, List<Applicant>> partnersOf = new HashMap<>();
+        for (PartnerSlot slot : solution.getSlots()) {
+            if (slot.getPartner() != null) {
+                partnersOf.computeIfAbsent(slot.getOwner(), a -> new ArrayList<>()).add(slot.getPartner());
+                partnersOf.computeIfAbsent(slot.getPartner(), a -> new ArrayList<>()).add(slot.getOwner());
+            }
+        }
+        List<Applicant> euSide = solution.getApplicants().stream().filter(a -> a.isEligible() && a.isEuSide())
+                .toList();
+        List<Applicant> partnerSide = solution.getPartnerCandidates();
+        List<UnpairedView> views = new ArrayList<>();
+        for (Applicant applicant : solution.getApplicants()) {
+            if (!applicant.isEligible()) {
+                continue;
+            }
+            List<Applicant> partners = partnersOf.getOrDefault(applicant, List.of());
+            int open = applicant.getMaxPartners() - partners.size();
+            if (open <= 0) {
+                continue;
+            }
+            List<Applicant> otherSide = applicant.isEuSide() ? partnerSide : euSide;
+            List<Applicant> compatible = otherSide.stream()
+                    .filter(other -> !other.excludes(applicant) && !applicant.excludes(other))
+                    .filter(other -> !partners.contains(other))
+                    .toList();
+            String side = applicant.isEuSide() ? "partner regions" : "EU";
+            if (compatible.isEmpty()) {
+                String why = otherSide.isEmpty()
+                        ? "There is no eligible applicant from the " + side + " in this pool."
+                        : "All " + otherSide.size() + " eligible applicants from the " + side
+                                + " are excluded as its partners or already paired with it.";
+                views.add(new UnpairedView(ref(applicant), open, UnpairedReason.NO_COMPATIBLE_PARTNER, why));
+                continue;
+            }
+            Optional<Applicant> stillOpen = compatible.stream()
+                    .filter(other -> partnersOf.getOrDefault(other, List.of()).size() < other.getMaxPartners())
+                    .findFirst();
+            if (stillOpen.isPresent()) {
+                views.add(new UnpairedView(ref(applicant), open, UnpairedReason.NOT_YET_PAIRED,
+                        stillOpen.get().getName() + " also has an open place and may be paired with it; the run "
+                                + "ended before the solver formed that pair. Rerun it for longer."));
+                continue;
+            }
+            String examples = compatible.stream().limit(3)
+                    .map(other -> other.getName() + " (with " + partnersOf.get(other).stream()
+                            .map(Applicant::getName).collect(Collectors.joining(", ")) + ")")
+                    .collect(Collectors.joining(", "));
+            views.add(new UnpairedView(ref(applicant), open, UnpairedReason.COMPATIBLE_PARTNERS_TAKEN,
+                    "All " + compatible.size() + " compatible applicants from the " + side
+                            + " have every place taken by pairs that score better overall, e.g. " + examples
+                            + ". The " + (applicant.isEuSide() ? "EU side offers " : "partner regions offer ")
+                            + places(applicant.isEuSide() ? euSide : partnerSide) + " places for "
+                            + places(otherSide) + " on the other side."));
+        }
+        return views;
+    }
+
+    private static int places(List<Applicant> applicants) {
+        return applicants.stream().mapToInt(Applicant::getMaxPartners).sum();
+    }
+
+    private static List<RegionBalanceView> regionBalance(PairingSolution solution) {
+        Map<ProgrammeRegion, Integer> pairs = new EnumMap<>(ProgrammeRegion.class);
+        for (ProgrammeRegion region : ProgrammeRegion.values()) {
+            if (region.isPartnerRegion()) {
+                pairs.put(region, 0);
+            }
+        }
+        for (PartnerSlot slot : solution.getSlots()) {
+            if (slot.getPartner() != null && slot.getPartner().getRegion() != null
+                    && slot.getPartner().getRegion().isPartnerRegion()) {
+                pairs.merge(slot.getPartner().getRegion(), 1, Integer::sum);
+            }
+        }
+        Map<ProgrammeRegion, Integer> targets = solution.getCall().targetPairs();
+        return pairs.entrySet().stream()
+                .map(entry -> new RegionBalanceView(entry.getKey(), entry.getValue(), targets.get(entry.getKey())))
+                .toList();
+    }
+
+    // ************************************************************************
+    // Helpers
+    // ************************************************************************
+
+    private static List<MatchAnalysis<HardMediumSoftLongScore>> matches(
+            ConstraintAnalysis<HardMediumSoftLongScore> constraint) {
+        return constraint.matches() == null ? List.of() : constraint.matches();
+    }
+
+    static ApplicantRef ref(Applicant applicant) {
+        return new ApplicantRef(applicant.getId(), applicant.getName(), applicant.getProfile().country(),
+                applicant.getRegion(), applicant.getPopulation());
+    }
+
+    private static String key(String euId, String partnerId) {
+        return euId + "\u0000" + partnerId;
+    }
+
+    private static String csv(String value) {
+        if (value == null) {
+            return "";
+        }
+        return value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")
+                ? '"' + value.replace("\"", "\"\"") + '"' : value;
+    }
+
+}

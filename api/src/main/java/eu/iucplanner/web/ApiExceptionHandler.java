@@ -1,0 +1,229 @@
+package eu.iucplanner.web;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Turns every error into an RFC 9457 problem detail ({@code application/problem+json}) with a stable {@code type}, a
+ * {@code title}, a {@code detail} and an {@code errors} list of {@code {field, message}}. Bad input answers 400, 404,
+ * 405, 406, 413 or 415; only a fault of the service itself answers 500.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<Object> handleApiException(ApiException exception) {
+        return problem(exception.status(), exception.type().toString().substring("urn:iuc-planner:problem:".length()),
+                exception.title(), exception.getMessage(), exception.errors());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> handleUnexpected(Exception exception) {
+        LOG.error("Unexpected error", exception);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL, "Internal error",
+                "The service failed to handle the request; nothing was stored. The log has the details.", List.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Throwable cause = exception.getMostSpecificCause();
+        List<FieldErrorView> errors = new ArrayList<>();
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            errors.add(new FieldErrorView(path(mapping.getPath()), mappingMessage(mapping)));
+        } else if (cause instanceof JsonProcessingException parsing) {
+            String message = parsing.getOriginalMessage();
+            int source = message.indexOf(" (start marker");
+            errors.add(new FieldErrorView("$", "Not valid JSON" + at(parsing.getLocation()) + ": "
+                    + (source > 0 ? message.substring(0, source) : message)));
+        } else if (exception.getMessage() != null && exception.getMessage().startsWith("Required request body")) {
+            errors.add(new FieldErrorView("$", "The request body is missing."));
+        } else {
+            errors.add(new FieldErrorView("$", "The request body cannot be read."));
+        }
+        return problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED, "Malformed request body",
+                "The request body is not a valid document of the expected shape.", errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException exception,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String supported = exception.getSupportedMediaTypes().stream().map(MediaType::toString)
+                .collect(Collectors.joining(", "));
+        String given = exception.getContentType() == null ? "none" : exception.getContentType().toString();
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemTypes.UNSUPPORTED_MEDIA_TYPE,
+                "Unsupported media type", "This endpoint accepts " + supported + ".",
+                List.of(new FieldErrorView("Content-Type", "Unsupported content type " + given + "; use "
+                        + supported + ".")));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException exception,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String supported = exception.getSupportedMediaTypes().stream().map(MediaType::toString)
+                .collect(Collectors.joining(", "));
+        return problem(HttpStatus.NOT_ACCEPTABLE, ProblemTypes.NOT_ACCEPTABLE, "Not acceptable",
+                "This endpoint produces " + supported + ".",
+                List.of(new FieldErrorView("Accept", "None of the accepted media types can be produced; use "
+                        + supported + ".")));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException exception,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found",
+                "No resource at /" + exception.getResourcePath() + ".", List.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(
+            HttpRequestMethodNotSupportedException exception, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        String allowed = exception.getSupportedMethods() == null ? ""
+                : String.join(", ", Arrays.asList(exception.getSupportedMethods()));
+        return problem(HttpStatus.METHOD_NOT_ALLOWED, ProblemTypes.METHOD_NOT_ALLOWED, "Method not allowed",
+                exception.getMethod() + " is not allowed here; allowed: " + allowed + ".", List.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException exception, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request",
+                "A required parameter is missing.",
+                List.of(new FieldErrorView(exception.getParameterName(), "is required")));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException exception, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = exception instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
+                : exception.getPropertyName();
+        if ("id".equals(name)) {
+            return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found",
+                    "No run with id " + exception.getValue() + ".", List.of());
+        }
+        String expected = exception.getRequiredType() == null ? "another type"
+                : exception.getRequiredType().getSimpleName();
+        return problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request",
+                "A parameter has the wrong type.",
+                List.of(new FieldErrorView(name, "'" + exception.getValue() + "' is not a valid " + expected)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception exception, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        // Anything the base class answers that is not overridden above still gets the house format.
+        HttpStatus status = HttpStatus.valueOf(statusCode.value());
+        String detail = body instanceof ProblemDetail problemDetail && problemDetail.getDetail() != null
+                ? problemDetail.getDetail() : exception.getMessage();
+        return problem(status, status.is4xxClientError() ? ProblemTypes.VALIDATION : ProblemTypes.INTERNAL,
+                status.getReasonPhrase(), detail, List.of());
+    }
+
+    static ResponseEntity<Object> problem(HttpStatus status, String type, String title, String detail,
+            List<FieldErrorView> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(ProblemTypes.of(type));
+        problem.setTitle(title);
+        problem.setProperty("errors", errors);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static String path(List<JsonMappingException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : references) {
+            if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "$" : path.toString();
+    }
+
+    private static String mappingMessage(JsonMappingException mapping) {
+        if (mapping instanceof UnrecognizedPropertyException unknown) {
+            return "Unknown field '" + unknown.getPropertyName() + "'";
+        }
+        if (mapping instanceof InvalidFormatException format) {
+            Class<?> target = format.getTargetType();
+            if (target != null && target.isEnum()) {
+                return "'" + format.getValue() + "' is not one of " + Arrays.toString(target.getEnumConstants());
+            }
+            return "'" + format.getValue() + "' is not a valid " + typeName(target);
+        }
+        if (mapping instanceof MismatchedInputException mismatch) {
+            return "Expected " + typeName(mismatch.getTargetType());
+        }
+        return "Cannot be read: " + mapping.getOriginalMessage();
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean (true or false)";
+        }
+        if (type == String.class) {
+            return "string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "array";
+        }
+        if (java.util.Map.class.isAssignableFrom(type) || type.isRecord()) {
+            return "object";
+        }
+        if (type == java.time.Duration.class) {
+            return "ISO-8601 duration such as PT30S";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.toString(type.getEnumConstants());
+        }
+        return type.getSimpleName();
+    }
+
+    private static String at(JsonLocation location) {
+        return location == null || location.getLineNr() < 0 ? ""
+                : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+}
