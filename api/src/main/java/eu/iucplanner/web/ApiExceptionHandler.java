@@ -60,9 +60,21 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = exception.getMostSpecificCause();
+        // A syntax error wins over the mapping exception that may wrap it; else the mapping exception, which knows
+        // the field path, wins over its own cause (e.g. a DateTimeParseException).
+        Throwable syntax = null;
+        Throwable mapping = null;
+        for (Throwable t = exception.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.exc.StreamReadException && syntax == null) {
+                syntax = t;
+            } else if (t instanceof JsonMappingException && mapping == null) {
+                mapping = t;
+            }
+        }
+        cause = syntax != null ? syntax : mapping != null ? mapping : cause;
         List<FieldErrorView> errors = new ArrayList<>();
-        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            errors.add(new FieldErrorView(path(mapping.getPath()), mappingMessage(mapping)));
+        if (cause instanceof JsonMappingException mappingError && !mappingError.getPath().isEmpty()) {
+            errors.add(new FieldErrorView(path(mappingError.getPath()), mappingMessage(mappingError)));
         } else if (cause instanceof JsonProcessingException parsing) {
             String message = parsing.getOriginalMessage();
             int source = message.indexOf(" (start marker");

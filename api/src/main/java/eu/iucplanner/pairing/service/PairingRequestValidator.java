@@ -80,7 +80,9 @@ public class PairingRequestValidator {
         }
         Errors errors = new Errors();
         CallRules call = callRules(request, errors);
-        List<ApplicantProfile> profiles = applicants(request, call, errors);
+        List<String> themes = request.call() != null && request.call().themes() != null
+                ? request.call().themes() : CallRules.DEFAULT_THEMES;
+        List<ApplicantProfile> profiles = applicants(request, call, themes, errors);
         Map<String, HardMediumSoftLongScore> weights = weights(request.weights(), errors);
         termination(request.termination(), errors);
         Set<String> ids = new HashSet<>();
@@ -187,7 +189,8 @@ public class PairingRequestValidator {
     // Applicants
     // ************************************************************************
 
-    private List<ApplicantProfile> applicants(PairingRunRequest request, CallRules call, Errors errors) {
+    private List<ApplicantProfile> applicants(PairingRunRequest request, CallRules call, List<String> themes,
+            Errors errors) {
         if (request.applicants() == null || request.applicants().isEmpty()) {
             errors.add("applicants", "must list at least one applicant");
             return null;
@@ -209,7 +212,7 @@ public class PairingRequestValidator {
                     errors.add(field + ".id", "duplicates the id '" + dto.id() + "' of applicants[" + first + "]");
                 }
             }
-            ApplicantProfile profile = applicant(dto, field, call, errors);
+            ApplicantProfile profile = applicant(dto, field, call, themes, errors);
             if (profile != null) {
                 profiles.add(profile);
             }
@@ -232,7 +235,8 @@ public class PairingRequestValidator {
         return errors.size() > before ? null : profiles;
     }
 
-    private ApplicantProfile applicant(ApplicantDto dto, String field, CallRules call, Errors errors) {
+    private ApplicantProfile applicant(ApplicantDto dto, String field, CallRules call, List<String> themes,
+            Errors errors) {
         int before = errors.size();
         requireText(dto.id(), field + ".id", errors);
         requireText(dto.name(), field + ".name", errors);
@@ -303,9 +307,9 @@ public class PairingRequestValidator {
                 if (challenge.theme() == null || challenge.theme().isBlank()) {
                     errors.add(challengeField + ".theme", "is required");
                     ok = false;
-                } else if (call != null && !call.themes().contains(challenge.theme())) {
+                } else if (!themes.contains(challenge.theme())) {
                     errors.add(challengeField + ".theme", "'" + challenge.theme()
-                            + "' is not a theme of the call; the call's themes are " + call.themes());
+                            + "' is not a theme of the call; the call's themes are " + themes);
                     ok = false;
                 } else if (!seenThemes.add(challenge.theme())) {
                     errors.add(challengeField + ".theme", "repeats the theme '" + challenge.theme() + "'");

@@ -1,0 +1,300 @@
+package eu.iucplanner.pairing.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Every class of bad input answers 400, 404, 413 or 415 with an RFC 9457 problem detail naming each offending field,
+ * and stores nothing. A valid run stored before stays as it was.
+ */
+class PairingRunBadInputIT extends PairingApiTestSupport {
+
+    private int runsBefore;
+
+    @BeforeEach
+    void countRuns() {
+        runsBefore = storedRuns();
+    }
+
+    @Test
+    void malformedJson() {
+        JsonNode problem = rejected(post(RUNS, "application/json", "{\"applicants\": ["), 400, "malformed-body");
+        assertThat(fields(problem)).containsExactly("$");
+        assertThat(message(problem, "$")).contains("line 1");
+    }
+
+    @Test
+    void wrongTypes() {
+        ObjectNode request = smallPool();
+        applicant(request, 2).put("population", "many");
+        JsonNode problem = rejected(postJson(RUNS, request), 400, "malformed-body");
+        assertThat(fields(problem)).containsExactly("applicants[2].population");
+        assertThat(message(problem, "applicants[2].population")).contains("'many' is not a valid number");
+
+        ObjectNode list = smallPool();
+        list.put("applicants", "not a list");
+        assertThat(fields(rejected(postJson(RUNS, list), 400, "malformed-body"))).containsExactly("applicants");
+    }
+
+    @Test
+    void unknownFieldIsNotIgnored() {
+        ObjectNode request = smallPool();
+        applicant(request, 0).put("populaton", 5);
+        JsonNode problem = rejected(postJson(RUNS, request), 400, "malformed-body");
+        assertThat(fields(problem)).containsExactly("applicants[0].populaton");
+    }
+
+    @Test
+    void missingRequiredFields() {
+        ObjectNode request = smallPool();
+        applicant(request, 0).remove(List.of("id", "name", "country", "population"));
+        JsonNode problem = rejected(postJson(RUNS, request), 400, "validation");
+        assertThat(fields(problem)).containsExactlyInAnyOrder("applicants[0].id", "applicants[0].name",
+                "applicants[0].country", "applicants[0].population");
+        assertThat(fields(rejected(postJson(RUNS, "{}"), 400, "validation"))).containsExactly("applicants");
+        assertThat(fields(rejected(post(RUNS, "application/json", ""), 400, "malformed-body")))
+                .containsExactly("$");
+    }
+
+    @Test
+    void unknownCountryRegionThemeAndLanguageCodes() {
+        ObjectNode request = smallPool();
+        applicant(request, 0).put("country", "QQ");
+        applicant(request, 1).put("country", "fr");
+        ((ArrayNode) applicant(request, 2).get("languages")).add("xx");
+        ((ObjectNode) applicant(request, 3).get("challenges").get(0)).put("theme", "Space travel");
+        request.putObject("call").putObject("movedCountries").put("ZZ", "NORTH_AMERICA");
+        JsonNode problem = rejected(postJson(RUNS, request), 400, "validation");
+        int language = applicant(request, 2).get("languages").size() - 1;
+        assertThat(fields(problem)).containsExactlyInAnyOrder("applicants[0].country", "applicants[1].country",
+                "applicants[2].languages[" + language + "]", "applicants[3].challenges[0].theme",
+                "call.movedCountries.ZZ");
+
+        ObjectNode region = smallPool();
+        applicant(region, 0).put("region", "EUROPE");
+        JsonNode regionProblem = rejected(postJson(RUNS, region), 400, "malformed-body");
+        assertThat(fields(regionProblem)).containsExactly("applicants[0].region");
+        assertThat(message(regionProblem, "applicants[0].region")).contains("NORTH_AMERICA");
+    }
+
+    @Test
+    void duplicateApplicantIds() {
+        ObjectNode request = smallPool();
+        applicant(request, 5).put("id", applicant(request, 1).get("id").asText());
+        JsonNode problem = rejected(postJson(RUNS, request), 400, "validation");
+        assertThat(fields(problem)).containsExactly("applicants[5].id");
+        assertThat(message(problem, "applicants[5].id")).contains("applicants[1]");
+    }
+
+    @Test
+    void populationOfZeroOrLess() {
+        ObjectNode request = smallPool();
+        applicant(request, 0).put("population", 0);
+        applicant(request, 1).put("population", -5);
+        assertThat(fields(rejected(postJson(RUNS, request), 400, "validation")))
+                .containsExactly("applicants[0].population", "applicants[1].population");
+    }
+
+    @Test
+    void groupWithoutMembers() {
+        ObjectNode request = smallPool();
+        applicant(request, 0).put("kind", "MUNICIPALITY_GROUP");
+        applicant(request, 0).remove("members");
+        ObjectNode withBadMember = applicant(request, 1);
+        withBadMember.put("kind", "MUNICIPALITY_GROUP").remove("population");
+        withBadMember.putArray("members").addObject().put("name", "Nowhere").put("population", 0);
+        assertThat(fields(rejected(postJson(RUNS, request), 400, "validation")))
+                .containsExactly("applicants[0].members", "applicants[1].members[0].population");
+    }
+
+    @Test
+    void pinsAndExclusionsNamingUnknownIdsOrBreakingHardRules() {
+        ObjectNode request = smallPool();
+        String euA = idOfRegion(request, true, 0);
+        String euB = idOfRegion(request, true, 1);
+        String partner = idOfRegion(request, false, 0);
+        String ineligible = ineligibleId(request);
+        ArrayNode pins = request.putArray("pinnedPairs");
+        pins.addObject().put("first", euA).put("second", "nobody");
+        pins.addObject().put("first", euA).put("second", euB);
+        pins.addObject().put("first", partner).put("second", ineligible);
+        request.putArray("excludedPairs").addObject().put("first", "ghost").put("second", euA);
+        JsonNode problem = rejected(postJson(RUNS, request), 400, "validation");
+        assertThat(fields(problem)).contains("pinnedPairs[0].second", "pinnedPairs[1]", "pinnedPairs[2]",
+                "excludedPairs[0].first");
+        assertThat(message(problem, "pinnedPairs[1]")).contains("cross-region");
+        assertThat(messages(problem, "pinnedPairs[2]")).anyMatch(m -> m.contains("not eligible"));
+
+        ObjectNode excludedAndPinned = smallPool();
+        excludedAndPinned.putArray("pinnedPairs").addObject().put("first", euA).put("second", partner);
+        excludedAndPinned.putArray("excludedPairs").addObject().put("first", partner).put("second", euA);
+        JsonNode both = rejected(postJson(RUNS, excludedAndPinned), 400, "validation");
+        assertThat(fields(both)).containsExactly("pinnedPairs[0]");
+        assertThat(message(both, "pinnedPairs[0]")).contains("also excluded");
+    }
+
+    @Test
+    void weightsAndTerminationOutOfRange() {
+        ObjectNode request = smallPool();
+        request.putObject("weights").put("Cross-region pair", 3).put("Size similarity", -1).put("Typo", 1);
+        request.putObject("termination").put("spentLimit", "PT0S");
+        assertThat(fields(rejected(postJson(RUNS, request), 400, "validation"))).containsExactlyInAnyOrder(
+                "weights.Cross-region pair", "weights.Size similarity", "weights.Typo", "termination.spentLimit");
+        ObjectNode notADuration = smallPool();
+        notADuration.putObject("termination").put("spentLimit", "30 seconds");
+        assertThat(fields(rejected(postJson(RUNS, notADuration), 400, "malformed-body")))
+                .containsExactly("termination.spentLimit");
+    }
+
+    @Test
+    void poolAboveTheConfiguredSizeLimit() {
+        JsonNode problem = rejected(postJson(RUNS, demo("MEDIUM")), 413, "pool-too-large");
+        assertThat(fields(problem)).containsExactly("applicants");
+        assertThat(problem.get("detail").asText()).contains("200").contains("100");
+    }
+
+    @Test
+    void malformedCsv() {
+        JsonNode unclosed = rejected(post(RUNS, "text/csv", "id,name,country,population\nx,\"Lyon,FR,5\n"), 400,
+                "validation");
+        assertThat(fields(unclosed)).containsExactly("$");
+        JsonNode badRows = rejected(post(RUNS, "text/csv",
+                "id,name,country,population,covenant_signatory,colour\na,A,FR,lots,maybe,red\n"), 400, "validation");
+        assertThat(fields(badRows)).containsExactly("header[5]");
+        JsonNode badValues = rejected(post(RUNS, "text/csv",
+                "id,name,country,population,covenant_signatory\na,A,FR,lots,maybe\nb,B,US,300000\n"), 400,
+                "validation");
+        assertThat(fields(badValues)).containsExactly("applicants[0].population", "applicants[0].covenant_signatory",
+                "applicants[1]");
+        assertThat(message(badValues, "applicants[0].population")).startsWith("line 2:");
+        JsonNode badQuery = rejected(post(RUNS + "?spentLimit=soon", "text/csv", "id,name,country\n"), 400,
+                "validation");
+        assertThat(fields(badQuery)).containsExactly("spentLimit");
+    }
+
+    @Test
+    void wrongContentTypes() {
+        JsonNode problem = rejected(post(RUNS, "application/xml", "<pool/>"), 415, "unsupported-media-type");
+        assertThat(fields(problem)).containsExactly("Content-Type");
+        rejected(post(RUNS, "text/plain", "hello"), 415, "unsupported-media-type");
+    }
+
+    @Test
+    void unknownRunIds() {
+        String unknown = RUNS + "/" + UUID.randomUUID();
+        rejected(rest.getForEntity(unknown, String.class), 404, "not-found");
+        rejected(rest.getForEntity(unknown + "/metadata", String.class), 404, "not-found");
+        rejected(rest.getForEntity(unknown + "/score-analysis", String.class), 404, "not-found");
+        rejected(rest.exchange(unknown, HttpMethod.DELETE, null, String.class), 404, "not-found");
+        rejected(postJson(unknown + "/rerun", "{}"), 404, "not-found");
+        rejected(postJson(unknown + "/recommendations", "{\"applicantId\":\"a\"}"), 404, "not-found");
+        rejected(rest.getForEntity(RUNS + "/not-a-uuid", String.class), 404, "not-found");
+        rejected(rest.getForEntity("/api/v1/demo-data/GIGANTIC", String.class), 404, "not-found");
+    }
+
+    @Test
+    void rejectedRequestsLeaveStoredRunsAsTheyWere() throws InterruptedException {
+        ObjectNode valid = smallPool();
+        valid.putObject("termination").put("spentLimit", "PT1S");
+        UUID id = submit(valid);
+        JsonNode done = awaitMetadata(id, metadata -> hasStatus(metadata, "COMPLETED"));
+        int stored = storedRuns();
+        runsBefore = stored;
+        ObjectNode invalid = smallPool();
+        applicant(invalid, 0).put("population", -1);
+        rejected(postJson(RUNS, invalid), 400, "validation");
+        rejected(postJson(RUNS + "/" + id + "/recommendations", "{\"applicantId\":\"nobody\"}"), 400, "validation");
+        rejected(postJson(RUNS + "/" + id + "/rerun", "{\"pinnedPairs\":[{\"first\":\"x\",\"second\":\"y\"}]}"), 400,
+                "validation");
+        assertThat(storedRuns()).isEqualTo(stored);
+        assertThat(metadata(id)).isEqualTo(done);
+    }
+
+    // ************************************************************************
+    // Helpers
+    // ************************************************************************
+
+    /** Asserts the status, the problem-detail shape and that no run was stored; returns the problem detail. */
+    private JsonNode rejected(ResponseEntity<String> response, int status, String type) {
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+        JsonNode problem = json(response.getBody());
+        assertThat(problem.get("type").asText()).isEqualTo("urn:iuc-planner:problem:" + type);
+        assertThat(problem.get("title").asText()).isNotBlank();
+        assertThat(problem.get("detail").asText()).isNotBlank();
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("errors").isArray()).isTrue();
+        assertThat(storedRuns()).isEqualTo(runsBefore);
+        return problem;
+    }
+
+    private static List<String> fields(JsonNode problem) {
+        List<String> fields = new ArrayList<>();
+        problem.get("errors").forEach(error -> {
+            assertThat(error.get("message").asText()).isNotBlank();
+            if (!fields.contains(error.get("field").asText())) {
+                fields.add(error.get("field").asText());
+            }
+        });
+        return fields;
+    }
+
+    private static String message(JsonNode problem, String field) {
+        return messages(problem, field).get(0);
+    }
+
+    private static List<String> messages(JsonNode problem, String field) {
+        List<String> messages = new ArrayList<>();
+        problem.get("errors").forEach(error -> {
+            if (error.get("field").asText().equals(field)) {
+                messages.add(error.get("message").asText());
+            }
+        });
+        assertThat(messages).as("errors for " + field).isNotEmpty();
+        return messages;
+    }
+
+    private ObjectNode smallPool() {
+        return demo("SMALL");
+    }
+
+    private static ObjectNode applicant(ObjectNode request, int index) {
+        return (ObjectNode) request.get("applicants").get(index);
+    }
+
+    private static String idOfRegion(ObjectNode request, boolean eu, int nth) {
+        List<String> ids = new ArrayList<>();
+        request.get("applicants").forEach(applicant -> {
+            boolean isEu = List.of("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE",
+                    "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE")
+                    .contains(applicant.get("country").asText());
+            if (isEu == eu && "CITY".equals(applicant.path("kind").asText()) && applicant.path("population")
+                    .asLong() > 100_000 && applicant.path("committedMonths").asInt() >= 18) {
+                ids.add(applicant.get("id").asText());
+            }
+        });
+        return ids.get(nth);
+    }
+
+    private static String ineligibleId(ObjectNode request) {
+        for (JsonNode applicant : request.get("applicants")) {
+            if ("CITY".equals(applicant.path("kind").asText()) && applicant.path("population").asLong() <= 100_000) {
+                return applicant.get("id").asText();
+            }
+        }
+        throw new AssertionError("The SMALL demo pool has no small town");
+    }
+}
