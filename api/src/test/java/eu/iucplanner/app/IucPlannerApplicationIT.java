@@ -30,4 +30,17 @@ class IucPlannerApplicationIT {
                 .isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from pairing_run", Integer.class)).isZero();
     }
+
+    @Test
+    void publishesTheOpenApiDocumentAndSwaggerUi() {
+        ResponseEntity<String> openApi = rest.getForEntity("/v3/api-docs", String.class);
+        assertThat(openApi.getStatusCode().value()).isEqualTo(200);
+        assertThat(openApi.getBody()).contains("\"/api/v1/pairing-runs\"")
+                .contains("\"/api/v1/pairing-runs/{id}/recommendations\"")
+                .contains("\"/api/v1/demo-data/{name}\"")
+                .contains("PT30S");
+        ResponseEntity<String> swagger = rest.getForEntity("/swagger-ui/index.html", String.class);
+        assertThat(swagger.getStatusCode().value()).isEqualTo(200);
+        assertThat(swagger.getBody()).contains("Swagger UI");
+    }
 }

@@ -121,4 +121,18 @@ class PairingRunRepositoryTest {
         new JdbcTemplate(dataSource).update("delete from pairing_run where id = ?", id);
         assertThat(payloads.findById(id)).isEmpty();
     }
+
+    @Test
+    void bestSolutionIsReplacedWithoutRewritingTheRequest() {
+        UUID id = UUID.randomUUID();
+        runs.save(PairingRun.submitted(id, "throttled writes", Instant.now(), 2, 2, null));
+        payloads.save(PairingRunPayload.of(id, "{\"applicants\":[1]}", null));
+        assertThat(payloads.updateBestSolution(id, "{\"score\":\"0hard/0medium/5soft\"}")).isEqualTo(1);
+        assertThat(payloads.updateBestSolution(id, "{\"score\":\"0hard/0medium/7soft\"}")).isEqualTo(1);
+        PairingRunPayload stored = payloads.findById(id).orElseThrow();
+        assertThat(stored.bestSolutionJson()).contains("7soft");
+        assertThat(stored.requestJson()).isEqualTo("{\"applicants\":[1]}");
+        assertThat(stored.version()).isEqualTo(2);
+        assertThat(payloads.updateBestSolution(UUID.randomUUID(), "{}")).isZero();
+    }
 }

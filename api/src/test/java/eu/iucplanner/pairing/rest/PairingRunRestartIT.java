@@ -1,0 +1,135 @@
+package eu.iucplanner.pairing.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.client.RestTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import eu.iucplanner.app.IucPlannerApplication;
+
+/**
+ * Stops the service while a run is solving and starts it again on the same database: the run is INCOMPLETE with its
+ * stored best solution, a run left SOLVING by a process that died is INCOMPLETE too, a scheduled run is solved after
+ * the restart, and a rerun continues from the incomplete run's solution.
+ */
+class PairingRunRestartIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final RestTemplate rest = new RestTemplate();
+
+    @TempDir
+    Path dataDirectory;
+
+    @Test
+    void runsSurviveARestart() throws Exception {
+        UUID solving;
+        UUID scheduled;
+        UUID crashed = UUID.randomUUID();
+        JsonNode beforeStop;
+        try (ConfigurableApplicationContext first = start()) {
+            String base = base(first);
+            ObjectNode large = (ObjectNode) get(base + "/api/v1/demo-data/LARGE");
+            large.putObject("termination").put("spentLimit", "PT5M");
+            solving = submit(base, large);
+            ObjectNode small = (ObjectNode) get(base + "/api/v1/demo-data/SMALL");
+            small.putObject("termination").put("unimprovedSpentLimit", "PT1S");
+            scheduled = submit(base, small);
+            await(base, solving, m -> "SOLVING".equals(m.path("status").asText()) && m.has("score"));
+            assertThat(get(base + "/api/v1/pairing-runs/" + scheduled + "/metadata").get("status").asText())
+                    .isEqualTo("SCHEDULED");
+            // A run that a dead process left SOLVING, with the best solution it had stored.
+            JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
+            jdbc.update("insert into pairing_run (id, name, status, submitted_at, started_at, score, applicant_count, "
+                    + "eligible_count, pair_count, version) values (?, 'crashed', 'SOLVING', now(), now(), "
+                    + "'0hard/-37medium/0soft', 40, 37, 0, 0)", crashed);
+            jdbc.update("insert into pairing_run_payload (run_id, request_json, best_solution_json, version) "
+                    + "values (?, ?, ?, 0)", crashed, JSON.writeValueAsString(small),
+                    "{\"score\":\"0hard/-37medium/0soft\",\"partnerBySlot\":{}}");
+            beforeStop = get(base + "/api/v1/pairing-runs/" + solving + "/metadata");
+        }
+
+        try (ConfigurableApplicationContext second = start()) {
+            String base = base(second);
+            JsonNode incomplete = get(base + "/api/v1/pairing-runs/" + solving + "/metadata");
+            assertThat(incomplete.get("status").asText()).isEqualTo("INCOMPLETE");
+            assertThat(incomplete.get("failureMessage").asText()).contains("stopped while this run was solving");
+            HardMediumSoftLongScore stored = HardMediumSoftLongScore.parseScore(incomplete.get("score").asText());
+            assertThat(stored).isGreaterThanOrEqualTo(HardMediumSoftLongScore.parseScore(
+                    beforeStop.get("score").asText()));
+            JsonNode result = get(base + "/api/v1/pairing-runs/" + solving);
+            assertThat(result.get("pairs")).hasSize(incomplete.get("pairCount").asInt()).isNotEmpty();
+
+            JsonNode died = get(base + "/api/v1/pairing-runs/" + crashed + "/metadata");
+            assertThat(died.get("status").asText()).isEqualTo("INCOMPLETE");
+            assertThat(died.get("score").asText()).isEqualTo("0hard/-37medium/0soft");
+
+            JsonNode resumed = await(base, scheduled, m -> "COMPLETED".equals(m.path("status").asText()));
+            assertThat(resumed.get("feasible").asBoolean()).isTrue();
+
+            // A rerun continues from the stored solution: it is never worse than where the run stopped.
+            ObjectNode rerun = JSON.createObjectNode();
+            rerun.putObject("termination").put("spentLimit", "PT2S");
+            UUID next = UUID.fromString(post(base + "/api/v1/pairing-runs/" + solving + "/rerun", rerun)
+                    .get("id").asText());
+            JsonNode continued = await(base, next, m -> "COMPLETED".equals(m.path("status").asText()));
+            assertThat(HardMediumSoftLongScore.parseScore(continued.get("score").asText()))
+                    .isGreaterThanOrEqualTo(stored);
+        }
+        assertThat(Files.list(dataDirectory).findAny()).isPresent();
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(IucPlannerApplication.class).run("--server.port=0",
+                "--iuc.embedded-db.data-dir=" + dataDirectory, "--iuc.pairing.parallel-runs=1",
+                "--iuc.pairing.best-solution-write-interval=PT0.2S");
+    }
+
+    private static String base(ConfigurableApplicationContext context) {
+        return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    private JsonNode get(String url) throws Exception {
+        return JSON.readTree(rest.getForObject(url, String.class));
+    }
+
+    private JsonNode post(String url, JsonNode body) throws Exception {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return JSON.readTree(rest.postForObject(url, new HttpEntity<>(JSON.writeValueAsString(body), headers),
+                String.class));
+    }
+
+    private UUID submit(String base, JsonNode request) throws Exception {
+        return UUID.fromString(post(base + "/api/v1/pairing-runs", request).get("id").asText());
+    }
+
+    private JsonNode await(String base, UUID id, Predicate<JsonNode> condition) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode metadata = get(base + "/api/v1/pairing-runs/" + id + "/metadata");
+            if (condition.test(metadata)) {
+                return metadata;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("Run " + id + " did not reach the expected state");
+    }
+}

@@ -1,0 +1,73 @@
+package eu.iucplanner.pairing.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import eu.iucplanner.pairing.domain.ApplicantKind;
+import eu.iucplanner.pairing.domain.ProgrammeRegion;
+import eu.iucplanner.pairing.rest.ApplicantDto;
+import eu.iucplanner.web.ApiException;
+import eu.iucplanner.web.FieldErrorView;
+
+class ApplicantCsvReaderTest {
+
+    @Test
+    void readsEveryColumnWithQuotesCommasLineBreaksAndDiacritics() {
+        String csv = "\uFEFFname,id,country,kind,members,lead_authority_contact,languages,challenges,"
+                + "preferred_partner_regions,committed_months,max_partners,covenant_signatory,excluded_partners,"
+                + "latitude,longitude\r\n"
+                + "\"Métropole, \"\"Grand\"\" Nancy\",fr-1,FR,MUNICIPALITY_GROUP,Nancy:104000;Vandœuvre:29000,"
+                + "\"Office of\nthe president\",fr;en,Urban mobility:3;Housing:1,ASIA;NORTH_AMERICA,24,2,true,us-1,"
+                + "48.69,6.18\r\n";
+        List<ApplicantDto> applicants = ApplicantCsvReader.read(csv);
+        assertThat(applicants).hasSize(1);
+        ApplicantDto a = applicants.get(0);
+        assertThat(a.name()).isEqualTo("Métropole, \"Grand\" Nancy");
+        assertThat(a.id()).isEqualTo("fr-1");
+        assertThat(a.kind()).isEqualTo(ApplicantKind.MUNICIPALITY_GROUP);
+        assertThat(a.members()).containsExactly(new ApplicantDto.MemberDto("Nancy", 104_000L),
+                new ApplicantDto.MemberDto("Vandœuvre", 29_000L));
+        assertThat(a.leadAuthorityContact()).isEqualTo("Office of\nthe president");
+        assertThat(a.languages()).containsExactly("fr", "en");
+        assertThat(a.challenges()).containsExactly(new ApplicantDto.ChallengeDto("Urban mobility", 3),
+                new ApplicantDto.ChallengeDto("Housing", 1));
+        assertThat(a.preferredPartnerRegions()).containsExactly(ProgrammeRegion.ASIA, ProgrammeRegion.NORTH_AMERICA);
+        assertThat(a.committedMonths()).isEqualTo(24);
+        assertThat(a.maxPartners()).isEqualTo(2);
+        assertThat(a.covenantSignatory()).isTrue();
+        assertThat(a.excludedPartnerIds()).containsExactly("us-1");
+        assertThat(a.latitude()).isEqualTo(48.69);
+        assertThat(a.population()).isNull();
+    }
+
+    @Test
+    void namesEveryBadCellWithItsLine() {
+        String csv = "id,name,country,population,kind,challenges\n"
+                + "a,A,FR,1e5,TOWN,Housing\n"
+                + "\n"
+                + "b,B,US,200000,CITY,Housing:x\n";
+        assertThatThrownBy(() -> ApplicantCsvReader.read(csv))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.errors()).containsExactlyInAnyOrder(
+                        new FieldErrorView("applicants[0].population", "line 2: '1e5' is not a whole number"),
+                        new FieldErrorView("applicants[0].kind",
+                                "line 2: 'TOWN' is not one of [CITY, MUNICIPALITY_GROUP, SUB_NATIONAL_GOVERNMENT]"),
+                        new FieldErrorView("applicants[0].challenges", "line 2: 'Housing' is not theme:priority"),
+                        new FieldErrorView("applicants[1].challenges",
+                                "line 4: 'Housing:x' has no priority 1-3 after the colon")));
+    }
+
+    @Test
+    void requiresAHeaderWithTheIdentifyingColumns() {
+        assertThatThrownBy(() -> ApplicantCsvReader.read(""))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.errors()).extracting(
+                        FieldErrorView::field).containsExactly("$"));
+        assertThatThrownBy(() -> ApplicantCsvReader.read("id,population\n"))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.errors()).extracting(
+                        FieldErrorView::message).containsExactly("the column 'name' is required",
+                                "the column 'country' is required"));
+    }
+}
