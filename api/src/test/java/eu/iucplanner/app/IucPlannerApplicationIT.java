@@ -32,13 +32,16 @@ class IucPlannerApplicationIT {
     }
 
     @Test
-    void publishesTheOpenApiDocumentAndSwaggerUi() {
+    void publishesTheWebPageTheOpenApiDocumentAndSwaggerUi() {
         ResponseEntity<String> openApi = rest.getForEntity("/v3/api-docs", String.class);
         assertThat(openApi.getStatusCode().value()).isEqualTo(200);
         assertThat(openApi.getBody()).contains("\"/api/v1/pairing-runs\"")
                 .contains("\"/api/v1/pairing-runs/{id}/recommendations\"")
                 .contains("\"/api/v1/demo-data/{name}\"")
                 .contains("PT30S");
+        ResponseEntity<String> page = rest.getForEntity("/", String.class);
+        assertThat(page.getStatusCode().value()).isEqualTo(200);
+        assertThat(page.getBody()).contains("IUC Planner: pairing runs").contains("/api/v1").contains("/pairing-runs/${id}/events");
         ResponseEntity<String> swagger = rest.getForEntity("/swagger-ui/index.html", String.class);
         assertThat(swagger.getStatusCode().value()).isEqualTo(200);
         assertThat(swagger.getBody()).contains("Swagger UI");
