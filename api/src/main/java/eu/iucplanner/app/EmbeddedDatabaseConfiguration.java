@@ -32,6 +32,7 @@ public class EmbeddedDatabaseConfiguration {
             @Value("${iuc.embedded-db.port:0}") int port) {
         try {
             Files.createDirectories(dataDirectory);
+            stopOrphanedServer(dataDirectory);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
@@ -48,6 +49,42 @@ public class EmbeddedDatabaseConfiguration {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + dataDirectory, e);
         }
+    }
+
+    /**
+     * When the previous service process was killed (kill -9, a crash), its PostgreSQL server keeps running on the data
+     * directory and a new one cannot start there. Such an orphan is asked to shut down (SIGTERM, PostgreSQL's smart
+     * shutdown: its clients are gone) before the new server starts; nothing stored is lost.
+     */
+    static void stopOrphanedServer(Path dataDirectory) throws IOException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").strip();
+        long pid;
+        try {
+            pid = Long.parseLong(firstLine);
+        } catch (NumberFormatException e) {
+            return;
+        }
+        ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .filter(process -> process.info().command().map(command -> command.endsWith("postgres"))
+                        .orElse(false))
+                .ifPresent(process -> {
+                    LOG.warn("A PostgreSQL server (pid {}) left by a previous run still holds {}; stopping it", pid,
+                            dataDirectory.toAbsolutePath());
+                    process.destroy();
+                    try {
+                        process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                        LOG.warn("PostgreSQL pid {} did not stop in 30 s; killing it", pid);
+                        process.destroyForcibly();
+                    }
+                });
     }
 
     @Bean
