@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import ai.timefold.solver.core.api.solver.SolutionManager;
 import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
+import ai.timefold.solver.core.config.solver.SolverConfig;
 import eu.iucplanner.demo.DemoPoolSize;
 import eu.iucplanner.demo.DemoPools;
 import eu.iucplanner.pairing.constraints.PairingConstraintProvider;
@@ -25,6 +27,8 @@ import eu.iucplanner.pairing.domain.PairingProblem;
 import eu.iucplanner.pairing.domain.PairingSolution;
 import eu.iucplanner.pairing.domain.PartnerSlot;
 import eu.iucplanner.pairing.domain.ProgrammeRegion;
+import eu.iucplanner.pairing.solver.MatchingWarmStart;
+import eu.iucplanner.pairing.solver.MaxWeightBMatching;
 import eu.iucplanner.pairing.solver.PairingProblemFactory;
 import eu.iucplanner.pairing.solver.PairingSolverConfigs;
 
@@ -52,6 +56,58 @@ class ExactPairingTest {
                     .isEqualTo(exact.score());
         }
         assertThat(withTargets).isGreaterThan(40);
+    }
+
+    @Test
+    void serviceWarmStartReachesTheSameOptimumAsOrToolsOnTheDemoPools() {
+        SolverConfig warmStartOnly = PairingSolverConfigs.defaultConfig()
+                .withPhases(new CustomPhaseConfig().withCustomPhaseCommandClassList(List.of(MatchingWarmStart.class)));
+        warmStartOnly.setTerminationConfig(null);
+        SolverFactory<PairingSolution> factory = SolverFactory.create(warmStartOnly);
+        for (DemoPoolSize size : List.of(DemoPoolSize.SMALL, DemoPoolSize.MEDIUM, DemoPoolSize.LARGE)) {
+            for (boolean targets : new boolean[] { false, true }) {
+                PairingProblem problem = DemoPools.generate(size, DemoPools.DEFAULT_SEED, targets);
+                HardMediumSoftLongScore optimum = ExactPairing.solve(PairingProblemFactory.create(problem)).score();
+                PairingSolution warm = factory.buildSolver().solve(PairingProblemFactory.create(problem));
+                assertThat(warm.getScore()).as("%s, targets %s", size, targets).isEqualTo(optimum);
+            }
+        }
+    }
+
+    @Test
+    void serviceFlowEqualsOrToolsOnRandomMidSizeGraphsWithRegions() {
+        Random random = new Random(99L);
+        for (int round = 0; round < 30; round++) {
+            int n = 20 + random.nextInt(40);
+            int m = 20 + random.nextInt(60);
+            int[] capL = new int[n];
+            int[] capR = new int[m];
+            int[] regionOf = new int[m];
+            for (int i = 0; i < n; i++) {
+                capL[i] = 1 + random.nextInt(3);
+            }
+            for (int j = 0; j < m; j++) {
+                capR[j] = 1 + random.nextInt(2);
+                regionOf[j] = random.nextInt(3);
+            }
+            int[] targets = { random.nextInt(30) - 5, random.nextInt(30), -1 };
+            long regionWeight = random.nextInt(500);
+            long[] weights = new long[n * m];
+            for (int k = 0; k < weights.length; k++) {
+                weights[k] = random.nextInt(5) == 0 ? MaxWeightBMatching.FORBIDDEN : random.nextInt(2001) - 800;
+            }
+            MaxWeightBMatching.Regions regions = new MaxWeightBMatching.Regions(regionOf, targets, regionWeight);
+            MaxWeightBMatching.Result ours = MaxWeightBMatching.solve(capL, capR, weights, regions);
+            long[] reference = OrToolsReference.solve(capL, capR, weights, regions);
+            int[] flow = new int[3];
+            ours.pairs().forEach(pair -> flow[regionOf[pair[1]]]++);
+            long penalty = 0;
+            for (int r = 0; r < 3; r++) {
+                penalty += targets[r] < 0 ? 0 : regionWeight * Math.abs(flow[r] - Math.max(0, targets[r]));
+            }
+            assertThat(new long[] { ours.pairs().size(), ours.totalWeight() - penalty }).as("round %d", round)
+                    .containsExactly(reference);
+        }
     }
 
     @Test

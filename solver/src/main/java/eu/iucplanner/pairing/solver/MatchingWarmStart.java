@@ -1,6 +1,7 @@
 package eu.iucplanner.pairing.solver;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import ai.timefold.solver.core.api.score.director.ScoreDirector;
 import ai.timefold.solver.core.api.solver.phase.PhaseCommand;
 
@@ -15,12 +17,15 @@ import eu.iucplanner.pairing.constraints.PairingConstraintProvider;
 import eu.iucplanner.pairing.domain.Applicant;
 import eu.iucplanner.pairing.domain.PairingSolution;
 import eu.iucplanner.pairing.domain.PartnerSlot;
+import eu.iucplanner.pairing.domain.ProgrammeRegion;
+import eu.iucplanner.pairing.domain.RegionTarget;
 
 /**
- * The first phase of the default solver: fills every open, unpinned slot with the exact optimum of the per-pair
- * objective (most pairs first, then the highest per-pair soft score) from {@link MaxWeightBMatching}. Local search
- * then only has to account for what is not per pair, the regional balance. A solution that already has assigned
- * unpinned slots (a rerun from an earlier solution) is left as it is.
+ * The first phase of the default solver: fills every open, unpinned slot with the exact optimum of the whole pairing
+ * objective given the pins, from {@link MaxWeightBMatching}: most pairs first, then the highest soft score, the
+ * regional balance included (it is convex in each region's number of pairs, so the flow handles it exactly). Local
+ * search after it finds nothing better on a fresh problem; it matters for reruns, which start from an earlier
+ * solution: a solution that already has assigned unpinned slots is left as it is.
  */
 public class MatchingWarmStart implements PhaseCommand<PairingSolution> {
 
@@ -88,7 +93,8 @@ public class MatchingWarmStart implements PhaseCommand<PairingSolution> {
                 matrix[i * m + j] = allowed ? weights.softScore(owner, partner) : MaxWeightBMatching.FORBIDDEN;
             }
         }
-        MaxWeightBMatching.Result result = MaxWeightBMatching.solve(leftCapacity, rightCapacity, matrix);
+        MaxWeightBMatching.Result result = MaxWeightBMatching.solve(leftCapacity, rightCapacity, matrix,
+                regions(solution, partners));
         Map<Applicant, Integer> nextFree = new HashMap<>();
         for (int[] pair : result.pairs()) {
             Applicant owner = owners.get(pair[0]);
@@ -99,6 +105,34 @@ public class MatchingWarmStart implements PhaseCommand<PairingSolution> {
             scoreDirector.afterVariableChanged(slot, "partner");
         }
         scoreDirector.triggerVariableListeners();
+    }
+
+    /**
+     * The regional balance as the flow's regional term: one region per programme region, with the call's target
+     * minus the pairs pinned there (pinned pairs count towards a region but are not part of the flow).
+     */
+    private static MaxWeightBMatching.Regions regions(PairingSolution solution, List<Applicant> partners) {
+        ProgrammeRegion[] all = ProgrammeRegion.values();
+        int[] regionOf = new int[partners.size()];
+        for (int j = 0; j < partners.size(); j++) {
+            regionOf[j] = partners.get(j).getRegion().ordinal();
+        }
+        int[] targets = new int[all.length];
+        Arrays.fill(targets, -1);
+        for (RegionTarget target : solution.getRegionTargets()) {
+            long pinned = solution.getSlots().stream()
+                    .filter(slot -> slot.isPinned() && slot.getPartner() != null
+                            && slot.getPartner().getRegion() == target.region())
+                    .count();
+            targets[target.region().ordinal()] = (int) Math.max(0, target.targetPairs() - pinned);
+        }
+        HardMediumSoftLongScore weight = solution.getConstraintWeightOverrides() == null ? null
+                : solution.getConstraintWeightOverrides()
+                        .getConstraintWeight(PairingConstraintProvider.REGIONAL_BALANCE);
+        long regionWeight = (weight == null
+                ? PairingConstraintProvider.DEFAULT_WEIGHTS.get(PairingConstraintProvider.REGIONAL_BALANCE)
+                : weight).softScore();
+        return new MaxWeightBMatching.Regions(regionOf, targets, regionWeight);
     }
 
     private static long key(int owner, int partner, int partnerCount) {

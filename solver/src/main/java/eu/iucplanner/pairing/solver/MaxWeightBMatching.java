@@ -5,14 +5,20 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Exact maximum-weight bipartite b-matching with maximum cardinality first: among all matchings that respect both
- * sides' capacities and use each allowed edge at most once, it returns one with the most edges and, among those, the
- * highest total weight. This is the per-pair part of the pairing objective (open places first, then soft score).
+ * Exact maximum-weight bipartite b-matching with maximum cardinality first, optionally with a convex regional term:
+ * among all matchings that respect both sides' capacities and use each allowed edge at most once, it returns one with
+ * the most edges and, among those, the highest total weight minus {@code regionWeight × |edges into region r −
+ * target(r)|} summed over the regions that have a target. This is the whole pairing objective (open places first,
+ * then the soft score, regional balance included).
  * <p>
- * Method: min-cost max-flow by successive shortest paths (source to left nodes with their capacities, left to right
- * with cost minus weight, right nodes to sink with their capacities), Dijkstra on reduced costs with Johnson
- * potentials, dense arrays and an early stop once the sink is settled. The first potentials come from the acyclic
- * initial graph, so negative costs are fine. Time is O(F (n + m)^2) in the worst case for F matched edges.
+ * Method: min-cost max-flow by the primal-dual method. Network: source → left nodes (their capacities) → right nodes
+ * (cost minus the edge weight) → region nodes (the right node's capacity) → sink; a region with a target reaches the
+ * sink at cost {@code −regionWeight} for its first {@code target} units and {@code +regionWeight} beyond, which is the
+ * regional term because it is convex in the region's flow. Each phase runs Dijkstra on reduced costs with Johnson
+ * potentials (binary heap) and then augments along as many zero-reduced-cost paths as a depth-first search finds, so
+ * a phase serves many edges. The first potentials come from the acyclic initial graph, so negative costs are fine.
+ * Successive shortest paths give the cheapest flow of every size, so the final maximum flow is the cheapest maximum
+ * flow: cardinality first, then weight.
  */
 public final class MaxWeightBMatching {
 
@@ -21,11 +27,87 @@ public final class MaxWeightBMatching {
 
     private static final long INF = Long.MAX_VALUE / 4;
 
-    /** The matched edges as (left, right) index pairs, and their total weight. */
+    /** The matched edges as (left, right) index pairs, and their total weight (the regional term not included). */
     public record Result(List<int[]> pairs, long totalWeight) {
     }
 
-    private MaxWeightBMatching() {
+    /**
+     * The regional term.
+     *
+     * @param regionOf     region index of each right node
+     * @param targets      target number of edges per region; negative for a region without a target
+     * @param regionWeight cost of each edge a region is away from its target
+     */
+    public record Regions(int[] regionOf, int[] targets, long regionWeight) {
+    }
+
+    private final int n;
+    private final int m;
+    private final int g;
+    private final long[] weights;
+    private final int[] capL;
+    private final int[] capR;
+    private final int[] regionOf;
+    private final int[] targets;
+    private final long regionWeight;
+    private final int[][] rightsOfRegion;
+    private final int[] regionFlow;
+    private final boolean[] used;
+    private final int[][] matched;
+    private final int[] matchedCount;
+    private final int regionBase;
+    private final int sink;
+    private final long[] pi;
+
+    private MaxWeightBMatching(int[] leftCapacity, int[] rightCapacity, long[] weights, Regions regions) {
+        this.n = leftCapacity.length;
+        this.m = rightCapacity.length;
+        if (weights.length != (long) n * m) {
+            throw new IllegalArgumentException("weights must have n * m = " + ((long) n * m) + " entries");
+        }
+        this.weights = weights;
+        this.capL = leftCapacity.clone();
+        this.capR = rightCapacity.clone();
+        if (regions == null) {
+            this.regionOf = new int[m];
+            this.targets = new int[] { -1 };
+            this.regionWeight = 0;
+        } else {
+            if (regions.regionOf().length != m) {
+                throw new IllegalArgumentException("regionOf must have one entry per right node");
+            }
+            this.regionOf = regions.regionOf().clone();
+            this.targets = regions.targets().clone();
+            this.regionWeight = regions.regionWeight();
+            for (int region : regionOf) {
+                if (region < 0 || region >= targets.length) {
+                    throw new IllegalArgumentException("region index " + region + " has no entry in targets");
+                }
+            }
+        }
+        this.g = targets.length;
+        int[] sizes = new int[g];
+        for (int j = 0; j < m; j++) {
+            sizes[regionOf[j]]++;
+        }
+        this.rightsOfRegion = new int[g][];
+        for (int r = 0; r < g; r++) {
+            rightsOfRegion[r] = new int[sizes[r]];
+        }
+        int[] fill = new int[g];
+        for (int j = 0; j < m; j++) {
+            rightsOfRegion[regionOf[j]][fill[regionOf[j]]++] = j;
+        }
+        this.regionFlow = new int[g];
+        this.used = new boolean[n * m];
+        this.matched = new int[m][];
+        this.matchedCount = new int[m];
+        for (int j = 0; j < m; j++) {
+            matched[j] = new int[Math.max(1, Math.min(capR[j], 4))];
+        }
+        this.regionBase = n + m;
+        this.sink = n + m + g;
+        this.pi = new long[sink + 1];
     }
 
     /**
@@ -34,152 +116,358 @@ public final class MaxWeightBMatching {
      * @param weights       row-major {@code n x m} matrix; {@link #FORBIDDEN} for edges that may not be used
      */
     public static Result solve(int[] leftCapacity, int[] rightCapacity, long[] weights) {
-        int n = leftCapacity.length;
-        int m = rightCapacity.length;
-        if (weights.length != (long) n * m) {
-            throw new IllegalArgumentException("weights must have n * m = " + ((long) n * m) + " entries");
-        }
-        int[] capL = leftCapacity.clone();
-        int[] capR = rightCapacity.clone();
-        boolean[] used = new boolean[n * m];
-        int[][] matched = new int[m][];
-        int[] matchedCount = new int[m];
-        for (int j = 0; j < m; j++) {
-            matched[j] = new int[Math.max(1, capR[j])];
-        }
-        // Node numbering: left 0..n-1, right n..n+m-1, sink n+m. The source is implicit with potential 0.
-        int sink = n + m;
-        long[] pi = new long[n + m + 1];
-        long minRight = INF;
-        for (int j = 0; j < m; j++) {
-            long best = INF;
-            for (int i = 0; i < n; i++) {
-                long w = weights[i * m + j];
-                if (w != FORBIDDEN && capL[i] > 0) {
-                    best = Math.min(best, -w);
-                }
-            }
-            pi[n + j] = best == INF ? 0 : best;
-            if (best != INF && capR[j] > 0) {
-                minRight = Math.min(minRight, best);
-            }
-        }
-        pi[sink] = minRight == INF ? 0 : minRight;
+        return solve(leftCapacity, rightCapacity, weights, null);
+    }
 
-        long[] dist = new long[n + m + 1];
-        int[] prev = new int[n + m + 1];
-        boolean[] done = new boolean[n + m + 1];
-        while (true) {
-            Arrays.fill(dist, INF);
-            Arrays.fill(prev, -1);
-            Arrays.fill(done, false);
-            for (int i = 0; i < n; i++) {
-                if (capL[i] > 0) {
-                    dist[i] = -pi[i];
-                }
-            }
-            while (true) {
-                int u = -1;
-                long best = INF;
-                for (int v = 0; v <= sink; v++) {
-                    if (!done[v] && dist[v] < best) {
-                        best = dist[v];
-                        u = v;
-                    }
-                }
-                if (u == -1 || u == sink) {
-                    break;
-                }
-                done[u] = true;
-                if (u < n) {
-                    int row = u * m;
-                    for (int j = 0; j < m; j++) {
-                        long w = weights[row + j];
-                        if (w == FORBIDDEN || used[row + j] || done[n + j]) {
-                            continue;
-                        }
-                        long nd = best - w + pi[u] - pi[n + j];
-                        if (nd < dist[n + j]) {
-                            dist[n + j] = nd;
-                            prev[n + j] = u;
-                        }
-                    }
-                } else {
-                    int j = u - n;
-                    for (int k = 0; k < matchedCount[j]; k++) {
-                        int i = matched[j][k];
-                        if (done[i]) {
-                            continue;
-                        }
-                        long nd = best + weights[i * m + j] + pi[u] - pi[i];
-                        if (nd < dist[i]) {
-                            dist[i] = nd;
-                            prev[i] = u;
-                        }
-                    }
-                    if (capR[j] > 0) {
-                        long nd = best + pi[u] - pi[sink];
-                        if (nd < dist[sink]) {
-                            dist[sink] = nd;
-                            prev[sink] = u;
-                        }
-                    }
-                }
-            }
-            long reach = dist[sink];
-            if (reach >= INF) {
-                break;
-            }
-            for (int v = 0; v <= sink; v++) {
-                pi[v] += Math.min(dist[v], reach);
-            }
-            // Augment one unit along the path sink <- right <- left <- right ... <- left <- source.
-            int right = prev[sink] - n;
-            capR[right]--;
-            while (true) {
-                int left = prev[n + right];
-                int edge = left * m + right;
-                used[edge] = true;
-                addMatch(matched, matchedCount, right, left);
-                int previousRight = prev[left];
-                if (previousRight == -1) {
-                    capL[left]--;
-                    break;
-                }
-                int fromRight = previousRight - n;
-                used[left * m + fromRight] = false;
-                removeMatch(matched, matchedCount, fromRight, left);
-                right = fromRight;
-            }
-        }
+    /** As {@link #solve(int[], int[], long[])}, with the regional term when {@code regions} is not {@code null}. */
+    public static Result solve(int[] leftCapacity, int[] rightCapacity, long[] weights, Regions regions) {
+        MaxWeightBMatching flow = new MaxWeightBMatching(leftCapacity, rightCapacity, weights, regions);
+        flow.run();
         List<int[]> pairs = new ArrayList<>();
         long total = 0;
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < m; j++) {
-                if (used[i * m + j]) {
+        for (int i = 0; i < flow.n; i++) {
+            for (int j = 0; j < flow.m; j++) {
+                if (flow.used[i * flow.m + j]) {
                     pairs.add(new int[] { i, j });
-                    total += weights[i * m + j];
+                    total += weights[i * flow.m + j];
                 }
             }
         }
         return new Result(pairs, total);
     }
 
-    private static void addMatch(int[][] matched, int[] count, int right, int left) {
-        if (count[right] == matched[right].length) {
-            matched[right] = Arrays.copyOf(matched[right], matched[right].length * 2);
-        }
-        matched[right][count[right]++] = left;
+    private boolean allowed(int i, int j) {
+        return weights[i * m + j] != FORBIDDEN;
     }
 
-    private static void removeMatch(int[][] matched, int[] count, int right, int left) {
+    /** The cost of the next unit from region r to the sink. */
+    private long regionCost(int r) {
+        if (targets[r] < 0 || regionWeight == 0) {
+            return 0;
+        }
+        return regionFlow[r] < targets[r] ? -regionWeight : regionWeight;
+    }
+
+    private void run() {
+        initialPotentials();
+        long[] dist = new long[sink + 1];
+        Heap heap = new Heap(sink + 1);
+        while (true) {
+            long reach = dijkstra(dist, heap);
+            if (reach >= INF) {
+                return;
+            }
+            for (int v = 0; v <= sink; v++) {
+                pi[v] += Math.min(dist[v], reach);
+            }
+            augmentAlongZeroReducedCostPaths();
+        }
+    }
+
+    /** Shortest distances in the initial, acyclic network: valid potentials although costs are negative. */
+    private void initialPotentials() {
+        boolean[] reachableRight = new boolean[m];
+        for (int j = 0; j < m; j++) {
+            long best = INF;
+            for (int i = 0; i < n; i++) {
+                if (capL[i] > 0 && allowed(i, j)) {
+                    best = Math.min(best, -weights[i * m + j]);
+                }
+            }
+            reachableRight[j] = best < INF;
+            pi[n + j] = reachableRight[j] ? best : 0;
+        }
+        long sinkBest = INF;
+        for (int r = 0; r < g; r++) {
+            long best = INF;
+            for (int j : rightsOfRegion[r]) {
+                if (reachableRight[j] && capR[j] > 0) {
+                    best = Math.min(best, pi[n + j]);
+                }
+            }
+            pi[regionBase + r] = best < INF ? best : 0;
+            if (best < INF) {
+                sinkBest = Math.min(sinkBest, best + regionCost(r));
+            }
+        }
+        pi[sink] = sinkBest < INF ? sinkBest : 0;
+    }
+
+    /** Dijkstra on reduced costs from the (implicit) source; returns the sink's distance. */
+    private long dijkstra(long[] dist, Heap heap) {
+        Arrays.fill(dist, INF);
+        heap.clear();
+        for (int i = 0; i < n; i++) {
+            if (capL[i] > 0) {
+                dist[i] = -pi[i];
+                heap.push(i, dist[i]);
+            }
+        }
+        while (!heap.isEmpty()) {
+            int u = heap.pop();
+            long d = dist[u];
+            if (u == sink) {
+                break;
+            }
+            if (u < n) {
+                int row = u * m;
+                for (int j = 0; j < m; j++) {
+                    long w = weights[row + j];
+                    if (w != FORBIDDEN && !used[row + j]) {
+                        relax(dist, heap, n + j, d - w + pi[u] - pi[n + j]);
+                    }
+                }
+            } else if (u < regionBase) {
+                int j = u - n;
+                for (int k = 0; k < matchedCount[j]; k++) {
+                    int i = matched[j][k];
+                    relax(dist, heap, i, d + weights[i * m + j] + pi[u] - pi[i]);
+                }
+                if (capR[j] > 0) {
+                    int region = regionBase + regionOf[j];
+                    relax(dist, heap, region, d + pi[u] - pi[region]);
+                }
+            } else {
+                int r = u - regionBase;
+                for (int j : rightsOfRegion[r]) {
+                    if (matchedCount[j] > 0) {
+                        relax(dist, heap, n + j, d + pi[u] - pi[n + j]);
+                    }
+                }
+                relax(dist, heap, sink, d + regionCost(r) + pi[u] - pi[sink]);
+            }
+        }
+        return dist[sink];
+    }
+
+    private static void relax(long[] dist, Heap heap, int v, long candidate) {
+        if (candidate < dist[v]) {
+            dist[v] = candidate;
+            heap.pushOrDecrease(v, candidate);
+        }
+    }
+
+    /**
+     * After the potentials are updated, every shortest path has reduced cost zero. Augments one unit along each such
+     * path a depth-first search finds, until none is left from any free left node; the next Dijkstra finds the rest.
+     */
+    private void augmentAlongZeroReducedCostPaths() {
+        boolean[] dead = new boolean[sink + 1];
+        boolean[] onStack = new boolean[sink + 1];
+        int[] next = new int[sink + 1];
+        int[] stack = new int[sink + 2];
+        for (int s = 0; s < n; s++) {
+            while (capL[s] > 0 && !dead[s] && pi[s] == 0) {
+                int top = 0;
+                stack[0] = s;
+                onStack[s] = true;
+                boolean found = false;
+                while (top >= 0) {
+                    int u = stack[top];
+                    if (u == sink) {
+                        found = true;
+                        break;
+                    }
+                    int v = nextAdmissible(u, next, dead, onStack);
+                    if (v < 0) {
+                        dead[u] = true;
+                        onStack[u] = false;
+                        top--;
+                    } else {
+                        stack[++top] = v;
+                        onStack[v] = true;
+                    }
+                }
+                if (!found) {
+                    break;
+                }
+                augment(stack, top);
+                for (int k = 0; k <= top; k++) {
+                    onStack[stack[k]] = false;
+                }
+            }
+        }
+    }
+
+    /** The next node reachable from u by an admissible arc (residual, reduced cost zero), or -1. */
+    private int nextAdmissible(int u, int[] next, boolean[] dead, boolean[] onStack) {
+        if (u < n) {
+            int row = u * m;
+            for (; next[u] < m; next[u]++) {
+                int j = next[u];
+                int v = n + j;
+                if (dead[v] || onStack[v] || used[row + j]) {
+                    continue;
+                }
+                long w = weights[row + j];
+                if (w != FORBIDDEN && -w + pi[u] - pi[v] == 0) {
+                    return v;
+                }
+            }
+            return -1;
+        }
+        if (u < regionBase) {
+            int j = u - n;
+            for (; next[u] < n; next[u]++) {
+                int i = next[u];
+                if (used[i * m + j] && !dead[i] && !onStack[i] && weights[i * m + j] + pi[u] - pi[i] == 0) {
+                    return i;
+                }
+            }
+            if (next[u] == n) {
+                next[u]++;
+                int region = regionBase + regionOf[j];
+                if (capR[j] > 0 && !dead[region] && !onStack[region] && pi[u] - pi[region] == 0) {
+                    next[u]--;
+                    return region;
+                }
+            }
+            return -1;
+        }
+        int r = u - regionBase;
+        int[] rights = rightsOfRegion[r];
+        for (; next[u] < rights.length; next[u]++) {
+            int v = n + rights[next[u]];
+            if (matchedCount[rights[next[u]]] > 0 && !dead[v] && !onStack[v] && pi[u] - pi[v] == 0) {
+                return v;
+            }
+        }
+        if (next[u] == rights.length && regionCost(r) + pi[u] - pi[sink] == 0) {
+            return sink;
+        }
+        return -1;
+    }
+
+    /** Sends one unit along stack[0..top] (a free left node to the sink). */
+    private void augment(int[] stack, int top) {
+        capL[stack[0]]--;
+        for (int k = 0; k < top; k++) {
+            int u = stack[k];
+            int v = stack[k + 1];
+            if (u < n) {
+                int j = v - n;
+                used[u * m + j] = true;
+                addMatch(j, u);
+            } else if (u < regionBase && v < n) {
+                int j = u - n;
+                used[v * m + j] = false;
+                removeMatch(j, v);
+            } else if (u < regionBase) {
+                capR[u - n]--;
+            } else if (v == sink) {
+                regionFlow[u - regionBase]++;
+            } else {
+                capR[v - n]++;
+            }
+        }
+    }
+
+    private void addMatch(int right, int left) {
+        if (matchedCount[right] == matched[right].length) {
+            matched[right] = Arrays.copyOf(matched[right], matched[right].length * 2);
+        }
+        matched[right][matchedCount[right]++] = left;
+    }
+
+    private void removeMatch(int right, int left) {
         int[] list = matched[right];
-        for (int k = 0; k < count[right]; k++) {
+        for (int k = 0; k < matchedCount[right]; k++) {
             if (list[k] == left) {
-                list[k] = list[--count[right]];
+                list[k] = list[--matchedCount[right]];
                 return;
             }
         }
         throw new IllegalStateException("left " + left + " was not matched to right " + right);
+    }
+
+    /** A binary min-heap of node ids keyed by distance, with decrease-key. */
+    private static final class Heap {
+        private final int[] nodes;
+        private final long[] keys;
+        private final int[] position;
+        private int size;
+
+        Heap(int capacity) {
+            nodes = new int[capacity];
+            keys = new long[capacity];
+            position = new int[capacity];
+            Arrays.fill(position, -1);
+        }
+
+        void clear() {
+            for (int k = 0; k < size; k++) {
+                position[nodes[k]] = -1;
+            }
+            size = 0;
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        void push(int node, long key) {
+            pushOrDecrease(node, key);
+        }
+
+        void pushOrDecrease(int node, long key) {
+            int k = position[node];
+            if (k < 0) {
+                k = size++;
+                nodes[k] = node;
+                position[node] = k;
+            }
+            keys[k] = key;
+            siftUp(k);
+        }
+
+        int pop() {
+            int top = nodes[0];
+            position[top] = -1;
+            size--;
+            if (size > 0) {
+                nodes[0] = nodes[size];
+                keys[0] = keys[size];
+                position[nodes[0]] = 0;
+                siftDown(0);
+            }
+            return top;
+        }
+
+        private void siftUp(int k) {
+            while (k > 0) {
+                int parent = (k - 1) / 2;
+                if (keys[parent] <= keys[k]) {
+                    return;
+                }
+                swap(k, parent);
+                k = parent;
+            }
+        }
+
+        private void siftDown(int k) {
+            while (true) {
+                int left = 2 * k + 1;
+                if (left >= size) {
+                    return;
+                }
+                int smallest = left + 1 < size && keys[left + 1] < keys[left] ? left + 1 : left;
+                if (keys[k] <= keys[smallest]) {
+                    return;
+                }
+                swap(k, smallest);
+                k = smallest;
+            }
+        }
+
+        private void swap(int a, int b) {
+            int nodeA = nodes[a];
+            long keyA = keys[a];
+            nodes[a] = nodes[b];
+            keys[a] = keys[b];
+            nodes[b] = nodeA;
+            keys[b] = keyA;
+            position[nodes[a]] = a;
+            position[nodes[b]] = b;
+        }
     }
 }
