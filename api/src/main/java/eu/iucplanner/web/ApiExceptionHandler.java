@@ -65,6 +65,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         Throwable syntax = null;
         Throwable mapping = null;
         for (Throwable t = exception.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.exc.InputCoercionException) {
+                // A number out of range is a field's problem, not a syntax error: report the field when known.
+                continue;
+            }
             if (t instanceof com.fasterxml.jackson.core.exc.StreamReadException && syntax == null) {
                 syntax = t;
             } else if (t instanceof JsonMappingException && mapping == null) {
@@ -74,7 +78,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         cause = syntax != null ? syntax : mapping != null ? mapping : cause;
         List<FieldErrorView> errors = new ArrayList<>();
         if (cause instanceof JsonMappingException mappingError && !mappingError.getPath().isEmpty()) {
-            errors.add(new FieldErrorView(path(mappingError.getPath()), mappingMessage(mappingError)));
+            String message = mappingError.getCause() instanceof com.fasterxml.jackson.core.exc.InputCoercionException
+                    ? "the number is out of range" : mappingMessage(mappingError);
+            errors.add(new FieldErrorView(path(mappingError.getPath()), message));
         } else if (cause instanceof JsonProcessingException parsing) {
             String message = parsing.getOriginalMessage();
             int source = message.indexOf(" (start marker");

@@ -29,7 +29,7 @@ import eu.iucplanner.app.IucPlannerApplication;
 @SpringBootTest(classes = IucPlannerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"iuc.embedded-db.data-dir=target/it-postgres-api-${random.uuid}",
                 "iuc.pairing.parallel-runs=1", "iuc.pairing.max-applicants=100",
-                "iuc.pairing.best-solution-write-interval=PT0.2S"})
+                "iuc.pairing.best-solution-write-interval=PT0.2S", "iuc.max-request-bytes=2000000"})
 abstract class PairingApiTestSupport {
 
     static final String RUNS = "/api/v1/pairing-runs";

@@ -167,6 +167,19 @@ class PairingRunBadInputIT extends PairingApiTestSupport {
     }
 
     @Test
+    void bodyAboveTheConfiguredByteLimitAndNumbersOutOfRange() {
+        String huge = "id,name,country,population\n" + "x,X,FR,200000\n".repeat(200_000);
+        JsonNode problem = rejected(post(RUNS, "text/csv", huge), 413, "pool-too-large");
+        assertThat(problem.get("detail").asText()).contains("iuc.max-request-bytes");
+
+        ObjectNode request = smallPool();
+        applicant(request, 0).put("population", new java.math.BigInteger("1000000000000000000000000000000"));
+        JsonNode outOfRange = rejected(postJson(RUNS, request), 400, "malformed-body");
+        assertThat(fields(outOfRange)).containsExactly("applicants[0].population");
+        assertThat(message(outOfRange, "applicants[0].population")).contains("out of range");
+    }
+
+    @Test
     void malformedCsv() {
         JsonNode unclosed = rejected(post(RUNS, "text/csv", "id,name,country,population\nx,\"Lyon,FR,5\n"), 400,
                 "validation");
