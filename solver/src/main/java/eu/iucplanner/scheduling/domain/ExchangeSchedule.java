@@ -1,0 +1,85 @@
+package eu.iucplanner.scheduling.domain;
+
+import java.util.List;
+
+import ai.timefold.solver.core.api.domain.solution.PlanningEntityCollectionProperty;
+import ai.timefold.solver.core.api.domain.solution.PlanningScore;
+import ai.timefold.solver.core.api.domain.solution.PlanningSolution;
+import ai.timefold.solver.core.api.domain.solution.ProblemFactCollectionProperty;
+import ai.timefold.solver.core.api.domain.solution.ProblemFactProperty;
+import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
+import ai.timefold.solver.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
+
+/** The exchange calendar of a set of pairs: every event of every pair, with its date and expert. */
+@PlanningSolution
+public class ExchangeSchedule {
+
+    public static final String EXPERT_RANGE = "expertRange";
+
+    @ProblemFactCollectionProperty
+    private List<SchedulingCity> cities;
+
+    @ProblemFactCollectionProperty
+    private List<CooperationPair> pairs;
+
+    @ProblemFactCollectionProperty
+    @ValueRangeProvider(id = EXPERT_RANGE)
+    private List<Expert> experts;
+
+    @ProblemFactCollectionProperty
+    private List<PrecedenceRule> precedences;
+
+    @ProblemFactProperty
+    private SchedulingParameters parameters;
+
+    @PlanningEntityCollectionProperty
+    private List<ExchangeEvent> events;
+
+    @PlanningScore
+    private HardSoftLongScore score;
+
+    public ExchangeSchedule() {
+    }
+
+    public ExchangeSchedule(List<SchedulingCity> cities, List<CooperationPair> pairs, List<Expert> experts,
+            List<PrecedenceRule> precedences, SchedulingParameters parameters, List<ExchangeEvent> events) {
+        this.cities = cities;
+        this.pairs = pairs;
+        this.experts = experts;
+        this.precedences = precedences;
+        this.parameters = parameters;
+        this.events = events;
+    }
+
+    public List<SchedulingCity> getCities() {
+        return cities;
+    }
+
+    public List<CooperationPair> getPairs() {
+        return pairs;
+    }
+
+    public List<Expert> getExperts() {
+        return experts;
+    }
+
+    public List<PrecedenceRule> getPrecedences() {
+        return precedences;
+    }
+
+    public SchedulingParameters getParameters() {
+        return parameters;
+    }
+
+    public List<ExchangeEvent> getEvents() {
+        return events;
+    }
+
+    public HardSoftLongScore getScore() {
+        return score;
+    }
+
+    public void setScore(HardSoftLongScore score) {
+        this.score = score;
+    }
+}
