@@ -23,7 +23,7 @@ public record PairingRunMetadata(UUID id, String name, RunStatus status, OffsetD
         OffsetDateTime startedAt, OffsetDateTime completedAt, @Schema(example = "0hard/-2medium/-8421soft") String score,
         Boolean feasible, int applicantCount, int eligibleCount, Integer pairCount,
         @Schema(type = "string", example = "PT12.5S") Duration solvingDuration, Long moveEvaluationSpeed,
-        String failureMessage, UUID parentRunId) {
+        String failureMessage, UUID parentRunId) implements eu.iucplanner.web.RunMetadata {
 
     public static PairingRunMetadata of(PairingRun run) {
         return new PairingRunMetadata(run.id(), run.name(), run.status(), utc(run.submittedAt()),

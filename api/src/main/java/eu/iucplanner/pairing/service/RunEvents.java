@@ -12,10 +12,10 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import eu.iucplanner.pairing.rest.PairingRunMetadata;
+import eu.iucplanner.web.RunMetadata;
 
 /**
- * Server-Sent Events of the runs: a {@code status} event with the run's metadata whenever its status changes, and a
+ * Server-Sent Events of the runs (pairing and scheduling; ids are unique across both): a {@code status} event with the run's metadata whenever its status changes, and a
  * {@code best-solution} event with the new score whenever the solver finds a better solution. A stream ends after the
  * run's final status.
  */
@@ -33,7 +33,7 @@ public class RunEvents {
     private final Map<UUID, List<SseEmitter>> emitters = new ConcurrentHashMap<>();
 
     /** A stream for one run, opened with the run's current metadata; closed at once when the run has ended. */
-    public SseEmitter subscribe(PairingRunMetadata current) {
+    public SseEmitter subscribe(RunMetadata current) {
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
         List<SseEmitter> list = emitters.computeIfAbsent(current.id(), id -> new CopyOnWriteArrayList<>());
         list.add(emitter);
@@ -49,7 +49,7 @@ public class RunEvents {
         return emitter;
     }
 
-    public void status(PairingRunMetadata metadata) {
+    public void status(RunMetadata metadata) {
         List<SseEmitter> list = emitters.getOrDefault(metadata.id(), List.of());
         for (SseEmitter emitter : list) {
             send(emitter, STATUS, metadata);
@@ -63,8 +63,13 @@ public class RunEvents {
     }
 
     public void bestSolution(BestSolutionEvent event) {
-        for (SseEmitter emitter : emitters.getOrDefault(event.runId(), List.of())) {
-            send(emitter, BEST_SOLUTION, event);
+        bestSolution(event.runId(), event);
+    }
+
+    /** A {@code best-solution} event with any payload (scheduling runs send their own). */
+    public void bestSolution(UUID runId, Object payload) {
+        for (SseEmitter emitter : emitters.getOrDefault(runId, List.of())) {
+            send(emitter, BEST_SOLUTION, payload);
         }
     }
 
