@@ -55,4 +55,80 @@ class SchedulingDemosTest {
             }
         }
     }
+
+    @Test
+    void replanningKeepsConfirmedEventsAndMovesFewOthers() {
+        SolverConfig config = SchedulingSolverConfigs.defaultConfig().withTerminationConfig(
+                new TerminationConfig().withBestScoreFeasible(true).withSpentLimit(java.time.Duration.ofMinutes(3)));
+        ExchangeSchedule first = SolverFactory.<ExchangeSchedule>create(config).buildSolver()
+                .solve(SchedulingDemos.generate(8, 3, LocalDate.of(2027, 1, 4), 18, 5L));
+        assertThat(first.getScore().hardScore()).isZero();
+
+        // Publish it; the kick-offs took place (confirmed); one study visit's host declares a blackout week over it.
+        ExchangeSchedule replan = SchedulingDemos.generate(8, 3, LocalDate.of(2027, 1, 4), 18, 5L);
+        java.util.Map<String, ExchangeEvent> published = new java.util.HashMap<>();
+        first.getEvents().forEach(event -> published.put(event.getId(), event));
+        ExchangeEvent disturbed = null;
+        for (ExchangeEvent event : replan.getEvents()) {
+            ExchangeEvent before = published.get(event.getId());
+            event.setPublishedStart(before.getStart());
+            event.setStart(before.getStart());
+            event.setExpert(before.getExpert() == null ? null : replan.getExperts().stream()
+                    .filter(expert -> expert.id().equals(before.getExpert().id())).findFirst().orElseThrow());
+            event.setPinned(event.getKind() == eu.iucplanner.scheduling.domain.EventKind.KICK_OFF);
+            if (disturbed == null && event.getKind() == eu.iucplanner.scheduling.domain.EventKind.STUDY_VISIT_TO_EU) {
+                disturbed = event;
+            }
+        }
+        ExchangeEvent target = disturbed;
+        java.util.Set<LocalDate> blackout = new java.util.HashSet<>(target.getHostCity().blackoutDates());
+        for (int d = -3; d < 7; d++) {
+            blackout.add(target.getStart().plusDays(d));
+        }
+        eu.iucplanner.scheduling.domain.SchedulingCity host = target.getHostCity();
+        eu.iucplanner.scheduling.domain.SchedulingCity closed = new eu.iucplanner.scheduling.domain.SchedulingCity(
+                host.id(), host.name(), host.country(), host.latitude(), host.longitude(), host.holidays(), blackout,
+                host.holidaySeason(), host.hostingCapacity());
+        ExchangeSchedule disturbedProblem = rebuildWithCity(replan, closed);
+        ai.timefold.solver.core.api.solver.SolutionManager<ExchangeSchedule,
+                ai.timefold.solver.core.api.score.buildin.hardsoftlong.HardSoftLongScore> scores =
+                ai.timefold.solver.core.api.solver.SolutionManager.create(
+                        SolverFactory.create(SchedulingSolverConfigs.defaultConfig()));
+        assertThat(scores.update(disturbedProblem).hardScore()).isNegative();
+
+        ExchangeSchedule second = SolverFactory.<ExchangeSchedule>create(config).buildSolver().solve(disturbedProblem);
+        assertThat(second.getScore().hardScore()).isZero();
+        long moved = second.getEvents().stream().filter(event -> !event.getStart().equals(event.getPublishedStart()))
+                .count();
+        assertThat(second.getEvents().stream().filter(ExchangeEvent::isPinned))
+                .allSatisfy(event -> assertThat(event.getStart()).isEqualTo(event.getPublishedStart()));
+        assertThat(second.getEvents().stream().filter(event -> event.getId().equals(target.getId())).findFirst()
+                .orElseThrow().getStart()).isNotEqualTo(target.getPublishedStart());
+        // The disturbed visit moves, and with it at most the few events its new date pushes; not the whole plan.
+        assertThat(moved).isBetween(1L, 6L);
+    }
+
+    /** The same events with one city replaced (pairs and events refer to it). */
+    private static ExchangeSchedule rebuildWithCity(ExchangeSchedule schedule,
+            eu.iucplanner.scheduling.domain.SchedulingCity city) {
+        java.util.List<eu.iucplanner.scheduling.domain.CooperationPair> pairs = schedule.getPairs().stream()
+                .map(pair -> new eu.iucplanner.scheduling.domain.CooperationPair(pair.id(),
+                        pair.euCity().id().equals(city.id()) ? city : pair.euCity(),
+                        pair.partnerCity().id().equals(city.id()) ? city : pair.partnerCity(), pair.region(),
+                        pair.language(), pair.windowStart(), pair.months()))
+                .toList();
+        java.util.Map<String, eu.iucplanner.scheduling.domain.CooperationPair> byId = new java.util.HashMap<>();
+        pairs.forEach(pair -> byId.put(pair.id(), pair));
+        java.util.List<ExchangeEvent> events = new java.util.ArrayList<>();
+        for (ExchangeEvent old : schedule.getEvents()) {
+            ExchangeEvent event = new ExchangeEvent(byId.get(old.getPair().id()), old.getTemplate(), old.getStart(),
+                    old.getExpert());
+            event.setPublishedStart(old.getPublishedStart());
+            event.setPinned(old.isPinned());
+            events.add(event);
+        }
+        return new ExchangeSchedule(schedule.getCities().stream()
+                .map(c -> c.id().equals(city.id()) ? city : c).toList(), pairs, schedule.getExperts(),
+                schedule.getPrecedences(), schedule.getParameters(), events);
+    }
 }
