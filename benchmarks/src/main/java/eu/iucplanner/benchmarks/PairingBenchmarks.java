@@ -62,6 +62,10 @@ public final class PairingBenchmarks {
 
     public static void main(String[] args) throws IOException {
         boolean quick = args.length > 0 && args[0].equals("quick");
+        if (args.length > 0 && args[0].equals("scheduling")) {
+            SchedulingBenchmarks.main(args);
+            return;
+        }
         if (args.length > 0 && args[0].equals("report")) {
             // Only Timefold's HTML report (about 2 minutes).
             List<Pool> large = List.of(new Pool(DemoPoolSize.LARGE, false, budget(DemoPoolSize.LARGE)),
@@ -89,6 +93,7 @@ public final class PairingBenchmarks {
                 StandardCharsets.UTF_8);
         System.out.println(BenchmarkRow.markdown(rows, machine, pools));
         if (!quick) {
+            SchedulingBenchmarks.main(args);
             File report = timefoldReport(pools.stream().filter(pool -> pool.size() == DemoPoolSize.LARGE).toList());
             System.out.println("Timefold benchmark report: " + report.getAbsolutePath());
         }
@@ -253,7 +258,7 @@ public final class PairingBenchmarks {
         return PlannerBenchmarkFactory.create(config).buildPlannerBenchmark(problems).benchmark();
     }
 
-    private static String machine() {
+    static String machine() {
         String cpu = "unknown CPU";
         try {
             cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(line -> line.startsWith("model name"))

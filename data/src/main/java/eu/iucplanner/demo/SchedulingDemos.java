@@ -79,7 +79,7 @@ public final class SchedulingDemos {
                 unavailable.add(leave.plusDays(d));
             }
             experts.add(new Expert("expert-" + (k + 1), "Expert " + (k + 1), covered, Set.of("en", "fr", "es"),
-                    unavailable, 4));
+                    unavailable, 6));
         }
         return ExchangeScheduleFactory.create(pairs, experts, ActivityPlan.defaults(months),
                 SchedulingParameters.defaults());

@@ -137,16 +137,31 @@ public class SchedulingConstraintProvider implements ConstraintProvider {
                 .asConstraint(IN_PERSON_ON_CLOSED_DAY);
     }
 
-    /** A city's delegation is never in two in-person events at once (a city may be in several pairs). */
+    /**
+     * A city's delegation is never in two in-person events at once (a city may be in several pairs): for every city two
+     * events share (as host or as travelling delegation), the days they overlap.
+     */
     Constraint delegationDoubleBooked(ConstraintFactory factory) {
-        return events(factory).join(events(factory), Joiners.lessThan(ExchangeEvent::getId),
-                        Joiners.overlapping(ExchangeEvent::getStart, event -> event.getEnd().plusDays(1)))
-                .filter(ExchangeEvent::sharesCityWith)
+        return sharedCity(factory, ExchangeEvent::getHostCityId, ExchangeEvent::getHostCityId)
+                .concat(sharedCity(factory, ExchangeEvent::getHostCityId, ExchangeEvent::getTravellingCityId))
+                .concat(sharedCity(factory, ExchangeEvent::getTravellingCityId, ExchangeEvent::getHostCityId))
+                .concat(sharedCity(factory, ExchangeEvent::getTravellingCityId, ExchangeEvent::getTravellingCityId))
                 .penalizeLong(HARD, ExchangeEvent::overlapDays)
                 .justifyWith((a, b, score) -> justify(a.overlapDays(b), label(a) + " of " + a.getPair().id() + " and "
                         + label(b) + " of " + b.getPair().id() + " share a city and overlap by " + a.overlapDays(b)
                         + " days.", a, b))
                 .asConstraint(DELEGATION_DOUBLE_BOOKED);
+    }
+
+    /** Overlapping in-person events (a before b by id) where a city of the first role of a is one of b's. */
+    private static ai.timefold.solver.core.api.score.stream.bi.BiConstraintStream<ExchangeEvent, ExchangeEvent>
+            sharedCity(ConstraintFactory factory, java.util.function.Function<ExchangeEvent, String> roleOfA,
+                    java.util.function.Function<ExchangeEvent, String> roleOfB) {
+        return events(factory).filter(ExchangeEvent::isInPerson)
+                .join(events(factory).filter(ExchangeEvent::isInPerson),
+                        Joiners.equal(roleOfA, roleOfB),
+                        Joiners.lessThan(ExchangeEvent::getId),
+                        Joiners.overlapping(ExchangeEvent::getStart, event -> event.getEnd().plusDays(1)));
     }
 
     /** On any day, a city hosts at most its capacity of visiting delegations. */
@@ -177,15 +192,8 @@ public class SchedulingConstraintProvider implements ConstraintProvider {
      * in-person event of that city elsewhere in them (an event in the same host city needs no travel between).
      */
     Constraint travelDaysMissing(ConstraintFactory factory) {
-        return events(factory)
-                .filter(event -> event.isInPerson() && event.getPair().travelDays() > 0)
-                .join(events(factory),
-                        Joiners.overlapping(event -> event.getStart().minusDays(event.getPair().travelDays()),
-                                event -> event.getEnd().plusDays(event.getPair().travelDays() + 1L),
-                                ExchangeEvent::getStart, event -> event.getEnd().plusDays(1)),
-                        Joiners.filtering((visit, other) -> visit != other && !visit.overlaps(other)
-                                && other.involves(visit.getTravellingCity().id())
-                                && !other.getHostCity().id().equals(visit.getHostCity().id())))
+        return travelNeighbours(factory, ExchangeEvent::getHostCityId)
+                .concat(travelNeighbours(factory, ExchangeEvent::getTravellingCityId))
                 .penalizeLong(HARD, SchedulingConstraintProvider::travelShortfall)
                 .justifyWith((visit, other, score) -> justify(travelShortfall(visit, other),
                         visit.getTravellingCity().name() + "'s delegation needs " + visit.getPair().travelDays()
@@ -193,6 +201,20 @@ public class SchedulingConstraintProvider implements ConstraintProvider {
                                 + label(other) + " of " + other.getPair().id() + " is " + gapDays(visit, other)
                                 + " days away.", visit, other))
                 .asConstraint(TRAVEL_DAYS_MISSING);
+    }
+
+    /** Long-haul visits and the other in-person events near them where the travelling city has the given role. */
+    private static ai.timefold.solver.core.api.score.stream.bi.BiConstraintStream<ExchangeEvent, ExchangeEvent>
+            travelNeighbours(ConstraintFactory factory, java.util.function.Function<ExchangeEvent, String> role) {
+        return events(factory)
+                .filter(event -> event.isInPerson() && event.getPair().travelDays() > 0)
+                .join(events(factory).filter(ExchangeEvent::isInPerson),
+                        Joiners.equal(ExchangeEvent::getTravellingCityId, role),
+                        Joiners.overlapping(event -> event.getStart().minusDays(event.getPair().travelDays()),
+                                event -> event.getEnd().plusDays(event.getPair().travelDays() + 1L),
+                                ExchangeEvent::getStart, event -> event.getEnd().plusDays(1)),
+                        Joiners.filtering((visit, other) -> visit != other && !visit.overlaps(other)
+                                && !other.getHostCityId().equals(visit.getHostCityId())));
     }
 
     static long gapDays(ExchangeEvent visit, ExchangeEvent other) {
@@ -236,17 +258,23 @@ public class SchedulingConstraintProvider implements ConstraintProvider {
                 .asConstraint(EXPERT_NOT_QUALIFIED);
     }
 
-    /** An expert is never in two events at once. */
+    /** An expert is never in two events at once (a regional seminar shared by several pairs is one event). */
     Constraint expertDoubleBooked(ConstraintFactory factory) {
         return events(factory).join(events(factory), Joiners.lessThan(ExchangeEvent::getId),
                         Joiners.equal(ExchangeEvent::getExpertId),
                         Joiners.overlapping(ExchangeEvent::getStart, event -> event.getEnd().plusDays(1)))
-                .filter((a, b) -> a.getExpert() != null)
+                .filter((a, b) -> a.getExpert() != null && !sameRegionalSeminar(a, b))
                 .penalizeLong(HARD, ExchangeEvent::overlapDays)
                 .justifyWith((a, b, score) -> justify(a.overlapDays(b), a.getExpert().name() + " is booked for "
                         + label(a) + " of " + a.getPair().id() + " and " + label(b) + " of " + b.getPair().id()
                         + " on the same " + a.overlapDays(b) + " days.", a, b))
                 .asConstraint(EXPERT_DOUBLE_BOOKED);
+    }
+
+    /** Two pairs of one region holding their regional seminar together: one seminar, one expert may attend. */
+    static boolean sameRegionalSeminar(ExchangeEvent a, ExchangeEvent b) {
+        return a.getKind() == EventKind.REGIONAL_SEMINAR && b.getKind() == EventKind.REGIONAL_SEMINAR
+                && a.getPair().region() == b.getPair().region() && a.getStart().equals(b.getStart());
     }
 
     /** An expert works only on days they are available. */

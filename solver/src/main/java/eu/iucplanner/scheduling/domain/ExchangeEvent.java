@@ -3,6 +3,7 @@ package eu.iucplanner.scheduling.domain;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -36,6 +37,9 @@ public class ExchangeEvent {
     @PlanningVariable(valueRangeProviderRefs = ExchangeSchedule.EXPERT_RANGE, allowsUnassigned = true)
     private Expert expert;
 
+    /** The experts who may accompany this event: those covering its pair, or none when it needs none. */
+    private List<Expert> expertCandidates = List.of();
+
     @PlanningPin
     private boolean pinned;
 
@@ -59,6 +63,16 @@ public class ExchangeEvent {
     public CountableValueRange<LocalDate> getStartRange() {
         return ValueRangeFactory.createLocalDateValueRange(earliestStart(), latestStart().plusDays(1), 1,
                 ChronoUnit.DAYS);
+    }
+
+    /** The experts the solver chooses from; empty (only "no expert") for events that need none. */
+    @ValueRangeProvider(id = ExchangeSchedule.EXPERT_RANGE)
+    public List<Expert> getExpertCandidates() {
+        return expertCandidates;
+    }
+
+    public void setExpertCandidates(List<Expert> expertCandidates) {
+        this.expertCandidates = List.copyOf(expertCandidates);
     }
 
     public LocalDate earliestStart() {
@@ -127,6 +141,10 @@ public class ExchangeEvent {
 
     public String getHostCityId() {
         return isInPerson() ? getHostCity().id() : null;
+    }
+
+    public String getTravellingCityId() {
+        return isInPerson() ? getTravellingCity().id() : null;
     }
 
     public String getExpertId() {

@@ -7,7 +7,6 @@ import ai.timefold.solver.core.api.domain.solution.PlanningScore;
 import ai.timefold.solver.core.api.domain.solution.PlanningSolution;
 import ai.timefold.solver.core.api.domain.solution.ProblemFactCollectionProperty;
 import ai.timefold.solver.core.api.domain.solution.ProblemFactProperty;
-import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
 import ai.timefold.solver.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 
 /** The exchange calendar of a set of pairs: every event of every pair, with its date and expert. */
@@ -23,7 +22,6 @@ public class ExchangeSchedule {
     private List<CooperationPair> pairs;
 
     @ProblemFactCollectionProperty
-    @ValueRangeProvider(id = EXPERT_RANGE)
     private List<Expert> experts;
 
     @ProblemFactCollectionProperty

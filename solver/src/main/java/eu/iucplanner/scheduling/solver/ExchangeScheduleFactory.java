@@ -32,7 +32,11 @@ public final class ExchangeScheduleFactory {
                     throw new IllegalArgumentException(template.kind() + " may end in month " + template.latestMonth()
                             + " but " + pair.id() + " cooperates for " + pair.months() + " months");
                 }
-                events.add(new ExchangeEvent(pair, template));
+                ExchangeEvent event = new ExchangeEvent(pair, template);
+                if (template.needsExpert()) {
+                    event.setExpertCandidates(experts.stream().filter(expert -> expert.covers(pair)).toList());
+                }
+                events.add(event);
             }
         }
         return new ExchangeSchedule(new ArrayList<>(cities.values()), List.copyOf(pairs), List.copyOf(experts),
