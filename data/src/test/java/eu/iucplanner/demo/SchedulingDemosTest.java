@@ -125,6 +125,7 @@ class SchedulingDemosTest {
                     old.getExpert());
             event.setPublishedStart(old.getPublishedStart());
             event.setPinned(old.isPinned());
+            event.setExpertCandidates(old.getExpertCandidates());
             events.add(event);
         }
         return new ExchangeSchedule(schedule.getCities().stream()
