@@ -39,7 +39,7 @@ public final class SchedulingBenchmarks {
         List<Demo> demos = List.of(new Demo(10, 2, Duration.ofSeconds(20)), new Demo(40, 4, Duration.ofSeconds(40)),
                 new Demo(80, 8, Duration.ofSeconds(60)));
         StringBuilder out = new StringBuilder("# Scheduling benchmark\n\nMachine: ").append(PairingBenchmarks.machine())
-                .append(".\n\nThe default scheduling solver (first fit, then late acceptance) on `SchedulingDemos` "
+                .append(".\n\nThe default scheduling solver (template warm start, construction heuristic, late acceptance) on `SchedulingDemos` "
                         + "(seed 1, from 2027-01-04, 18 months, 8 events per pair), each run for its full budget. "
                         + "Lower bound: the hard score cannot be better than minus the sum, over the events, of the "
                         + "fewest host holiday or blackout days any start date of the event has (each event on its "
