@@ -48,6 +48,7 @@ public class SchedulingConstraintProvider implements ConstraintProvider {
     public static final String IN_HOLIDAY_SEASON = "In-person event in the holiday season";
     public static final String ACTION_PLAN_LATE = "Action plan late";
     public static final String EXPERT_WORKLOAD_UNBALANCED = "Expert workload unbalanced";
+    public static final String EXPERT_TIME_ZONE_ZIGZAG = "Expert crossing time zones back and forth";
     public static final String MOVED_FROM_PUBLISHED = "Moved from the published schedule";
 
     private static final HardSoftLongScore HARD = HardSoftLongScore.ONE_HARD;
@@ -75,6 +76,7 @@ public class SchedulingConstraintProvider implements ConstraintProvider {
                 inHolidaySeason(factory),
                 actionPlanLate(factory),
                 expertWorkloadUnbalanced(factory),
+                expertTimeZoneZigzag(factory),
                 movedFromPublished(factory)
         };
     }
@@ -388,6 +390,39 @@ public class SchedulingConstraintProvider implements ConstraintProvider {
     /** Timefold's load-balance unfairness (over the experts with at least one event), times 100, rounded. */
     static long unfairness(LoadBalance<Expert> balance) {
         return balance.unfairness().multiply(BigDecimal.valueOf(100)).setScale(0, RoundingMode.HALF_UP).longValue();
+    }
+
+    /**
+     * An expert's consecutive trips avoid crossing time zones back and forth: two consecutive in-person events of one
+     * expert, the second starting at most 21 days after the first ends, in host cities more than 45 degrees of
+     * longitude apart (about three hours of time difference), cost 1.
+     */
+    Constraint expertTimeZoneZigzag(ConstraintFactory factory) {
+        return events(factory)
+                .filter(event -> event.isInPerson() && event.getExpert() != null)
+                .join(events(factory).filter(ExchangeEvent::isInPerson),
+                        Joiners.equal(ExchangeEvent::getExpertId),
+                        Joiners.lessThan(ExchangeEvent::getStart),
+                        Joiners.filtering((first, second) -> ChronoUnit.DAYS.between(first.getEnd(),
+                                second.getStart()) <= ZIGZAG_DAYS && longitudeApart(first, second) > ZIGZAG_DEGREES))
+                .ifNotExists(events(factory).filter(ExchangeEvent::isInPerson),
+                        Joiners.equal((first, second) -> first.getExpertId(), ExchangeEvent::getExpertId),
+                        Joiners.filtering((first, second, between) -> between.getStart().isAfter(first.getStart())
+                                && between.getStart().isBefore(second.getStart())))
+                .penalize(HardSoftLongScore.ONE_SOFT)
+                .justifyWith((first, second, score) -> justify(1, first.getExpert().name() + " flies from "
+                        + first.getHostCity().name() + " to " + second.getHostCity().name() + " within "
+                        + ChronoUnit.DAYS.between(first.getEnd(), second.getStart()) + " days, across "
+                        + Math.round(longitudeApart(first, second) / 15) + " hours of time difference.", first, second))
+                .asConstraint(EXPERT_TIME_ZONE_ZIGZAG);
+    }
+
+    static final int ZIGZAG_DAYS = 21;
+    static final double ZIGZAG_DEGREES = 45;
+
+    static double longitudeApart(ExchangeEvent a, ExchangeEvent b) {
+        double apart = Math.abs(a.getHostCity().longitude() - b.getHostCity().longitude());
+        return Math.min(apart, 360 - apart);
     }
 
     /** When re-planning, as few events as possible move from the published schedule: each moved event costs. */

@@ -297,6 +297,21 @@ class SchedulingConstraintProviderTest {
     }
 
     @Test
+    void expertTimeZoneZigzag() {
+        // Anna: Lyon (4.8 E) from 03-01 to 03-04, then Boston (71.1 W) from 03-15: 76 degrees, 10 days later.
+        ExchangeEvent lyon = event(LYON_BOSTON, EventKind.STUDY_VISIT_TO_EU, "2027-03-01", ANNA);
+        VERIFIER.verifyThat(SchedulingConstraintProvider::expertTimeZoneZigzag)
+                .given(lyon, event(PORTO_BOSTON, EventKind.STUDY_VISIT_TO_PARTNER, "2027-03-15", ANNA),
+                        event(LYON_KYOTO, EventKind.STUDY_VISIT_TO_PARTNER, "2027-03-15", BEN))
+                .penalizesBy(1);
+        // Six weeks later is fine; so is a next trip nearby (Porto), which also makes Boston no longer consecutive.
+        VERIFIER.verifyThat(SchedulingConstraintProvider::expertTimeZoneZigzag)
+                .given(lyon, event(PORTO_BOSTON, EventKind.STUDY_VISIT_TO_PARTNER, "2027-04-20", ANNA),
+                        event(PORTO_BOSTON, EventKind.STUDY_VISIT_TO_EU, "2027-03-08", ANNA))
+                .penalizesBy(0);
+    }
+
+    @Test
     void movedFromPublished() {
         ExchangeEvent moved = event(LYON_BOSTON, EventKind.STUDY_VISIT_TO_EU, "2027-03-08", ANNA);
         moved.setPublishedStart(LocalDate.of(2027, 3, 1));
