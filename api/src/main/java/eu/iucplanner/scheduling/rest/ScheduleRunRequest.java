@@ -19,14 +19,41 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param months          cooperation length (default 18)
  * @param experts         coordination-unit experts
  * @param cities          blackout dates and hosting capacity per city (default capacity 2)
+ * @param plan            an activity plan replacing the default one
  * @param publishedEvents the published schedule when re-planning: confirmed events are pinned, the others move as
  *                        little as possible
+ * @param cancelledEvents events that will not take place (left out of the plan of their pair)
  */
 @Schema(description = "Pairs to schedule over the cooperation window, with experts and city constraints.")
 public record ScheduleRunRequest(String name, UUID pairingRunId, List<PairInput> pairs,
         @Schema(example = "2027-01-04") LocalDate startDate, @Schema(example = "18") Integer months,
-        List<ExpertInput> experts, List<CityOptions> cities, List<PublishedEventInput> publishedEvents,
-        TerminationDto termination) {
+        List<ExpertInput> experts, List<CityOptions> cities, PlanInput plan,
+        List<PublishedEventInput> publishedEvents, List<EventRef> cancelledEvents, TerminationDto termination) {
+
+    /**
+     * An activity plan replacing the default one for every pair.
+     *
+     * @param templates            one per event kind
+     * @param precedences          order and gaps between events of a pair
+     * @param studyVisitsApartDays the two study visits start at least this many days apart (default 90)
+     */
+    public record PlanInput(List<TemplateInput> templates, List<PrecedenceInput> precedences,
+            Integer studyVisitsApartDays) {
+    }
+
+    /** One event of the plan; see the README for the default plan. */
+    public record TemplateInput(EventKind kind, eu.iucplanner.scheduling.domain.Host host, Integer durationDays,
+            Integer delegatesMin, Integer delegatesMax, Integer earliestMonth, Integer latestMonth,
+            Boolean needsExpert) {
+    }
+
+    /** The after event starts at least minimumGapDays after the before event ends. */
+    public record PrecedenceInput(EventKind before, EventKind after, Integer minimumGapDays) {
+    }
+
+    /** An event by pair and kind (e.g. a cancelled one). */
+    public record EventRef(String pairId, EventKind kind) {
+    }
 
     /** A pair to schedule. */
     public record PairInput(@Schema(example = "lyon-boston") String id, CityInput euCity, CityInput partnerCity,
@@ -54,7 +81,7 @@ public record ScheduleRunRequest(String name, UUID pairingRunId, List<PairInput>
     }
 
     public ScheduleRunRequest withPairs(List<PairInput> newPairs) {
-        return new ScheduleRunRequest(name, pairingRunId, newPairs, startDate, months, experts, cities,
-                publishedEvents, termination);
+        return new ScheduleRunRequest(name, pairingRunId, newPairs, startDate, months, experts, cities, plan,
+                publishedEvents, cancelledEvents, termination);
     }
 }

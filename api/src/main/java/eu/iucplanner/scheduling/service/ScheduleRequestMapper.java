@@ -68,6 +68,8 @@ public class ScheduleRequestMapper {
             errors.add(new FieldErrorView("startDate", "the cooperation must lie within " + HolidayCalendar.FIRST_YEAR
                     + "-" + HolidayCalendar.LAST_YEAR + ", the years the holiday calendar covers"));
         }
+        // With an invalid length (reported above) the plan is checked against the default length.
+        ActivityPlan plan = plan(request.plan(), months < 12 || months > 36 ? DEFAULT_MONTHS : months, errors);
         Map<String, CityOptions> options = cityOptions(request.cities(), errors);
         List<Expert> experts = experts(request.experts(), errors);
         List<PairInput> pairInputs = request.pairs() == null ? List.of() : request.pairs();
@@ -123,8 +125,9 @@ public class ScheduleRequestMapper {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        ExchangeSchedule schedule = ExchangeScheduleFactory.create(pairs, experts, ActivityPlan.defaults(months),
-                SchedulingParameters.defaults());
+        ExchangeSchedule schedule = ExchangeScheduleFactory.create(pairs, experts, plan,
+                new SchedulingParameters(plan.studyVisitsApartDays(), SchedulingParameters.defaults().spreadDays()));
+        cancel(schedule, request.cancelledEvents(), errors);
         applyPublished(schedule, request.publishedEvents(), errors);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
@@ -222,8 +225,12 @@ public class ScheduleRequestMapper {
                 errors.add(new FieldErrorView(field + ".regions", "list the partner regions the expert covers"));
             }
             if (input.languages() == null || input.languages().isEmpty()
-                    || input.languages().stream().anyMatch(language -> !reference.isLanguage(language))) {
+                    || input.languages().stream().anyMatch(language -> language == null
+                            || !reference.isLanguage(language))) {
                 errors.add(new FieldErrorView(field + ".languages", "list ISO 639-1 codes, e.g. [\"en\"]"));
+            }
+            if (input.unavailableDates() != null && input.unavailableDates().stream().anyMatch(Objects::isNull)) {
+                errors.add(new FieldErrorView(field + ".unavailableDates", "must not hold null"));
             }
             int max = input.maxEventsPerMonth() == null ? DEFAULT_MAX_EVENTS_PER_MONTH : input.maxEventsPerMonth();
             if (max < 1) {
@@ -236,6 +243,82 @@ public class ScheduleRequestMapper {
             }
         }
         return errors.size() > before ? null : experts;
+    }
+
+    /** The request's plan, or the default one; each template checked against the cooperation length. */
+    private static ActivityPlan plan(ScheduleRunRequest.PlanInput input, int months, List<FieldErrorView> errors) {
+        if (input == null) {
+            return ActivityPlan.defaults(months);
+        }
+        List<eu.iucplanner.scheduling.domain.ActivityTemplate> templates = new ArrayList<>();
+        Set<EventKind> kinds = new HashSet<>();
+        List<ScheduleRunRequest.TemplateInput> given = input.templates() == null ? List.of() : input.templates();
+        if (given.isEmpty()) {
+            errors.add(new FieldErrorView("plan.templates", "list at least one event"));
+        }
+        for (int i = 0; i < given.size(); i++) {
+            ScheduleRunRequest.TemplateInput t = given.get(i);
+            String field = "plan.templates[" + i + "]";
+            if (t == null || t.kind() == null || t.host() == null || t.durationDays() == null
+                    || t.earliestMonth() == null || t.latestMonth() == null) {
+                errors.add(new FieldErrorView(field, "kind, host, durationDays, earliestMonth and latestMonth are "
+                        + "required"));
+                continue;
+            }
+            if (!kinds.add(t.kind())) {
+                errors.add(new FieldErrorView(field + ".kind", "repeats " + t.kind()));
+                continue;
+            }
+            if (t.latestMonth() > months) {
+                errors.add(new FieldErrorView(field + ".latestMonth", "is after the cooperation's " + months
+                        + " months"));
+                continue;
+            }
+            try {
+                templates.add(new eu.iucplanner.scheduling.domain.ActivityTemplate(t.kind(), t.host(),
+                        t.durationDays(), t.delegatesMin() == null ? 0 : t.delegatesMin(),
+                        t.delegatesMax() == null ? 0 : t.delegatesMax(), t.earliestMonth(), t.latestMonth(),
+                        Boolean.TRUE.equals(t.needsExpert())));
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldErrorView(field, e.getMessage()));
+            }
+        }
+        List<eu.iucplanner.scheduling.domain.PrecedenceRule> rules = new ArrayList<>();
+        List<ScheduleRunRequest.PrecedenceInput> precedences = input.precedences() == null ? List.of()
+                : input.precedences();
+        for (int i = 0; i < precedences.size(); i++) {
+            ScheduleRunRequest.PrecedenceInput rule = precedences.get(i);
+            String field = "plan.precedences[" + i + "]";
+            if (rule == null || rule.before() == null || rule.after() == null || rule.before() == rule.after()) {
+                errors.add(new FieldErrorView(field, "before and after are two different event kinds"));
+            } else if (!kinds.contains(rule.before()) || !kinds.contains(rule.after())) {
+                errors.add(new FieldErrorView(field, "names an event kind the plan does not hold"));
+            } else if (rule.minimumGapDays() != null && rule.minimumGapDays() < 0) {
+                errors.add(new FieldErrorView(field + ".minimumGapDays", "must be 0 or more"));
+            } else {
+                rules.add(new eu.iucplanner.scheduling.domain.PrecedenceRule(rule.before(), rule.after(),
+                        rule.minimumGapDays() == null ? 0 : rule.minimumGapDays()));
+            }
+        }
+        int apart = input.studyVisitsApartDays() == null ? 90 : input.studyVisitsApartDays();
+        if (apart < 0) {
+            errors.add(new FieldErrorView("plan.studyVisitsApartDays", "must be 0 or more"));
+        }
+        return new ActivityPlan(templates, rules, apart);
+    }
+
+    private static void cancel(ExchangeSchedule schedule, List<ScheduleRunRequest.EventRef> cancelled,
+            List<FieldErrorView> errors) {
+        if (cancelled == null) {
+            return;
+        }
+        for (int i = 0; i < cancelled.size(); i++) {
+            ScheduleRunRequest.EventRef ref = cancelled.get(i);
+            String id = ref == null ? null : ref.pairId() + "/" + ref.kind();
+            if (id == null || !schedule.getEvents().removeIf(event -> event.getId().equals(id))) {
+                errors.add(new FieldErrorView("cancelledEvents[" + i + "]", "names no event: " + id));
+            }
+        }
     }
 
     private static void applyPublished(ExchangeSchedule schedule, List<PublishedEventInput> published,

@@ -123,6 +123,51 @@ class ScheduleRunFlowIT {
     }
 
     @Test
+    void givenPairsWithTheirOwnPlanACancelledEventAndAConfirmedOneAreReplanned() throws Exception {
+        ObjectNode request = (ObjectNode) JSON.readTree("""
+                {"name": "Own plan", "startDate": "2027-01-04", "months": 12,
+                 "pairs": [
+                   {"id": "lyon-boston", "region": "NORTH_AMERICA", "language": "en",
+                    "euCity": {"id": "lyon", "name": "Lyon", "country": "FR", "latitude": 45.76, "longitude": 4.84},
+                    "partnerCity": {"id": "boston", "name": "Boston", "country": "US", "latitude": 42.36,
+                                    "longitude": -71.06}},
+                   {"id": "porto-kyoto", "region": "ASIA", "language": "en",
+                    "euCity": {"id": "porto", "name": "Porto", "country": "PT", "latitude": 41.15, "longitude": -8.61},
+                    "partnerCity": {"id": "kyoto", "name": "Kyoto", "country": "JP", "latitude": 35.01,
+                                    "longitude": 135.77}}],
+                 "experts": [{"id": "anna", "regions": ["NORTH_AMERICA", "ASIA"], "languages": ["en"]}],
+                 "plan": {"templates": [
+                     {"kind": "KICK_OFF", "host": "ONLINE", "durationDays": 1, "earliestMonth": 1, "latestMonth": 1},
+                     {"kind": "STUDY_VISIT_TO_EU", "host": "EU_CITY", "durationDays": 3, "delegatesMin": 2,
+                      "delegatesMax": 4, "earliestMonth": 2, "latestMonth": 6, "needsExpert": true},
+                     {"kind": "FINAL_EVENT", "host": "PARTNER_CITY", "durationDays": 1, "earliestMonth": 10,
+                      "latestMonth": 12}],
+                   "precedences": [{"before": "KICK_OFF", "after": "STUDY_VISIT_TO_EU", "minimumGapDays": 7}]},
+                 "cancelledEvents": [{"pairId": "porto-kyoto", "kind": "FINAL_EVENT"}],
+                 "publishedEvents": [{"pairId": "lyon-boston", "kind": "KICK_OFF", "start": "2027-01-12",
+                                      "confirmed": true}],
+                 "termination": {"spentLimit": "PT3S"}}
+                """);
+        ResponseEntity<String> submitted = post("/api/v1/schedule-runs", request);
+        assertThat(submitted.getStatusCode().value()).as(submitted.getBody()).isEqualTo(202);
+        UUID run = id(submitted);
+        JsonNode metadata = await("/api/v1/schedule-runs/" + run + "/metadata", "COMPLETED");
+        assertThat(metadata.get("eventCount").asInt()).isEqualTo(5);
+        assertThat(metadata.get("score").asText()).startsWith("0hard/");
+        JsonNode result = json(rest.getForEntity("/api/v1/schedule-runs/" + run, String.class).getBody());
+        List<String> ids = new ArrayList<>();
+        result.get("events").forEach(event -> ids.add(event.get("id").asText()));
+        assertThat(ids).containsExactlyInAnyOrder("lyon-boston/KICK_OFF", "lyon-boston/STUDY_VISIT_TO_EU",
+                "lyon-boston/FINAL_EVENT", "porto-kyoto/KICK_OFF", "porto-kyoto/STUDY_VISIT_TO_EU");
+        for (JsonNode event : result.get("events")) {
+            if (event.get("id").asText().equals("lyon-boston/KICK_OFF")) {
+                assertThat(event.get("start").asText()).isEqualTo("2027-01-12");
+                assertThat(event.get("pinned").asBoolean()).isTrue();
+            }
+        }
+    }
+
+    @Test
     void badInputIsRefusedWithEveryFieldAndNothingStored() {
         int before = jdbc.queryForObject("select count(*) from schedule_run", Integer.class);
         ObjectNode request = JSON.createObjectNode();
@@ -144,6 +189,15 @@ class ScheduleRunFlowIT {
         json(invalid.getBody()).get("errors").forEach(error -> fields.add(error.get("field").asText()));
         assertThat(fields).contains("months", "startDate", "experts", "pairs[0].region", "pairs[0].partnerCity.country",
                 "pairs[0].partnerCity.latitude");
+        ObjectNode badPlan = given.deepCopy();
+        badPlan.put("months", 18).put("startDate", "2027-01-04");
+        badPlan.putArray("experts").addObject().put("id", "anna").putArray("regions").add("ASIA");
+        badPlan.putObject("plan").putArray("templates").addObject().put("kind", "KICK_OFF").put("host", "ONLINE")
+                .put("durationDays", 1).put("earliestMonth", 3).put("latestMonth", 2);
+        List<String> planFields = new ArrayList<>();
+        json(post("/api/v1/schedule-runs", badPlan).getBody()).get("errors")
+                .forEach(error -> planFields.add(error.get("field").asText()));
+        assertThat(planFields).contains("experts[0].languages", "plan.templates[0]");
         assertThat(rest.exchange("/api/v1/schedule-runs/" + UUID.randomUUID(), HttpMethod.DELETE, null, String.class)
                 .getStatusCode().value()).isEqualTo(404);
         assertThat(jdbc.queryForObject("select count(*) from schedule_run", Integer.class)).isEqualTo(before);
