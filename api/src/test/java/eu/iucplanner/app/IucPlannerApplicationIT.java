@@ -42,7 +42,8 @@ class IucPlannerApplicationIT {
                 .contains("PT30S");
         ResponseEntity<String> page = rest.getForEntity("/", String.class);
         assertThat(page.getStatusCode().value()).isEqualTo(200);
-        assertThat(page.getBody()).contains("IUC Planner: pairing runs").contains("/api/v1").contains("/pairing-runs/${id}/events");
+        assertThat(page.getBody()).contains("IUC Planner: pairing runs").contains("/api/v1").contains("/pairing-runs/${id}/events")
+                .contains("/schedule-runs/${id}/calendar.ics");
         ResponseEntity<String> swagger = rest.getForEntity("/swagger-ui/index.html", String.class);
         assertThat(swagger.getStatusCode().value()).isEqualTo(200);
         assertThat(swagger.getBody()).contains("Swagger UI");
