@@ -10,4 +10,7 @@ public interface RunMetadata {
     UUID id();
 
     RunStatus status();
+
+    /** The {@code best-solution} event of the current best solution; {@code null} before the first one. */
+    Object bestSolutionEvent();
 }

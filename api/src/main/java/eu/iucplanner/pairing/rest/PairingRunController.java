@@ -172,7 +172,8 @@ public class PairingRunController {
                     + "stream ends after the final status.")
     @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public SseEmitter events(@PathVariable UUID id) {
-        return events.subscribe(PairingRunMetadata.of(service.get(id)));
+        service.get(id);
+        return events.subscribe(id, () -> PairingRunMetadata.of(service.get(id)));
     }
 
     @Operation(summary = "Stop solving early, keeping the best solution found")

@@ -34,6 +34,12 @@ public record PairingRunMetadata(UUID id, String name, RunStatus status, OffsetD
                 run.moveEvaluationSpeed(), run.failureMessage(), run.parentRunId());
     }
 
+    @Override
+    public Object bestSolutionEvent() {
+        return score == null ? null : new eu.iucplanner.pairing.service.RunEvents.BestSolutionEvent(id, score,
+                Boolean.TRUE.equals(feasible), pairCount == null ? 0 : pairCount);
+    }
+
     private static OffsetDateTime utc(java.time.Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }

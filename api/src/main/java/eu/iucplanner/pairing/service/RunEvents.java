@@ -2,11 +2,13 @@ package eu.iucplanner.pairing.service;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -15,9 +17,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import eu.iucplanner.web.RunMetadata;
 
 /**
- * Server-Sent Events of the runs (pairing and scheduling; ids are unique across both): a {@code status} event with the run's metadata whenever its status changes, and a
- * {@code best-solution} event with the new score whenever the solver finds a better solution. A stream ends after the
- * run's final status.
+ * Server-Sent Events of the runs (pairing and scheduling; ids are unique across both): a {@code status} event with the
+ * run's metadata whenever its status changes, and a {@code best-solution} event with the new score whenever the solver
+ * finds a better solution. A stream opens with the current status (and the current best score, if any), so a late
+ * subscriber misses nothing that matters, and ends after the run's final status.
  */
 @Component
 public class RunEvents {
@@ -26,39 +29,66 @@ public class RunEvents {
     public static final String BEST_SOLUTION = "best-solution";
     private static final Duration STREAM_TIMEOUT = Duration.ofHours(1);
 
-    /** The payload of a {@code best-solution} event. */
+    /** The payload of a pairing run's {@code best-solution} event. */
     public record BestSolutionEvent(UUID runId, String score, boolean feasible, int pairCount) {
     }
 
-    private final Map<UUID, List<SseEmitter>> emitters = new ConcurrentHashMap<>();
+    /** One open stream; events that arrive before its opening events are sent are queued, so the order holds. */
+    private static final class Subscriber {
+        private final SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
+        private final List<Object[]> queued = new ArrayList<>();
+        private boolean open;
+    }
 
-    /** A stream for one run, opened with the run's current metadata; closed at once when the run has ended. */
-    public SseEmitter subscribe(RunMetadata current) {
-        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
-        List<SseEmitter> list = emitters.computeIfAbsent(current.id(), id -> new CopyOnWriteArrayList<>());
-        list.add(emitter);
-        Runnable remove = () -> list.remove(emitter);
-        emitter.onCompletion(remove);
-        emitter.onTimeout(remove);
-        emitter.onError(error -> remove.run());
-        send(emitter, STATUS, current);
-        if (current.status().isFinal()) {
-            list.remove(emitter);
-            emitter.complete();
+    private final Map<UUID, List<Subscriber>> subscribers = new ConcurrentHashMap<>();
+
+    /**
+     * A stream for one run. The subscriber is registered before the current metadata is read, so no event between
+     * the two is lost.
+     */
+    public SseEmitter subscribe(UUID runId, Supplier<? extends RunMetadata> current) {
+        Subscriber subscriber = new Subscriber();
+        List<Subscriber> list = subscribers.computeIfAbsent(runId, id -> new CopyOnWriteArrayList<>());
+        list.add(subscriber);
+        Runnable remove = () -> list.remove(subscriber);
+        subscriber.emitter.onCompletion(remove);
+        subscriber.emitter.onTimeout(remove);
+        subscriber.emitter.onError(error -> remove.run());
+        RunMetadata metadata = current.get();
+        synchronized (subscriber) {
+            send(subscriber.emitter, STATUS, metadata);
+            Object best = metadata.bestSolutionEvent();
+            if (best != null) {
+                send(subscriber.emitter, BEST_SOLUTION, best);
+            }
+            for (Object[] event : subscriber.queued) {
+                send(subscriber.emitter, (String) event[0], event[1]);
+            }
+            subscriber.queued.clear();
+            subscriber.open = true;
+            if (metadata.status().isFinal()) {
+                list.remove(subscriber);
+                subscriber.emitter.complete();
+            }
         }
-        return emitter;
+        return subscriber.emitter;
     }
 
     public void status(RunMetadata metadata) {
-        List<SseEmitter> list = emitters.getOrDefault(metadata.id(), List.of());
-        for (SseEmitter emitter : list) {
-            send(emitter, STATUS, metadata);
-            if (metadata.status().isFinal()) {
-                emitter.complete();
+        for (Subscriber subscriber : subscribers.getOrDefault(metadata.id(), List.of())) {
+            synchronized (subscriber) {
+                if (!subscriber.open) {
+                    subscriber.queued.add(new Object[] { STATUS, metadata });
+                    continue;
+                }
+                send(subscriber.emitter, STATUS, metadata);
+                if (metadata.status().isFinal()) {
+                    subscriber.emitter.complete();
+                }
             }
         }
         if (metadata.status().isFinal()) {
-            emitters.remove(metadata.id());
+            subscribers.remove(metadata.id());
         }
     }
 
@@ -68,8 +98,14 @@ public class RunEvents {
 
     /** A {@code best-solution} event with any payload (scheduling runs send their own). */
     public void bestSolution(UUID runId, Object payload) {
-        for (SseEmitter emitter : emitters.getOrDefault(runId, List.of())) {
-            send(emitter, BEST_SOLUTION, payload);
+        for (Subscriber subscriber : subscribers.getOrDefault(runId, List.of())) {
+            synchronized (subscriber) {
+                if (!subscriber.open) {
+                    subscriber.queued.add(new Object[] { BEST_SOLUTION, payload });
+                } else {
+                    send(subscriber.emitter, BEST_SOLUTION, payload);
+                }
+            }
         }
     }
 
@@ -77,7 +113,7 @@ public class RunEvents {
         try {
             emitter.send(SseEmitter.event().name(name).data(data, MediaType.APPLICATION_JSON));
         } catch (IOException | IllegalStateException e) {
-            // The client went away; its emitter is removed by its completion callback.
+            // The client went away; its subscriber is removed by the completion callback.
             emitter.completeWithError(e);
         }
     }

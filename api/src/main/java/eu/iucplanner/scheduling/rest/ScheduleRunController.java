@@ -138,7 +138,8 @@ public class ScheduleRunController {
     @Operation(summary = "Server-Sent Events: status changes and new best scores")
     @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public SseEmitter events(@PathVariable UUID id) {
-        return events.subscribe(ScheduleRunMetadata.of(service.get(id)));
+        service.get(id);
+        return events.subscribe(id, () -> ScheduleRunMetadata.of(service.get(id)));
     }
 
     @Operation(summary = "Stop solving early, keeping the best schedule found")

@@ -24,6 +24,11 @@ public record ScheduleRunMetadata(UUID id, String name, RunStatus status, Offset
                 run.moveEvaluationSpeed(), run.failureMessage(), run.pairingRunId());
     }
 
+    @Override
+    public Object bestSolutionEvent() {
+        return score == null ? null : java.util.Map.of("runId", id, "score", score);
+    }
+
     private static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
