@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 public class ApiException extends RuntimeException {
 
     private final HttpStatus status;
+    private final String typeName;
     private final URI type;
     private final String title;
     private final transient List<FieldErrorView> errors;
@@ -19,6 +20,7 @@ public class ApiException extends RuntimeException {
             List<FieldErrorView> errors) {
         super(detail);
         this.status = status;
+        this.typeName = typeName;
         this.type = ProblemTypes.of(typeName);
         this.title = title;
         this.errors = List.copyOf(errors);
@@ -49,6 +51,11 @@ public class ApiException extends RuntimeException {
 
     public HttpStatus status() {
         return status;
+    }
+
+    /** The problem type's short name, one of {@link ProblemTypes}. */
+    public String typeName() {
+        return typeName;
     }
 
     public URI type() {

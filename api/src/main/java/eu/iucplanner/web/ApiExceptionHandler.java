@@ -45,8 +45,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> handleApiException(ApiException exception) {
-        return problem(exception.status(), exception.type().toString().substring("urn:iuc-planner:problem:".length()),
-                exception.title(), exception.getMessage(), exception.errors());
+        return problem(exception.status(), exception.typeName(), exception.title(), exception.getMessage(),
+                exception.errors());
     }
 
     @ExceptionHandler(Exception.class)

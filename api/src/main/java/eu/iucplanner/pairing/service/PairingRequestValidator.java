@@ -397,6 +397,16 @@ public class PairingRequestValidator {
         return weights;
     }
 
+    /**
+     * The offending fields of a run's termination (at least one limit; each longer than zero and within
+     * {@code iuc.pairing.max-spent-limit}); empty when it is fine or absent. Scheduling runs use it too.
+     */
+    public List<FieldErrorView> terminationErrors(TerminationDto termination) {
+        Errors errors = new Errors();
+        termination(termination, errors);
+        return errors.list;
+    }
+
     private void termination(TerminationDto termination, Errors errors) {
         if (termination == null) {
             return;

@@ -25,6 +25,7 @@ import eu.iucplanner.pairing.domain.ProgrammeRegion;
 import eu.iucplanner.pairing.persistence.PairingRun;
 import eu.iucplanner.pairing.persistence.PairingRunPayload;
 import eu.iucplanner.pairing.rest.PairingRunMetadata;
+import eu.iucplanner.pairing.solver.PairWeights;
 import eu.iucplanner.pairing.rest.PairingRunRequest;
 import eu.iucplanner.pairing.rest.PairingRunResult;
 import eu.iucplanner.pairing.rest.PairingRunResult.ApplicantRef;
@@ -171,8 +172,7 @@ public class PairingResults {
         Map<Applicant, Integer> taken = new HashMap<>();
         solution.getSlots().stream().filter(slot -> slot.getPartner() != null)
                 .forEach(slot -> taken.merge(slot.getPartner(), 1, Integer::sum));
-        eu.iucplanner.pairing.solver.PairWeights weights = eu.iucplanner.pairing.solver.PairWeights
-                .of(solution.getConstraintWeightOverrides());
+        PairWeights weights = PairWeights.of(solution.getConstraintWeightOverrides());
         Comparator<Applicant> promise = Comparator
                 .comparing((Applicant c) -> applicant.isEuSide()
                         ? taken.getOrDefault(c, 0) < c.getMaxPartners()
@@ -255,11 +255,12 @@ public class PairingResults {
      * and when the partner is full, frees its least valuable unpinned place. {@code null} when pins forbid it.
      */
     private Change form(PairingSolution solution, Applicant eu, Applicant partner) {
+        PairWeights weights = PairWeights.of(solution.getConstraintWeightOverrides());
         List<PartnerSlot> euSlots = solution.getSlots().stream().filter(slot -> slot.getOwner() == eu).toList();
         PartnerSlot target = euSlots.stream().filter(slot -> slot.getPartner() == null && !slot.isPinned())
                 .findFirst()
                 .orElseGet(() -> euSlots.stream().filter(slot -> !slot.isPinned())
-                        .min(Comparator.comparingLong(slot -> pairValue(solution, slot))).orElse(null));
+                        .min(Comparator.comparingLong(slot -> pairValue(weights, slot))).orElse(null));
         if (target == null) {
             return null;
         }
@@ -268,7 +269,7 @@ public class PairingResults {
         PartnerSlot freed = null;
         if (partnerPlaces.size() >= partner.getMaxPartners()) {
             freed = partnerPlaces.stream().filter(slot -> !slot.isPinned())
-                    .min(Comparator.comparingLong(slot -> pairValue(solution, slot))).orElse(null);
+                    .min(Comparator.comparingLong(slot -> pairValue(weights, slot))).orElse(null);
             if (freed == null) {
                 return null;
             }
@@ -281,10 +282,8 @@ public class PairingResults {
         return change;
     }
 
-    private static long pairValue(PairingSolution solution, PartnerSlot slot) {
-        return slot.getPartner() == null ? Long.MIN_VALUE
-                : eu.iucplanner.pairing.solver.PairWeights.of(solution.getConstraintWeightOverrides())
-                        .softScore(slot.getOwner(), slot.getPartner());
+    private static long pairValue(PairWeights weights, PartnerSlot slot) {
+        return slot.getPartner() == null ? Long.MIN_VALUE : weights.softScore(slot.getOwner(), slot.getPartner());
     }
 
     private static Optional<PartnerSlot> slotOf(PairingSolution solution, Applicant a, Applicant b) {

@@ -113,8 +113,7 @@ public class ScheduleOutputs {
     }
 
     static String summary(ExchangeEvent event) {
-        String kind = event.getKind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-        return Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + ": " + event.getPair().euCity().name()
+        return event.getKind().label() + ": " + event.getPair().euCity().name()
                 + " and " + event.getPair().partnerCity().name();
     }
 

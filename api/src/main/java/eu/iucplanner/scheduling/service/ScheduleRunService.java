@@ -63,6 +63,7 @@ public class ScheduleRunService {
     private final TransactionTemplate transactions;
     private final ScheduleRequestMapper mapper;
     private final PairsFromPairingRun pairsFromPairingRun;
+    private final eu.iucplanner.pairing.service.PairingRequestValidator terminationCheck;
     private final PairingProperties properties;
     private final ObjectMapper json;
     private final RunEvents events;
@@ -87,14 +88,16 @@ public class ScheduleRunService {
 
     public ScheduleRunService(SolverManager<ExchangeSchedule, UUID> solverManager, ScheduleRunRepository runs,
             ScheduleRunPayloadRepository payloads, TransactionTemplate transactions, ScheduleRequestMapper mapper,
-            PairsFromPairingRun pairsFromPairingRun, PairingProperties properties, ObjectMapper json,
-            RunEvents events, Clock clock, SchedulingTermination defaultTermination) {
+            PairsFromPairingRun pairsFromPairingRun,
+            eu.iucplanner.pairing.service.PairingRequestValidator terminationCheck, PairingProperties properties,
+            ObjectMapper json, RunEvents events, Clock clock, SchedulingTermination defaultTermination) {
         this.solverManager = solverManager;
         this.runs = runs;
         this.payloads = payloads;
         this.transactions = transactions;
         this.mapper = mapper;
         this.pairsFromPairingRun = pairsFromPairingRun;
+        this.terminationCheck = terminationCheck;
         this.properties = properties;
         this.json = json;
         this.events = events;
@@ -160,24 +163,9 @@ public class ScheduleRunService {
     }
 
     private void checkTermination(TerminationDto termination) {
-        if (termination == null) {
-            return;
-        }
-        if (termination.spentLimit() == null && termination.unimprovedSpentLimit() == null) {
-            throw ApiException.invalid("termination", "give spentLimit, unimprovedSpentLimit or both");
-        }
-        for (Map.Entry<String, Duration> entry : new java.util.LinkedHashMap<String, Duration>() {
-            {
-                put("termination.spentLimit", termination.spentLimit());
-                put("termination.unimprovedSpentLimit", termination.unimprovedSpentLimit());
-            }
-        }.entrySet()) {
-            Duration value = entry.getValue();
-            if (value != null && (value.isZero() || value.isNegative()
-                    || value.compareTo(properties.maxSpentLimit()) > 0)) {
-                throw ApiException.invalid(entry.getKey(), "must be longer than zero and at most "
-                        + properties.maxSpentLimit());
-            }
+        List<eu.iucplanner.web.FieldErrorView> errors = terminationCheck.terminationErrors(termination);
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
         }
     }
 

@@ -170,7 +170,7 @@ public class SchedulingConstraintProvider implements ConstraintProvider {
     Constraint hostingCapacityExceeded(ConstraintFactory factory) {
         return events(factory)
                 .filter(ExchangeEvent::isInPerson)
-                .expand(SchedulingConstraintProvider::days)
+                .expand(ExchangeEvent::days)
                 .flattenLast(days -> days)
                 .groupBy((event, day) -> event.getHostCity(), (event, day) -> day, countBi())
                 .filter((city, day, visits) -> visits > city.hostingCapacity())
@@ -179,14 +179,6 @@ public class SchedulingConstraintProvider implements ConstraintProvider {
                         visits - city.hostingCapacity(), city.name() + " hosts " + visits + " delegations on " + day
                                 + ", more than its capacity of " + city.hostingCapacity() + "."))
                 .asConstraint(HOSTING_CAPACITY_EXCEEDED);
-    }
-
-    static List<LocalDate> days(ExchangeEvent event) {
-        List<LocalDate> days = new ArrayList<>();
-        for (LocalDate day = event.getStart(); !day.isAfter(event.getEnd()); day = day.plusDays(1)) {
-            days.add(day);
-        }
-        return days;
     }
 
     /**
@@ -458,7 +450,6 @@ public class SchedulingConstraintProvider implements ConstraintProvider {
     }
 
     static String label(ExchangeEvent event) {
-        String name = event.getKind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        return event.getKind().label();
     }
 }

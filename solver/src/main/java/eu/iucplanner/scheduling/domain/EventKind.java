@@ -9,5 +9,11 @@ public enum EventKind {
     THEMATIC_TRAINING,
     REGIONAL_SEMINAR,
     ACTION_PLAN_WORKSHOP,
-    FINAL_EVENT
+    FINAL_EVENT;
+
+    /** The kind as a reader writes it: "Study visit to eu", "Kick off". */
+    public String label() {
+        String words = name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
 }

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
 import ai.timefold.solver.core.api.domain.entity.PlanningPin;
@@ -162,50 +163,36 @@ public class ExchangeEvent {
         return from.isAfter(to) ? 0 : (int) ChronoUnit.DAYS.between(from, to) + 1;
     }
 
+    /** Every day of the event, first to last. */
+    public List<LocalDate> days() {
+        return start.datesUntil(getEnd().plusDays(1)).toList();
+    }
+
+    /** How many days of the event the condition holds on. */
+    private int countDays(Predicate<LocalDate> condition) {
+        return (int) start.datesUntil(getEnd().plusDays(1)).filter(condition).count();
+    }
+
     /** Days of the event that are public holidays or blackout dates of the host. */
     public int closedDays() {
         SchedulingCity host = getHostCity();
-        int count = 0;
-        for (LocalDate day = start; !day.isAfter(getEnd()); day = day.plusDays(1)) {
-            if (host.isClosed(day)) {
-                count++;
-            }
-        }
-        return count;
+        return countDays(host::isClosed);
     }
 
     /** Days of the event on a Saturday or Sunday. */
     public int weekendDays() {
-        int count = 0;
-        for (LocalDate day = start; !day.isAfter(getEnd()); day = day.plusDays(1)) {
-            if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
-                count++;
-            }
-        }
-        return count;
+        return countDays(day -> day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY);
     }
 
     /** Days of the event in the host's main holiday season. */
     public int holidaySeasonDays() {
         SchedulingCity host = getHostCity();
-        int count = 0;
-        for (LocalDate day = start; !day.isAfter(getEnd()); day = day.plusDays(1)) {
-            if (host.holidaySeason().contains(day.getMonth())) {
-                count++;
-            }
-        }
-        return count;
+        return countDays(day -> host.holidaySeason().contains(day.getMonth()));
     }
 
     /** Days of the event in the given set. */
     public int daysIn(Set<LocalDate> dates) {
-        int count = 0;
-        for (LocalDate day = start; !day.isAfter(getEnd()); day = day.plusDays(1)) {
-            if (dates.contains(day)) {
-                count++;
-            }
-        }
-        return count;
+        return countDays(dates::contains);
     }
 
     // ************************************************************************
