@@ -17,6 +17,8 @@ import eu.iucplanner.pairing.domain.CallRules;
 import eu.iucplanner.pairing.domain.Challenge;
 import eu.iucplanner.pairing.domain.PairingProblem;
 import eu.iucplanner.pairing.domain.ProgrammeRegion;
+import eu.iucplanner.pairing.csv.ApplicantColumn;
+import eu.iucplanner.pairing.csv.ApplicantCsv;
 import eu.iucplanner.reference.City;
 import eu.iucplanner.reference.ReferenceData;
 
@@ -265,37 +267,10 @@ public final class DemoPools {
     }
 
     /**
-     * The pool as CSV, one applicant a row, in a fixed column order: the canonical text of a pool (used to check
-     * reproducibility; the service's CSV input uses the same columns).
+     * The pool as CSV in the columns of {@link ApplicantColumn} (CRLF, RFC 4180): the canonical text of a pool, used to
+     * check reproducibility and served as the demo pools' CSV, which the service reads back as the same pool.
      */
     public static String toCsv(PairingProblem problem) {
-        StringBuilder out = new StringBuilder(
-                "id,name,country,kind,population,members,lead_authority_contact,languages,challenges,"
-                        + "preferred_partner_regions,committed_months,max_partners,covenant_signatory,"
-                        + "latitude,longitude\n");
-        for (ApplicantProfile a : problem.applicants()) {
-            String members = a.members().stream().map(m -> m.name() + ":" + m.population())
-                    .collect(Collectors.joining(";"));
-            String challenges = a.challenges().stream().map(c -> c.theme() + ":" + c.priority())
-                    .collect(Collectors.joining(";"));
-            String preferred = a.preferredPartnerRegions().stream().map(Enum::name)
-                    .collect(Collectors.joining(";"));
-            out.append(String.join(",", List.of(csv(a.id()), csv(a.name()), a.country(), a.kind().name(),
-                    a.members().isEmpty() ? String.valueOf(a.population()) : "", csv(members),
-                    csv(a.leadAuthorityContact()), String.join(";", a.languages()), csv(challenges), preferred,
-                    String.valueOf(a.committedMonths()), String.valueOf(a.maxPartners()),
-                    String.valueOf(a.covenantSignatory()),
-                    a.coordinates() == null ? "" : String.valueOf(a.coordinates().latitude()),
-                    a.coordinates() == null ? "" : String.valueOf(a.coordinates().longitude()))))
-                    .append('\n');
-        }
-        return out.toString();
-    }
-
-    private static String csv(String value) {
-        if (value == null) {
-            return "";
-        }
-        return value.contains(",") || value.contains("\"") ? '"' + value.replace("\"", "\"\"") + '"' : value;
+        return ApplicantCsv.write(problem.applicants());
     }
 }

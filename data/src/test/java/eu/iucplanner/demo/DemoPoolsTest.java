@@ -50,7 +50,7 @@ class DemoPoolsTest {
         assertThat(HexFormat.of().formatHex(digest)).isEqualTo(SMALL_DIGEST);
     }
 
-    static final String SMALL_DIGEST = "e457de3643e34cc3a7fd8ccb895ab9e73c799c117eed08825dab3e6593e41bdc";
+    static final String SMALL_DIGEST = "927f462476d4cade40202c03e8f9a156c6e2fb7694eb17ab00422f82b7062bd7";
 
     @ParameterizedTest
     @EnumSource(value = DemoPoolSize.class, names = { "MEDIUM", "LARGE", "HUGE" })

@@ -59,10 +59,4 @@ class ReferenceDataTest {
         assertThat(data.isLanguage("pt")).isTrue();
         assertThat(data.isLanguage("xx")).isFalse();
     }
-
-    @Test
-    void csvQuotedFields() {
-        assertThat(Csv.parseLine("1,\"Washington, D.C.\",\"a \"\"b\"\"\",")).containsExactly("1",
-                "Washington, D.C.", "a \"b\"", "");
-    }
 }

@@ -1,4 +1,4 @@
-package eu.iucplanner.pairing.persistence;
+package eu.iucplanner.run.persistence;
 
 import java.util.UUID;
 
@@ -7,8 +7,8 @@ import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 import org.springframework.data.repository.query.Param;
 
-/** The runs' input and solution documents. */
-public interface PairingRunPayloadRepository extends ListCrudRepository<PairingRunPayload, UUID> {
+/** The runs' request and solution documents. */
+public interface RunPayloadRepository extends ListCrudRepository<RunPayload, UUID> {
 
     /**
      * Replaces a run's best solution without reading or rewriting its (possibly large) request document.
@@ -16,6 +16,6 @@ public interface PairingRunPayloadRepository extends ListCrudRepository<PairingR
      * @return the number of rows changed: 1, or 0 when the run does not exist
      */
     @Modifying
-    @Query("UPDATE pairing_run_payload SET best_solution_json = :json, version = version + 1 WHERE run_id = :runId")
+    @Query("UPDATE run_payload SET best_solution_json = :json, version = version + 1 WHERE run_id = :runId")
     int updateBestSolution(@Param("runId") UUID runId, @Param("json") String json);
 }

@@ -1,0 +1,82 @@
+package eu.iucplanner.run.persistence;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.ListCrudRepository;
+import org.springframework.data.repository.query.Param;
+
+/**
+ * Runs' metadata. A stored run changes only through the conditional updates below, each of which names the status it
+ * expects and answers how many rows it changed (1, or 0 when the run has moved on): a user's stop, the solver's
+ * writes and a restart's recovery can race without overwriting each other. Callers run them in a transaction.
+ */
+public interface RunRepository extends ListCrudRepository<Run, UUID> {
+
+    Page<Run> findByKindOrderBySubmittedAtDesc(String kind, Pageable pageable);
+
+    Page<Run> findByKindAndStatusInOrderBySubmittedAtDesc(String kind, Collection<RunStatus> statuses,
+            Pageable pageable);
+
+    Optional<Run> findByIdAndKind(UUID id, String kind);
+
+    List<Run> findByStatusOrderBySubmittedAtAsc(RunStatus status);
+
+    /** Locks the oldest scheduled run for this transaction, skipping runs another transaction holds. */
+    @Query("SELECT id FROM run WHERE status = 'SCHEDULED' ORDER BY submitted_at, id LIMIT 1 FOR UPDATE SKIP LOCKED")
+    Optional<UUID> lockOldestScheduled();
+
+    /** SCHEDULED to SOLVING. */
+    @Modifying
+    @Query("UPDATE run SET status = 'SOLVING', started_at = :now, version = version + 1 "
+            + "WHERE id = :id AND status = 'SCHEDULED'")
+    int start(@Param("id") UUID id, @Param("now") Instant now);
+
+    /** SCHEDULED to TERMINATED: stopped before a solver took it. */
+    @Modifying
+    @Query("UPDATE run SET status = 'TERMINATED', completed_at = :now, failure_message = :message, "
+            + "version = version + 1 WHERE id = :id AND status = 'SCHEDULED'")
+    int terminateScheduled(@Param("id") UUID id, @Param("now") Instant now, @Param("message") String message);
+
+    /** Marks a solving run to stop; the replica that solves it ends it TERMINATED with its best solution. */
+    @Modifying
+    @Query("UPDATE run SET stop_requested = TRUE, version = version + 1 WHERE id = :id AND status = 'SOLVING'")
+    int requestStop(@Param("id") UUID id);
+
+    /** A solving run's new best score and counts. */
+    @Modifying
+    @Query("UPDATE run SET score = :score, feasible = :feasible, summary_json = :summary, version = version + 1 "
+            + "WHERE id = :id AND status = 'SOLVING'")
+    int updateBest(@Param("id") UUID id, @Param("score") String score, @Param("feasible") Boolean feasible,
+            @Param("summary") String summaryJson);
+
+    /**
+     * SOLVING to a final status. A {@code null} score keeps the stored one (a run that failed before any best
+     * solution, or whose best was written already).
+     */
+    @Modifying
+    @Query("UPDATE run SET status = :status, completed_at = :now, score = COALESCE(:score, score), "
+            + "feasible = COALESCE(:feasible, feasible), summary_json = COALESCE(:summary, summary_json), "
+            + "solving_millis = :millis, move_evaluation_speed = :speed, failure_message = :message, "
+            + "version = version + 1 WHERE id = :id AND status = 'SOLVING'")
+    int end(@Param("id") UUID id, @Param("status") String status, @Param("now") Instant now,
+            @Param("score") String score, @Param("feasible") Boolean feasible, @Param("summary") String summaryJson,
+            @Param("millis") Long solvingMillis, @Param("speed") Long moveEvaluationSpeed,
+            @Param("message") String message);
+
+    /** Whether a rerun, re-plan, duplicate or schedule was built from this run. */
+    @Query("SELECT EXISTS (SELECT 1 FROM run WHERE parent_run_id = :id OR source_run_id = :id)")
+    boolean hasDerivedRuns(@Param("id") UUID id);
+
+    /** Removes a finished run and (by cascade) its payload; 0 when it is not finished or does not exist. */
+    @Modifying
+    @Query("DELETE FROM run WHERE id = :id AND status NOT IN ('SCHEDULED', 'SOLVING')")
+    int purgeFinished(@Param("id") UUID id);
+}
