@@ -33,6 +33,12 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import eu.iucplanner.problem.FieldError;
+import eu.iucplanner.problem.Problem;
+import eu.iucplanner.problem.ProblemException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.validation.method.ParameterValidationResult;
+
 /**
  * Turns every error into an RFC 9457 problem detail ({@code application/problem+json}) with a stable {@code type}, a
  * {@code title}, a {@code detail} and an {@code errors} list of {@code {field, message}}. Bad input answers 400, 404,
@@ -43,10 +49,45 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<Object> handleApiException(ApiException exception) {
-        return problem(exception.status(), exception.typeName(), exception.title(), exception.getMessage(),
-                exception.errors());
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<Object> handleProblem(ProblemException exception) {
+        return problem(status(exception.problem()), type(exception.problem()), exception.title(),
+                exception.getMessage(), exception.errors());
+    }
+
+    static HttpStatus status(Problem problem) {
+        return switch (problem) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+        };
+    }
+
+    static String type(Problem problem) {
+        return switch (problem) {
+            case INVALID -> ProblemTypes.VALIDATION;
+            case TOO_LARGE -> ProblemTypes.TOO_LARGE;
+            case NOT_FOUND -> ProblemTypes.NOT_FOUND;
+            case CONFLICT -> ProblemTypes.CONFLICT;
+            case UNAVAILABLE -> ProblemTypes.UNAVAILABLE;
+        };
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException exception, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        for (ParameterValidationResult result : exception.getParameterValidationResults()) {
+            String name = result.getMethodParameter().getParameterName();
+            result.getResolvableErrors().forEach(error -> errors.add(new FieldError(name == null ? "$" : name,
+                    error.getDefaultMessage())));
+        }
+        return problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request",
+                errors.size() == 1 ? "1 parameter of the request is invalid."
+                        : errors.size() + " parameters of the request are invalid.", errors);
     }
 
     @ExceptionHandler(Exception.class)
@@ -59,6 +100,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof RequestSizeFilter.BodyTooLargeException tooLarge) {
+                return problem(HttpStatus.PAYLOAD_TOO_LARGE, ProblemTypes.TOO_LARGE, "Request too large",
+                        tooLarge.getMessage(), List.of(new FieldError("$", "has more than " + tooLarge.limit()
+                                + " bytes")));
+            }
+        }
         Throwable cause = exception.getMostSpecificCause();
         // A syntax error wins over the mapping exception that may wrap it; else the mapping exception, which knows
         // the field path, wins over its own cause (e.g. a DateTimeParseException).
@@ -76,20 +124,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             }
         }
         cause = syntax != null ? syntax : mapping != null ? mapping : cause;
-        List<FieldErrorView> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         if (cause instanceof JsonMappingException mappingError && !mappingError.getPath().isEmpty()) {
             String message = mappingError.getCause() instanceof com.fasterxml.jackson.core.exc.InputCoercionException
                     ? "the number is out of range" : mappingMessage(mappingError);
-            errors.add(new FieldErrorView(path(mappingError.getPath()), message));
+            errors.add(new FieldError(path(mappingError.getPath()), message));
         } else if (cause instanceof JsonProcessingException parsing) {
             String message = parsing.getOriginalMessage();
             int source = message.indexOf(" (start marker");
-            errors.add(new FieldErrorView("$", "Not valid JSON" + at(parsing.getLocation()) + ": "
+            errors.add(new FieldError("$", "Not valid JSON" + at(parsing.getLocation()) + ": "
                     + (source > 0 ? message.substring(0, source) : message)));
         } else if (exception.getMessage() != null && exception.getMessage().startsWith("Required request body")) {
-            errors.add(new FieldErrorView("$", "The request body is missing."));
+            errors.add(new FieldError("$", "The request body is missing."));
         } else {
-            errors.add(new FieldErrorView("$", "The request body cannot be read."));
+            errors.add(new FieldError("$", "The request body cannot be read."));
         }
         return problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED, "Malformed request body",
                 "The request body is not a valid document of the expected shape.", errors);
@@ -103,7 +151,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         String given = exception.getContentType() == null ? "none" : exception.getContentType().toString();
         return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemTypes.UNSUPPORTED_MEDIA_TYPE,
                 "Unsupported media type", "This endpoint accepts " + supported + ".",
-                List.of(new FieldErrorView("Content-Type", "Unsupported content type " + given + "; use "
+                List.of(new FieldError("Content-Type", "Unsupported content type " + given + "; use "
                         + supported + ".")));
     }
 
@@ -114,7 +162,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .collect(Collectors.joining(", "));
         return problem(HttpStatus.NOT_ACCEPTABLE, ProblemTypes.NOT_ACCEPTABLE, "Not acceptable",
                 "This endpoint produces " + supported + ".",
-                List.of(new FieldErrorView("Accept", "None of the accepted media types can be produced; use "
+                List.of(new FieldError("Accept", "None of the accepted media types can be produced; use "
                         + supported + ".")));
     }
 
@@ -141,7 +189,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             WebRequest request) {
         return problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request",
                 "A required parameter is missing.",
-                List.of(new FieldErrorView(exception.getParameterName(), "is required")));
+                List.of(new FieldError(exception.getParameterName(), "is required")));
     }
 
     @Override
@@ -157,7 +205,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 : exception.getRequiredType().getSimpleName();
         return problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request",
                 "A parameter has the wrong type.",
-                List.of(new FieldErrorView(name, "'" + exception.getValue() + "' is not a valid " + expected)));
+                List.of(new FieldError(name, "'" + exception.getValue() + "' is not a valid " + expected)));
     }
 
     @Override
@@ -165,14 +213,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpStatusCode statusCode, WebRequest request) {
         // Anything the base class answers that is not overridden above still gets the house format.
         HttpStatus status = HttpStatus.valueOf(statusCode.value());
+        // Spring's own detail (written for clients); never an internal exception's message.
         String detail = body instanceof ProblemDetail problemDetail && problemDetail.getDetail() != null
-                ? problemDetail.getDetail() : exception.getMessage();
+                ? problemDetail.getDetail() : status.getReasonPhrase() + ".";
+        if (status.is5xxServerError()) {
+            LOG.error("Request failed", exception);
+        }
         return problem(status, status.is4xxClientError() ? ProblemTypes.VALIDATION : ProblemTypes.INTERNAL,
                 status.getReasonPhrase(), detail, List.of());
     }
 
     static ResponseEntity<Object> problem(HttpStatus status, String type, String title, String detail,
-            List<FieldErrorView> errors) {
+            List<FieldError> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(ProblemTypes.of(type));
         problem.setTitle(title);

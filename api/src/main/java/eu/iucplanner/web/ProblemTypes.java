@@ -13,6 +13,7 @@ public final class ProblemTypes {
     public static final String NOT_FOUND = "not-found";
     public static final String METHOD_NOT_ALLOWED = "method-not-allowed";
     public static final String CONFLICT = "conflict";
+    public static final String UNAVAILABLE = "unavailable";
     public static final String INTERNAL = "internal-error";
 
     private ProblemTypes() {

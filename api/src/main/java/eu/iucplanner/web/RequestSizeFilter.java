@@ -1,6 +1,10 @@
 package eu.iucplanner.web;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -14,14 +18,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import eu.iucplanner.problem.FieldError;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Refuses request bodies above {@code iuc.max-request-bytes} (by their declared length) with a 413 problem detail
- * before anything reads them, so a huge upload cannot exhaust the memory. Pools above the applicant limit are refused
+ * Refuses request bodies above {@code iuc.max-request-bytes} with a 413 problem detail: by their declared
+ * {@code Content-Length} before anything reads them, and, for bodies without one (chunked), by counting the bytes as
+ * they are read, so a huge upload cannot exhaust the memory either way. Pools above the applicant limit are refused
  * later, with the same status, by the validator.
  */
 @Component
@@ -36,6 +45,21 @@ public class RequestSizeFilter extends OncePerRequestFilter {
         this.mapper = mapper;
     }
 
+    /** A body that went past the limit while it was read. */
+    public static final class BodyTooLargeException extends IOException {
+        private final long limit;
+
+        BodyTooLargeException(long limit) {
+            super("The request body has more than " + limit + " bytes; this service accepts at most " + limit
+                    + " (iuc.max-request-bytes).");
+            this.limit = limit;
+        }
+
+        public long limit() {
+            return limit;
+        }
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -46,14 +70,94 @@ public class RequestSizeFilter extends OncePerRequestFilter {
                             + " (iuc.max-request-bytes).");
             problem.setType(ProblemTypes.of(ProblemTypes.TOO_LARGE));
             problem.setTitle("Request too large");
-            problem.setInstance(java.net.URI.create(request.getRequestURI()));
-            problem.setProperty("errors", List.of(new FieldErrorView("$", "has " + length + " bytes, more than "
+            problem.setProperty("errors", List.of(new FieldError("$", "has " + length + " bytes, more than "
                     + maxBytes)));
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             mapper.writeValue(response.getOutputStream(), problem);
             return;
         }
-        chain.doFilter(request, response);
+        chain.doFilter(length < 0 ? new Limited(request, maxBytes) : request, response);
+    }
+
+    /** A request whose body stream fails once more than the limit was read. */
+    private static final class Limited extends HttpServletRequestWrapper {
+        private final long limit;
+        private ServletInputStream stream;
+        private BufferedReader reader;
+
+        Limited(HttpServletRequest request, long limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                stream = new CountingStream(super.getInputStream(), limit);
+            }
+            return stream;
+        }
+
+        @Override
+        public BufferedReader getReader() throws IOException {
+            if (reader == null) {
+                String encoding = getCharacterEncoding();
+                Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+                reader = new BufferedReader(new InputStreamReader(getInputStream(), charset));
+            }
+            return reader;
+        }
+    }
+
+    private static final class CountingStream extends ServletInputStream {
+        private final ServletInputStream delegate;
+        private final long limit;
+        private long count;
+
+        CountingStream(ServletInputStream delegate, long limit) {
+            this.delegate = delegate;
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = delegate.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = delegate.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) throws BodyTooLargeException {
+            count += n;
+            if (count > limit) {
+                throw new BodyTooLargeException(limit);
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return delegate.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return delegate.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            delegate.setReadListener(listener);
+        }
     }
 }

@@ -27,9 +27,8 @@ class IucPlannerApplicationIT {
         assertThat(health.getBody()).contains("\"status\":\"UP\"").contains("\"db\"");
         assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
         assertThat(jdbc.queryForList("select version from flyway_schema_history where success order by installed_rank",
-                String.class)).containsExactly("1", "2");
-        assertThat(jdbc.queryForObject("select count(*) from pairing_run", Integer.class)).isZero();
-        assertThat(jdbc.queryForObject("select count(*) from schedule_run", Integer.class)).isZero();
+                String.class)).containsExactly("1", "2", "3");
+        assertThat(jdbc.queryForObject("select count(*) from run", Integer.class)).isZero();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package eu.iucplanner.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,45 @@ class ModuleDependencyTest {
         noClasses().that(inModule("solver"))
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.fasterxml..",
                         "java.sql..", "javax.sql..")
+                .check(CLASSES);
+    }
+
+    // ************************************************************************
+    // Inside the api module: features without cycles, rest above service, the run feature knows no kind
+    // ************************************************************************
+
+    private static final JavaClasses API = CLASSES.that(inModule("api"));
+
+    @Test
+    void featurePackagesFormNoCycles() {
+        slices().matching("eu.iucplanner.(*)..").should().beFreeOfCycles().check(API);
+    }
+
+    @Test
+    void restDependsOnServiceNeverTheOtherWay() {
+        noClasses().that().resideInAPackage("..service..")
+                .should().dependOnClassesThat().resideInAPackage("..rest..")
+                .check(API);
+        slices().matching("eu.iucplanner.(**)").should().beFreeOfCycles().check(API);
+    }
+
+    @Test
+    void theRunFeatureKnowsNoKindOfRun() {
+        noClasses().that().resideInAPackage("eu.iucplanner.run..")
+                .should().dependOnClassesThat().resideInAnyPackage("eu.iucplanner.pairing..",
+                        "eu.iucplanner.scheduling..", "eu.iucplanner.demo..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void schedulingReadsPairingResultsOnlyThroughTheirOneInterface() {
+        DescribedPredicate<JavaClass> pairingInternals = DescribedPredicate.describe(
+                "pairing's service or rest classes other than PairingRunPairs",
+                javaClass -> (javaClass.getPackageName().startsWith("eu.iucplanner.pairing.service")
+                        || javaClass.getPackageName().startsWith("eu.iucplanner.pairing.rest"))
+                        && !javaClass.getName().startsWith("eu.iucplanner.pairing.service.PairingRunPairs"));
+        noClasses().that().resideInAPackage("eu.iucplanner.scheduling..")
+                .should().dependOnClassesThat(pairingInternals)
                 .check(CLASSES);
     }
 }

@@ -17,11 +17,11 @@ import eu.iucplanner.demo.DemoPools;
 import eu.iucplanner.pairing.domain.ApplicantProfile;
 import eu.iucplanner.pairing.domain.CallRules;
 import eu.iucplanner.pairing.domain.PairingProblem;
-import eu.iucplanner.pairing.rest.ApplicantDto;
-import eu.iucplanner.pairing.rest.CallRulesDto;
-import eu.iucplanner.pairing.rest.PairingRunRequest;
-import eu.iucplanner.pairing.rest.TerminationDto;
-import eu.iucplanner.web.ApiException;
+import eu.iucplanner.pairing.service.ApplicantDto;
+import eu.iucplanner.pairing.service.CallRulesDto;
+import eu.iucplanner.pairing.service.PairingRunRequest;
+import eu.iucplanner.problem.ProblemException;
+import eu.iucplanner.run.service.TerminationDto;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -60,7 +60,7 @@ public class DemoDataController {
         try {
             return DemoPoolSize.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("No demo pool named '" + name + "'; the pools are "
+            throw ProblemException.notFound("No demo pool named '" + name + "'; the pools are "
                     + Arrays.toString(DemoPoolSize.values()) + ".");
         }
     }

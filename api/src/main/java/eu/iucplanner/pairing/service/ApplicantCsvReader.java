@@ -2,82 +2,81 @@ package eu.iucplanner.pairing.service;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
+import eu.iucplanner.csv.CsvFormatException;
+import eu.iucplanner.csv.CsvRecord;
+import eu.iucplanner.csv.CsvTable;
+import eu.iucplanner.pairing.csv.ApplicantColumn;
 import eu.iucplanner.pairing.domain.ApplicantKind;
 import eu.iucplanner.pairing.domain.ProgrammeRegion;
-import eu.iucplanner.pairing.rest.ApplicantDto;
-import eu.iucplanner.web.ApiException;
-import eu.iucplanner.web.FieldErrorView;
+import eu.iucplanner.problem.FieldError;
+import eu.iucplanner.problem.ProblemException;
 
 /**
- * Reads an applicant pool from CSV (RFC 4180: a header line, fields separated by commas, quoted with {@code "} when
- * they hold a comma, quote or line break). The header names the columns in any order; {@code id}, {@code name} and
- * {@code country} are required. Lists are separated by {@code ;}; members are {@code name:population}; challenges
- * are {@code theme:priority}. Errors name the field as {@code applicants[i].column}, where data row {@code i} is on
- * line {@code i + 2}.
+ * Reads an applicant pool from CSV (through the project's CSV component): a header naming columns of
+ * {@link ApplicantColumn} in any order ({@code id}, {@code name} and {@code country} required), one applicant a row.
+ * Lists are separated by {@code ;}; members are {@code name:population}; challenges are {@code theme:priority}.
+ * Errors name the field as {@code applicants[i].column} and say the line.
  */
 public final class ApplicantCsvReader {
-
-    /** The columns this reader knows, in the canonical order of the demo pools' CSV. */
-    public static final List<String> COLUMNS = List.of("id", "name", "country", "region", "kind", "population",
-            "members", "lead_authority_contact", "languages", "challenges", "preferred_partner_regions",
-            "committed_months", "max_partners", "covenant_signatory", "excluded_partners", "latitude",
-            "longitude");
-    private static final List<String> REQUIRED = List.of("id", "name", "country");
 
     private ApplicantCsvReader() {
     }
 
+    /** @throws ProblemException (invalid) naming every cell, header column or line that cannot be read */
     public static List<ApplicantDto> read(String text) {
-        List<FieldErrorView> errors = new ArrayList<>();
-        List<List<String>> records = parse(text == null ? "" : text, errors);
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+        List<CsvRecord> records;
+        try {
+            records = CsvTable.read(text == null ? "" : text);
+        } catch (CsvFormatException e) {
+            throw ProblemException.invalid("$", e.getMessage());
         }
-        if (records.isEmpty() || records.get(0).stream().allMatch(String::isBlank)) {
-            throw ApiException.invalid("$", "The CSV is empty; the first line must name the columns: " + COLUMNS);
+        if (records.isEmpty() || records.get(0).isBlank()) {
+            throw ProblemException.invalid("$", "The CSV is empty; the first line must name the columns: "
+                    + ApplicantColumn.headers());
         }
-        List<String> header = records.get(0).stream().map(String::strip).toList();
-        Map<String, Integer> index = new HashMap<>();
+        List<FieldError> errors = new ArrayList<>();
+        List<String> header = records.get(0).cells().stream().map(String::strip).toList();
+        Map<ApplicantColumn, Integer> index = new EnumMap<>(ApplicantColumn.class);
         for (int i = 0; i < header.size(); i++) {
-            String column = header.get(i).startsWith("\uFEFF") ? header.get(i).substring(1) : header.get(i);
-            if (!COLUMNS.contains(column)) {
-                errors.add(new FieldErrorView("header[" + i + "]", "unknown column '" + column + "'; known: "
-                        + COLUMNS));
-            } else if (index.putIfAbsent(column, i) != null) {
-                errors.add(new FieldErrorView("header[" + i + "]", "repeats the column '" + column + "'"));
+            Optional<ApplicantColumn> column = ApplicantColumn.byHeader(header.get(i));
+            if (column.isEmpty()) {
+                errors.add(new FieldError("header[" + i + "]", "unknown column '" + header.get(i) + "'; known: "
+                        + ApplicantColumn.headers()));
+            } else if (index.putIfAbsent(column.get(), i) != null) {
+                errors.add(new FieldError("header[" + i + "]", "repeats the column '" + header.get(i) + "'"));
             }
         }
-        for (String required : REQUIRED) {
-            if (!index.containsKey(required)) {
-                errors.add(new FieldErrorView("header", "the column '" + required + "' is required"));
+        for (ApplicantColumn column : ApplicantColumn.values()) {
+            if (column.required() && !index.containsKey(column)) {
+                errors.add(new FieldError("header", "the column '" + column.header() + "' is required"));
             }
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw ProblemException.invalid(errors);
         }
         List<ApplicantDto> applicants = new ArrayList<>();
-        for (int r = 1; r < records.size(); r++) {
-            List<String> record = records.get(r);
-            if (record.size() == 1 && record.get(0).isBlank()) {
+        for (CsvRecord record : records.subList(1, records.size())) {
+            if (record.isBlank()) {
                 continue;
             }
-            Row row = new Row(applicants.size(), r + 1, record, index, errors);
-            if (record.size() != header.size()) {
-                errors.add(new FieldErrorView("applicants[" + row.i + "]", "line " + row.line + " has "
-                        + record.size() + " fields, the header " + header.size()));
+            Row row = new Row(applicants.size(), record, index, errors);
+            if (record.cells().size() != header.size()) {
+                errors.add(new FieldError("applicants[" + row.i + "]", "line " + record.line() + " has "
+                        + record.cells().size() + " fields, the header " + header.size()));
                 applicants.add(null);
                 continue;
             }
             applicants.add(row.applicant());
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw ProblemException.invalid(errors);
         }
         return applicants;
     }
@@ -85,46 +84,43 @@ public final class ApplicantCsvReader {
     /** One data row and where to report its errors. */
     private static final class Row {
         private final int i;
-        private final int line;
-        private final List<String> fields;
-        private final Map<String, Integer> index;
-        private final List<FieldErrorView> errors;
+        private final CsvRecord record;
+        private final Map<ApplicantColumn, Integer> index;
+        private final List<FieldError> errors;
 
-        Row(int i, int line, List<String> fields, Map<String, Integer> index, List<FieldErrorView> errors) {
+        Row(int i, CsvRecord record, Map<ApplicantColumn, Integer> index, List<FieldError> errors) {
             this.i = i;
-            this.line = line;
-            this.fields = fields;
+            this.record = record;
             this.index = index;
             this.errors = errors;
         }
 
         ApplicantDto applicant() {
-            return new ApplicantDto(text("id"), text("name"), text("country"),
-                    enumValue("region", ProgrammeRegion.class), enumValue("kind", ApplicantKind.class),
-                    number("population"), members(), text("lead_authority_contact"), list("languages"),
-                    challenges(), regions(), integer("committed_months"), integer("max_partners"), bool(),
-                    list("excluded_partners"), decimal("latitude"), decimal("longitude"));
+            return new ApplicantDto(text(ApplicantColumn.ID), text(ApplicantColumn.NAME),
+                    text(ApplicantColumn.COUNTRY), enumValue(ApplicantColumn.REGION, ProgrammeRegion.class),
+                    enumValue(ApplicantColumn.KIND, ApplicantKind.class), number(ApplicantColumn.POPULATION),
+                    members(), text(ApplicantColumn.LEAD_AUTHORITY_CONTACT), list(ApplicantColumn.LANGUAGES),
+                    challenges(), regions(), integer(ApplicantColumn.COMMITTED_MONTHS),
+                    integer(ApplicantColumn.MAX_PARTNERS), bool(), list(ApplicantColumn.EXCLUDED_PARTNERS),
+                    decimal(ApplicantColumn.LATITUDE), decimal(ApplicantColumn.LONGITUDE));
         }
 
-        private String raw(String column) {
+        private String text(ApplicantColumn column) {
             Integer at = index.get(column);
-            if (at == null || at >= fields.size()) {
+            if (at == null) {
                 return null;
             }
-            String value = fields.get(at).strip();
+            String value = record.cells().get(at).strip();
             return value.isEmpty() ? null : value;
         }
 
-        private String text(String column) {
-            return raw(column);
+        private void error(ApplicantColumn column, String message) {
+            errors.add(new FieldError("applicants[" + i + "]." + column.header(), "line " + record.line() + ": "
+                    + message));
         }
 
-        private void error(String column, String message) {
-            errors.add(new FieldErrorView("applicants[" + i + "]." + column, "line " + line + ": " + message));
-        }
-
-        private Long number(String column) {
-            String value = raw(column);
+        private Long number(ApplicantColumn column) {
+            String value = text(column);
             if (value == null) {
                 return null;
             }
@@ -136,7 +132,7 @@ public final class ApplicantCsvReader {
             }
         }
 
-        private Integer integer(String column) {
+        private Integer integer(ApplicantColumn column) {
             Long value = number(column);
             if (value != null && (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE)) {
                 error(column, "'" + value + "' is out of range");
@@ -145,13 +141,18 @@ public final class ApplicantCsvReader {
             return value == null ? null : value.intValue();
         }
 
-        private Double decimal(String column) {
-            String value = raw(column);
+        private Double decimal(ApplicantColumn column) {
+            String value = text(column);
             if (value == null) {
                 return null;
             }
             try {
-                return Double.parseDouble(value);
+                double parsed = Double.parseDouble(value);
+                if (!Double.isFinite(parsed)) {
+                    error(column, "'" + value + "' is not a finite number");
+                    return null;
+                }
+                return parsed;
             } catch (NumberFormatException e) {
                 error(column, "'" + value + "' is not a number");
                 return null;
@@ -159,19 +160,19 @@ public final class ApplicantCsvReader {
         }
 
         private Boolean bool() {
-            String value = raw("covenant_signatory");
+            String value = text(ApplicantColumn.COVENANT_SIGNATORY);
             if (value == null) {
                 return null;
             }
             if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
                 return Boolean.parseBoolean(value);
             }
-            error("covenant_signatory", "'" + value + "' is not true or false");
+            error(ApplicantColumn.COVENANT_SIGNATORY, "'" + value + "' is not true or false");
             return null;
         }
 
-        private <E extends Enum<E>> E enumValue(String column, Class<E> type) {
-            String value = raw(column);
+        private <E extends Enum<E>> E enumValue(ApplicantColumn column, Class<E> type) {
+            String value = text(column);
             if (value == null) {
                 return null;
             }
@@ -183,8 +184,8 @@ public final class ApplicantCsvReader {
             }
         }
 
-        private List<String> list(String column) {
-            String value = raw(column);
+        private List<String> list(ApplicantColumn column) {
+            String value = text(column);
             if (value == null) {
                 return null;
             }
@@ -192,7 +193,7 @@ public final class ApplicantCsvReader {
         }
 
         private List<ProgrammeRegion> regions() {
-            List<String> values = list("preferred_partner_regions");
+            List<String> values = list(ApplicantColumn.PREFERRED_PARTNER_REGIONS);
             if (values == null) {
                 return null;
             }
@@ -201,7 +202,7 @@ public final class ApplicantCsvReader {
                 try {
                     regions.add(ProgrammeRegion.valueOf(value));
                 } catch (IllegalArgumentException e) {
-                    error("preferred_partner_regions", "'" + value + "' is not one of "
+                    error(ApplicantColumn.PREFERRED_PARTNER_REGIONS, "'" + value + "' is not one of "
                             + Arrays.toString(ProgrammeRegion.values()));
                 }
             }
@@ -209,7 +210,7 @@ public final class ApplicantCsvReader {
         }
 
         private List<ApplicantDto.MemberDto> members() {
-            List<String> values = list("members");
+            List<String> values = list(ApplicantColumn.MEMBERS);
             if (values == null) {
                 return null;
             }
@@ -217,21 +218,21 @@ public final class ApplicantCsvReader {
             for (String value : values) {
                 int colon = value.lastIndexOf(':');
                 if (colon <= 0) {
-                    error("members", "'" + value + "' is not name:population");
+                    error(ApplicantColumn.MEMBERS, "'" + value + "' is not name:population");
                     continue;
                 }
                 try {
                     members.add(new ApplicantDto.MemberDto(value.substring(0, colon).strip(),
                             Long.parseLong(value.substring(colon + 1).strip())));
                 } catch (NumberFormatException e) {
-                    error("members", "'" + value + "' has no whole-number population after the colon");
+                    error(ApplicantColumn.MEMBERS, "'" + value + "' has no whole-number population after the colon");
                 }
             }
             return members;
         }
 
         private List<ApplicantDto.ChallengeDto> challenges() {
-            List<String> values = list("challenges");
+            List<String> values = list(ApplicantColumn.CHALLENGES);
             if (values == null) {
                 return null;
             }
@@ -239,71 +240,17 @@ public final class ApplicantCsvReader {
             for (String value : values) {
                 int colon = value.lastIndexOf(':');
                 if (colon <= 0) {
-                    error("challenges", "'" + value + "' is not theme:priority");
+                    error(ApplicantColumn.CHALLENGES, "'" + value + "' is not theme:priority");
                     continue;
                 }
                 try {
                     challenges.add(new ApplicantDto.ChallengeDto(value.substring(0, colon).strip(),
                             Integer.parseInt(value.substring(colon + 1).strip())));
                 } catch (NumberFormatException e) {
-                    error("challenges", "'" + value + "' has no priority 1-3 after the colon");
+                    error(ApplicantColumn.CHALLENGES, "'" + value + "' has no priority 1-3 after the colon");
                 }
             }
             return challenges;
         }
-    }
-
-    /** RFC 4180 records; a quoted field may hold commas, doubled quotes and line breaks. */
-    static List<List<String>> parse(String text, List<FieldErrorView> errors) {
-        List<List<String>> records = new ArrayList<>();
-        List<String> record = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        int line = 1;
-        int quoteLine = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    if (c == '\n') {
-                        line++;
-                    }
-                    field.append(c);
-                }
-            } else if (c == '"' && field.toString().isBlank()) {
-                quoted = true;
-                quoteLine = line;
-                field.setLength(0);
-            } else if (c == ',') {
-                record.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                record.add(field.toString());
-                field.setLength(0);
-                records.add(record);
-                record = new ArrayList<>();
-                line++;
-            } else {
-                field.append(c);
-            }
-        }
-        if (quoted) {
-            errors.add(new FieldErrorView("$", "line " + quoteLine + ": a quoted field is never closed"));
-        }
-        if (!field.isEmpty() || !record.isEmpty()) {
-            record.add(field.toString());
-            records.add(record);
-        }
-        return records;
     }
 }

@@ -22,23 +22,22 @@ import eu.iucplanner.pairing.domain.Applicant;
 import eu.iucplanner.pairing.domain.PairingSolution;
 import eu.iucplanner.pairing.domain.PartnerSlot;
 import eu.iucplanner.pairing.domain.ProgrammeRegion;
-import eu.iucplanner.pairing.persistence.PairingRun;
-import eu.iucplanner.pairing.persistence.PairingRunPayload;
-import eu.iucplanner.pairing.rest.PairingRunMetadata;
+import eu.iucplanner.csv.CsvColumn;
+import eu.iucplanner.csv.CsvTable;
+import eu.iucplanner.pairing.service.PairingRunResult.ApplicantRef;
+import eu.iucplanner.pairing.service.PairingRunResult.ContributionView;
+import eu.iucplanner.pairing.service.PairingRunResult.IneligibleView;
+import eu.iucplanner.pairing.service.PairingRunResult.PairView;
+import eu.iucplanner.pairing.service.PairingRunResult.ReasonView;
+import eu.iucplanner.pairing.service.PairingRunResult.RegionBalanceView;
+import eu.iucplanner.pairing.service.PairingRunResult.UnpairedReason;
+import eu.iucplanner.pairing.service.PairingRunResult.UnpairedView;
 import eu.iucplanner.pairing.solver.PairWeights;
-import eu.iucplanner.pairing.rest.PairingRunRequest;
-import eu.iucplanner.pairing.rest.PairingRunResult;
-import eu.iucplanner.pairing.rest.PairingRunResult.ApplicantRef;
-import eu.iucplanner.pairing.rest.PairingRunResult.ContributionView;
-import eu.iucplanner.pairing.rest.PairingRunResult.IneligibleView;
-import eu.iucplanner.pairing.rest.PairingRunResult.PairView;
-import eu.iucplanner.pairing.rest.PairingRunResult.ReasonView;
-import eu.iucplanner.pairing.rest.PairingRunResult.RegionBalanceView;
-import eu.iucplanner.pairing.rest.PairingRunResult.UnpairedReason;
-import eu.iucplanner.pairing.rest.PairingRunResult.UnpairedView;
-import eu.iucplanner.pairing.rest.RecommendationView;
-import eu.iucplanner.pairing.rest.ScoreAnalysisView;
-import eu.iucplanner.web.ApiException;
+import eu.iucplanner.problem.ProblemException;
+import eu.iucplanner.run.service.RunLifecycle;
+import eu.iucplanner.run.service.RunMetadata;
+import java.util.Arrays;
+import java.util.UUID;
 
 /**
  * Explains a run's stored best solution: rebuilds it from the stored request, lets Timefold analyse its score, and
@@ -50,25 +49,33 @@ public class PairingResults {
     /** How many candidates a recommendation scores exactly, at least. */
     static final int EXACTLY_SCORED = 60;
 
-    private final PairingRunService service;
+    /** The pairs' CSV columns: text columns are neutralised against formula injection, numbers are not. */
+    static final List<CsvColumn> CSV_COLUMNS = List.of(CsvColumn.text("eu_applicant_id"),
+            CsvColumn.text("eu_applicant_name"), CsvColumn.text("eu_country"), CsvColumn.text("partner_applicant_id"),
+            CsvColumn.text("partner_applicant_name"), CsvColumn.text("partner_country"),
+            CsvColumn.text("partner_region"), CsvColumn.text("pinned"), CsvColumn.text("score"),
+            CsvColumn.text("reasons"));
+
+    private final RunLifecycle lifecycle;
+    private final PairingRunKind kind;
     private final SolutionManager<PairingSolution, HardMediumSoftLongScore> solutionManager;
 
-    public PairingResults(PairingRunService service,
+    public PairingResults(RunLifecycle lifecycle, PairingRunKind kind,
             SolutionManager<PairingSolution, HardMediumSoftLongScore> solutionManager) {
-        this.service = service;
+        this.lifecycle = lifecycle;
+        this.kind = kind;
         this.solutionManager = solutionManager;
     }
 
     /** The rebuilt best solution of a run (an empty assignment before the first best solution). */
-    private PairingSolution bestSolution(PairingRunPayload payload) {
-        PairingRunRequest request = service.request(payload);
-        return service.rebuild(request, service.best(payload).orElse(null));
+    private PairingSolution bestSolution(UUID id) {
+        return lifecycle.solution(kind, id);
     }
 
-    public PairingRunResult result(PairingRun run) {
-        PairingRunPayload payload = service.payload(run.id());
-        PairingSolution solution = bestSolution(payload);
-        boolean hasBest = payload.bestSolutionJson() != null;
+    public PairingRunResult result(UUID id) {
+        RunMetadata run = lifecycle.metadata(kind, id);
+        PairingSolution solution = bestSolution(id);
+        boolean hasBest = lifecycle.best(kind, id).isPresent();
         ScoreAnalysis<HardMediumSoftLongScore> analysis = solutionManager.analyze(solution,
                 ScoreAnalysisFetchPolicy.FETCH_ALL);
         Map<String, List<ContributionView>> contributions = new HashMap<>();
@@ -99,40 +106,20 @@ public class PairingResults {
                 .map(applicant -> new IneligibleView(ref(applicant), applicant.getIneligibilities().stream()
                         .map(reason -> new ReasonView(reason.reason(), reason.message())).toList()))
                 .toList();
-        return new PairingRunResult(PairingRunMetadata.of(run), pairs, unpaired, ineligible,
-                regionBalance(solution));
+        return new PairingRunResult(run, pairs, unpaired, ineligible, regionBalance(solution));
     }
 
-    public ScoreAnalysisView scoreAnalysis(PairingRun run) {
-        PairingSolution solution = bestSolution(service.payload(run.id()));
-        ScoreAnalysis<HardMediumSoftLongScore> analysis = solutionManager.analyze(solution,
-                ScoreAnalysisFetchPolicy.FETCH_ALL);
-        List<ScoreAnalysisView.ConstraintView> constraints = analysis.constraintAnalyses().stream()
-                .map(constraint -> new ScoreAnalysisView.ConstraintView(constraint.constraintName(),
-                        constraint.weight().toString(), constraint.score().toString(), constraint.matchCount(),
-                        matches(constraint).stream()
-                                .map(match -> new ScoreAnalysisView.MatchView(match.score().toString(),
-                                        match.justification()))
-                                .toList()))
-                .toList();
-        return new ScoreAnalysisView(analysis.score().toString(), constraints);
-    }
-
-    /** The pairs as CSV (RFC 4180), one pair a row. */
-    public String csv(PairingRun run) {
-        PairingRunResult result = result(run);
-        StringBuilder out = new StringBuilder("eu_applicant_id,eu_applicant_name,eu_country,partner_applicant_id,"
-                + "partner_applicant_name,partner_country,partner_region,pinned,score,reasons\r\n");
+    /** The pairs as CSV (RFC 4180, CRLF), one pair a row. */
+    public String csv(UUID id) {
+        PairingRunResult result = result(id);
+        List<List<Object>> rows = new ArrayList<>();
         for (PairView pair : result.pairs()) {
-            out.append(String.join(",", csv(pair.euApplicant().id()), csv(pair.euApplicant().name()),
-                    pair.euApplicant().country(), csv(pair.partner().id()), csv(pair.partner().name()),
-                    pair.partner().country(), String.valueOf(pair.partner().region()),
-                    String.valueOf(pair.pinned()), pair.score(),
-                    csv(pair.contributions().stream().map(ContributionView::justification)
-                            .collect(Collectors.joining(" ")))))
-                    .append("\r\n");
+            rows.add(Arrays.asList(pair.euApplicant().id(), pair.euApplicant().name(), pair.euApplicant().country(),
+                    pair.partner().id(), pair.partner().name(), pair.partner().country(), pair.partner().region(),
+                    pair.pinned(), pair.score(), pair.contributions().stream().map(ContributionView::justification)
+                            .collect(Collectors.joining(" "))));
         }
-        return out.toString();
+        return CsvTable.write(CSV_COLUMNS, rows);
     }
 
     // ************************************************************************
@@ -144,17 +131,16 @@ public class PairingResults {
      * stored best solution (freeing the applicant's and the candidate's least valuable unpinned place when they are
      * full) and scoring the whole solution again, so the difference is exact, hard and medium levels included.
      */
-    public List<RecommendationView> recommendations(PairingRun run, String applicantId, int limit) {
-        PairingRunPayload payload = service.payload(run.id());
-        if (payload.bestSolutionJson() == null) {
-            throw ApiException.conflict("Run " + run.id() + " has no solution yet; ask again once it has one.");
+    public List<RecommendationView> recommendations(UUID id, String applicantId, int limit) {
+        if (lifecycle.best(kind, id).isEmpty()) {
+            throw ProblemException.conflict("Run " + id + " has no solution yet; ask again once it has one.");
         }
-        PairingSolution solution = bestSolution(payload);
+        PairingSolution solution = bestSolution(id);
         Applicant applicant = solution.getApplicants().stream().filter(a -> a.getId().equals(applicantId))
-                .findFirst().orElseThrow(() -> ApiException.invalid("applicantId",
-                        "names no applicant of run " + run.id() + ": '" + applicantId + "'"));
+                .findFirst().orElseThrow(() -> ProblemException.invalid("applicantId",
+                        "names no applicant of run " + id + ": '" + applicantId + "'"));
         if (!applicant.isEligible()) {
-            throw ApiException.invalid("applicantId", applicantId + " is not eligible, so it is never paired: "
+            throw ProblemException.invalid("applicantId", applicantId + " is not eligible, so it is never paired: "
                     + applicant.getIneligibilities().stream().map(i -> i.message())
                             .collect(Collectors.joining("; ")));
         }
@@ -396,12 +382,5 @@ public class PairingResults {
         return euId + "\u0000" + partnerId;
     }
 
-    private static String csv(String value) {
-        if (value == null) {
-            return "";
-        }
-        return value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")
-                ? '"' + value.replace("\"", "\"\"") + '"' : value;
-    }
 
 }

@@ -1,7 +1,9 @@
 package eu.iucplanner.scheduling.service;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.UUID;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -15,14 +17,14 @@ import eu.iucplanner.scheduling.domain.CooperationPair;
 import eu.iucplanner.scheduling.domain.ExchangeEvent;
 import eu.iucplanner.scheduling.domain.ExchangeSchedule;
 import eu.iucplanner.scheduling.domain.SchedulingCity;
-import eu.iucplanner.scheduling.persistence.ScheduleRun;
-import eu.iucplanner.scheduling.rest.ScheduleRunMetadata;
-import eu.iucplanner.scheduling.rest.ScheduleRunResult;
-import eu.iucplanner.scheduling.rest.ScheduleRunResult.CityView;
-import eu.iucplanner.scheduling.rest.ScheduleRunResult.EventView;
-import eu.iucplanner.scheduling.rest.ScheduleRunResult.ExpertView;
-import eu.iucplanner.scheduling.rest.ScheduleRunResult.PairTimeline;
-import eu.iucplanner.web.ApiException;
+import eu.iucplanner.csv.CsvColumn;
+import eu.iucplanner.csv.CsvTable;
+import eu.iucplanner.problem.ProblemException;
+import eu.iucplanner.run.service.RunLifecycle;
+import eu.iucplanner.scheduling.service.ScheduleRunResult.CityView;
+import eu.iucplanner.scheduling.service.ScheduleRunResult.EventView;
+import eu.iucplanner.scheduling.service.ScheduleRunResult.ExpertView;
+import eu.iucplanner.scheduling.service.ScheduleRunResult.PairTimeline;
 
 /**
  * The views of a schedule: events and per-pair timelines (JSON), CSV, and iCalendar (RFC 5545) for a pair, an expert
@@ -35,18 +37,30 @@ public class ScheduleOutputs {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
 
-    private final ScheduleRunService service;
+    /** The schedule's CSV columns: text columns are neutralised against formula injection. */
+    static final List<CsvColumn> CSV_COLUMNS = List.of(CsvColumn.text("event_id"), CsvColumn.text("pair_id"),
+            CsvColumn.text("kind"), CsvColumn.text("start"), CsvColumn.text("end"), CsvColumn.text("in_person"),
+            CsvColumn.text("host_city"), CsvColumn.text("host_country"), CsvColumn.text("travelling_delegation"),
+            CsvColumn.text("expert"));
 
-    public ScheduleOutputs(ScheduleRunService service) {
-        this.service = service;
+    private final RunLifecycle lifecycle;
+    private final ScheduleRunKind kind;
+    private final Clock clock;
+
+    public ScheduleOutputs(RunLifecycle lifecycle, ScheduleRunKind kind, Clock clock) {
+        this.lifecycle = lifecycle;
+        this.kind = kind;
+        this.clock = clock;
     }
 
-    public ExchangeSchedule schedule(ScheduleRun run) {
-        return service.rebuild(service.payload(run.id()));
+    /** The stored request's schedule with the best decisions so far. */
+    public ExchangeSchedule schedule(UUID id) {
+        return lifecycle.solution(kind, id);
     }
 
-    public ScheduleRunResult result(ScheduleRun run, Predicate<ExchangeEvent> filter) {
-        ExchangeSchedule schedule = schedule(run);
+    public ScheduleRunResult result(UUID id, Predicate<ExchangeEvent> filter) {
+        var metadata = lifecycle.metadata(kind, id);
+        ExchangeSchedule schedule = schedule(id);
         List<EventView> events = dated(schedule, filter).stream().map(ScheduleOutputs::view).toList();
         List<PairTimeline> timelines = new ArrayList<>();
         for (CooperationPair pair : schedule.getPairs()) {
@@ -56,7 +70,7 @@ public class ScheduleOutputs {
                         pair.windowStart(), pair.windowStart().plusMonths(pair.months()).minusDays(1), own));
             }
         }
-        return new ScheduleRunResult(ScheduleRunMetadata.of(run), events, timelines);
+        return new ScheduleRunResult(metadata, events, timelines);
     }
 
     /** Events filtered by pair, expert or city ids (any that is not null). */
@@ -67,25 +81,24 @@ public class ScheduleOutputs {
                         || event.getPair().partnerCity().id().equals(cityId));
     }
 
-    public String csv(ScheduleRun run, Predicate<ExchangeEvent> filter) {
-        StringBuilder out = new StringBuilder("event_id,pair_id,kind,start,end,in_person,host_city,host_country,"
-                + "travelling_delegation,expert\r\n");
-        for (ExchangeEvent event : dated(schedule(run), filter)) {
-            out.append(String.join(",", csv(event.getId()), csv(event.getPair().id()), event.getKind().name(),
-                    event.getStart().toString(), event.getEnd().toString(), String.valueOf(event.isInPerson()),
-                    csv(event.isInPerson() ? event.getHostCity().name() : "online"),
-                    event.isInPerson() ? event.getHostCity().country() : "",
-                    csv(event.isInPerson() ? event.getTravellingCity().name() : ""),
-                    csv(event.getExpert() == null ? "" : event.getExpert().name()))).append("\r\n");
+    /** The events as CSV (RFC 4180, CRLF; a cell with a comma, quote or line break is quoted). */
+    public String csv(UUID id, Predicate<ExchangeEvent> filter) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (ExchangeEvent event : dated(schedule(id), filter)) {
+            rows.add(Arrays.asList(event.getId(), event.getPair().id(), event.getKind().name(), event.getStart(),
+                    event.getEnd(), event.isInPerson(), event.isInPerson() ? event.getHostCity().name() : "online",
+                    event.isInPerson() ? event.getHostCity().country() : null,
+                    event.isInPerson() ? event.getTravellingCity().name() : null,
+                    event.getExpert() == null ? null : event.getExpert().name()));
         }
-        return out.toString();
+        return CsvTable.write(CSV_COLUMNS, rows);
     }
 
     /** An RFC 5545 calendar of the events: all-day events (DTEND exclusive), CRLF lines folded at 75 octets. */
-    public String ics(ScheduleRun run, Predicate<ExchangeEvent> filter, String title) {
-        List<ExchangeEvent> events = dated(schedule(run), filter);
+    public String ics(UUID id, Predicate<ExchangeEvent> filter, String title) {
+        List<ExchangeEvent> events = dated(schedule(id), filter);
         if (events.isEmpty()) {
-            throw ApiException.notFound("No event of run " + run.id() + " matches the pair, expert or city asked for.");
+            throw ProblemException.notFound("No event of run " + id + " matches the pair, expert or city asked for.");
         }
         StringBuilder out = new StringBuilder();
         line(out, "BEGIN:VCALENDAR");
@@ -93,10 +106,10 @@ public class ScheduleOutputs {
         line(out, "PRODID:-//IUC Planner//Exchange schedule//EN");
         line(out, "CALSCALE:GREGORIAN");
         line(out, "X-WR-CALNAME:" + text(title));
-        String stamp = STAMP.format(Instant.now());
+        String stamp = STAMP.format(clock.instant());
         for (ExchangeEvent event : events) {
             line(out, "BEGIN:VEVENT");
-            line(out, "UID:" + text(run.id() + "/" + event.getId()) + "@iuc-planner");
+            line(out, "UID:" + text(id + "/" + event.getId()) + "@iuc-planner");
             line(out, "DTSTAMP:" + stamp);
             line(out, "DTSTART;VALUE=DATE:" + DATE.format(event.getStart()));
             line(out, "DTEND;VALUE=DATE:" + DATE.format(event.getEnd().plusDays(1)));
@@ -136,7 +149,8 @@ public class ScheduleOutputs {
 
     /** RFC 5545 TEXT escaping. */
     static String text(String value) {
-        return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n");
+        return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n")
+                .replace("\n", "\\n").replace("\r", "\\n");
     }
 
     /** Appends a content line, folded so that no line exceeds 75 octets (UTF-8), ended by CRLF. */
@@ -159,8 +173,5 @@ public class ScheduleOutputs {
         out.append(current).append("\r\n");
     }
 
-    private static String csv(String value) {
-        return value.contains(",") || value.contains("\"") ? '"' + value.replace("\"", "\"\"") + '"' : value;
-    }
 
 }

@@ -42,7 +42,7 @@ abstract class PairingApiTestSupport {
     JdbcTemplate jdbc;
 
     int storedRuns() {
-        return jdbc.queryForObject("select count(*) from pairing_run", Integer.class);
+        return jdbc.queryForObject("select count(*) from run where kind = 'pairing'", Integer.class);
     }
 
     ObjectNode demo(String name) {

@@ -180,6 +180,33 @@ class PairingRunBadInputIT extends PairingApiTestSupport {
     }
 
     @Test
+    void aChunkedBodyWithoutLengthCountsAgainstTheByteLimitToo() throws Exception {
+        byte[] row = "x,X,FR,200000\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.io.InputStream endless = new java.io.InputStream() {
+            private long sent;
+
+            @Override
+            public int read() {
+                return sent < 3_000_000 ? row[(int) (sent++ % row.length)] : -1;
+            }
+        };
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "http://localhost:" + port + RUNS)).header("Content-Type", "text/csv")
+                .header("Accept", "application/json, application/problem+json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> endless)).build();
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json(response.body()).get("type").asText()).isEqualTo("urn:iuc-planner:problem:pool-too-large");
+        assertThat(json(response.body()).get("detail").asText()).contains("iuc.max-request-bytes");
+        assertThat(storedRuns()).isEqualTo(runsBefore);
+    }
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    @Test
     void malformedCsv() {
         JsonNode unclosed = rejected(post(RUNS, "text/csv", "id,name,country,population\nx,\"Lyon,FR,5\n"), 400,
                 "validation");

@@ -216,9 +216,10 @@ class PairingRunFlowIT extends PairingApiTestSupport {
         awaitMetadata(solving, metadata -> hasStatus(metadata, "SOLVING") && metadata.has("score"));
         assertThat(metadata(waiting).get("status").asText()).isEqualTo("SCHEDULED");
 
-        JsonNode terminated = json(rest.exchange(RUNS + "/" + solving, HttpMethod.DELETE, null, String.class)
-                .getBody());
-        assertThat(terminated.get("status").asText()).isEqualTo("TERMINATED");
+        // DELETE answers at once (202) without waiting for the solver; the run then ends TERMINATED.
+        ResponseEntity<String> stop = rest.exchange(RUNS + "/" + solving, HttpMethod.DELETE, null, String.class);
+        assertThat(stop.getStatusCode().value()).as(stop.getBody()).isEqualTo(202);
+        JsonNode terminated = awaitMetadata(solving, metadata -> hasStatus(metadata, "TERMINATED"));
         assertThat(terminated.get("score").asText()).startsWith("0hard/");
         assertThat(terminated.get("pairCount").asInt()).isPositive();
         assertThat(terminated.get("completedAt").asText()).isNotBlank();
@@ -227,8 +228,13 @@ class PairingRunFlowIT extends PairingApiTestSupport {
 
         // The waiting run starts once the first has stopped; stopping it before it ends works the same way.
         awaitMetadata(waiting, metadata -> hasStatus(metadata, "SOLVING"));
-        JsonNode second = json(rest.exchange(RUNS + "/" + waiting, HttpMethod.DELETE, null, String.class).getBody());
-        assertThat(second.get("status").asText()).isEqualTo("TERMINATED");
+        assertThat(rest.exchange(RUNS + "/" + waiting, HttpMethod.DELETE, null, String.class).getStatusCode()
+                .value()).isEqualTo(202);
+        awaitMetadata(waiting, metadata -> hasStatus(metadata, "TERMINATED"));
+        // Stopping a run that has ended changes nothing.
+        ResponseEntity<String> again = rest.exchange(RUNS + "/" + waiting, HttpMethod.DELETE, null, String.class);
+        assertThat(again.getStatusCode().value()).isEqualTo(200);
+        assertThat(json(again.getBody()).get("status").asText()).isEqualTo("TERMINATED");
 
         // Listing: newest first.
         JsonNode page = json(rest.getForEntity(RUNS + "?size=2", String.class).getBody());

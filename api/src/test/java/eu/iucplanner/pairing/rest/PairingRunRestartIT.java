@@ -57,16 +57,19 @@ class PairingRunRestartIT {
                     .isEqualTo("SCHEDULED");
             // A run that a dead process left SOLVING, with the best solution it had stored.
             JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
-            jdbc.update("insert into pairing_run (id, name, status, submitted_at, started_at, score, applicant_count, "
-                    + "eligible_count, pair_count, version) values (?, 'crashed', 'SOLVING', now(), now(), "
-                    + "'0hard/-37medium/0soft', 40, 37, 0, 0)", crashed);
-            jdbc.update("insert into pairing_run_payload (run_id, request_json, best_solution_json, version) "
+            jdbc.update("insert into run (id, kind, name, status, submitted_at, started_at, score, feasible, "
+                    + "summary_json, version) values (?, 'pairing', 'crashed', 'SOLVING', now(), now(), "
+                    + "'0hard/-37medium/0soft', true, '{\"applicantCount\":40,\"eligibleCount\":37,"
+                    + "\"pairCount\":0}', 0)", crashed);
+            jdbc.update("insert into run_payload (run_id, request_json, best_solution_json, version) "
                     + "values (?, ?, ?, 0)", crashed, JSON.writeValueAsString(small),
                     "{\"score\":\"0hard/-37medium/0soft\",\"partnerBySlot\":{}}");
             beforeStop = get(base + "/api/v1/pairing-runs/" + solving + "/metadata");
         }
 
-        try (ConfigurableApplicationContext second = start()) {
+        // Every limit lowered below what the stored runs hold: they are read, resumed and rerun as they were stored.
+        try (ConfigurableApplicationContext second = start("--iuc.pairing.max-applicants=10",
+                "--iuc.runs.max-spent-limit=PT3S", "--iuc.max-request-bytes=100000")) {
             String base = base(second);
             JsonNode incomplete = get(base + "/api/v1/pairing-runs/" + solving + "/metadata");
             assertThat(incomplete.get("status").asText()).isEqualTo("INCOMPLETE");
@@ -84,6 +87,10 @@ class PairingRunRestartIT {
             JsonNode resumed = await(base, scheduled, m -> "COMPLETED".equals(m.path("status").asText()));
             assertThat(resumed.get("feasible").asBoolean()).isTrue();
 
+            // The stored LARGE pool (1,000 applicants, above today's limit of 10) reads as it was stored.
+            assertThat(get(base + "/api/v1/pairing-runs/" + solving + "/request").get("applicants")).hasSize(1000);
+            assertThat(get(base + "/api/v1/pairing-runs/" + solving + "/score-analysis").get("score").asText())
+                    .isEqualTo(incomplete.get("score").asText());
             // A rerun continues from the stored solution: it is never worse than where the run stopped.
             ObjectNode rerun = JSON.createObjectNode();
             rerun.putObject("termination").put("spentLimit", "PT2S");
@@ -96,10 +103,12 @@ class PairingRunRestartIT {
         assertThat(Files.list(dataDirectory).findAny()).isPresent();
     }
 
-    private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(IucPlannerApplication.class).run("--server.port=0",
+    private ConfigurableApplicationContext start(String... more) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--server.port=0",
                 "--iuc.embedded-db.data-dir=" + dataDirectory, "--iuc.pairing.parallel-runs=1",
-                "--iuc.pairing.best-solution-write-interval=PT0.2S");
+                "--iuc.pairing.best-solution-write-interval=PT0.2S"));
+        args.addAll(java.util.List.of(more));
+        return new SpringApplicationBuilder(IucPlannerApplication.class).run(args.toArray(String[]::new));
     }
 
     private static String base(ConfigurableApplicationContext context) {

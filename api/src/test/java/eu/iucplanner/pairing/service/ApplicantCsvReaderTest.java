@@ -7,11 +7,15 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import eu.iucplanner.demo.DemoPoolSize;
+import eu.iucplanner.demo.DemoPools;
+import eu.iucplanner.pairing.csv.ApplicantCsv;
 import eu.iucplanner.pairing.domain.ApplicantKind;
+import eu.iucplanner.pairing.domain.ApplicantProfile;
+import eu.iucplanner.pairing.domain.PairingProblem;
 import eu.iucplanner.pairing.domain.ProgrammeRegion;
-import eu.iucplanner.pairing.rest.ApplicantDto;
-import eu.iucplanner.web.ApiException;
-import eu.iucplanner.web.FieldErrorView;
+import eu.iucplanner.problem.ProblemException;
+import eu.iucplanner.problem.FieldError;
 
 class ApplicantCsvReaderTest {
 
@@ -51,23 +55,52 @@ class ApplicantCsvReaderTest {
                 + "\n"
                 + "b,B,US,200000,CITY,Housing:x\n";
         assertThatThrownBy(() -> ApplicantCsvReader.read(csv))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.errors()).containsExactlyInAnyOrder(
-                        new FieldErrorView("applicants[0].population", "line 2: '1e5' is not a whole number"),
-                        new FieldErrorView("applicants[0].kind",
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.errors()).containsExactlyInAnyOrder(
+                        new FieldError("applicants[0].population", "line 2: '1e5' is not a whole number"),
+                        new FieldError("applicants[0].kind",
                                 "line 2: 'TOWN' is not one of [CITY, MUNICIPALITY_GROUP, SUB_NATIONAL_GOVERNMENT]"),
-                        new FieldErrorView("applicants[0].challenges", "line 2: 'Housing' is not theme:priority"),
-                        new FieldErrorView("applicants[1].challenges",
+                        new FieldError("applicants[0].challenges", "line 2: 'Housing' is not theme:priority"),
+                        new FieldError("applicants[1].challenges",
                                 "line 4: 'Housing:x' has no priority 1-3 after the colon")));
     }
 
     @Test
     void requiresAHeaderWithTheIdentifyingColumns() {
         assertThatThrownBy(() -> ApplicantCsvReader.read(""))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.errors()).extracting(
-                        FieldErrorView::field).containsExactly("$"));
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.errors()).extracting(
+                        FieldError::field).containsExactly("$"));
         assertThatThrownBy(() -> ApplicantCsvReader.read("id,population\n"))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.errors()).extracting(
-                        FieldErrorView::message).containsExactly("the column 'name' is required",
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.errors()).extracting(
+                        FieldError::message).containsExactly("the column 'name' is required",
                                 "the column 'country' is required"));
+    }
+
+    @Test
+    void aDemoPoolExportedAsCsvReadsBackAsTheSamePool() {
+        for (DemoPoolSize size : List.of(DemoPoolSize.SMALL, DemoPoolSize.MEDIUM)) {
+            PairingProblem pool = DemoPools.generate(size);
+            List<ApplicantDto> read = ApplicantCsvReader.read(DemoPools.toCsv(pool));
+            List<ApplicantProfile> profiles = read.stream()
+                    .map(dto -> PairingRequestMapper.profile(dto, pool.call())).toList();
+            assertThat(profiles).as(size.name()).isEqualTo(pool.applicants());
+        }
+    }
+
+    @Test
+    void aHostileNameSurvivesTheRoundTripButAnExportedCellNeverStartsAFormula() {
+        ApplicantProfile hostile = ApplicantProfile.builder("=cmd|' /C calc'!A0", "+SUM(1;2)", "FR")
+                .population(200_000).languages("fr").leadAuthorityContact("@attacker").coordinates(-8.5, -35.1)
+                .build();
+        String csv = ApplicantCsv.write(List.of(hostile));
+        String[] cells = csv.split("\r\n")[1].split(",");
+        for (String cell : cells) {
+            assertThat(cell).doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("@");
+        }
+        assertThat(cells).contains("'=cmd|' /C calc'!A0", "'+SUM(1;2)", "'@attacker", "-8.5", "-35.1");
+        ApplicantDto back = ApplicantCsvReader.read(csv).get(0);
+        assertThat(back.id()).isEqualTo(hostile.id());
+        assertThat(back.name()).isEqualTo(hostile.name());
+        assertThat(back.leadAuthorityContact()).isEqualTo("@attacker");
+        assertThat(back.latitude()).isEqualTo(-8.5);
     }
 }

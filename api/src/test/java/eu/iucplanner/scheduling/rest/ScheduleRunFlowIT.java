@@ -169,7 +169,7 @@ class ScheduleRunFlowIT {
 
     @Test
     void badInputIsRefusedWithEveryFieldAndNothingStored() {
-        int before = jdbc.queryForObject("select count(*) from schedule_run", Integer.class);
+        int before = jdbc.queryForObject("select count(*) from run where kind = 'schedule'", Integer.class);
         ObjectNode request = JSON.createObjectNode();
         request.put("pairingRunId", UUID.randomUUID().toString());
         ResponseEntity<String> unknownRun = post("/api/v1/schedule-runs", request);
@@ -200,7 +200,33 @@ class ScheduleRunFlowIT {
         assertThat(planFields).contains("experts[0].languages", "plan.templates[0]");
         assertThat(rest.exchange("/api/v1/schedule-runs/" + UUID.randomUUID(), HttpMethod.DELETE, null, String.class)
                 .getStatusCode().value()).isEqualTo(404);
-        assertThat(jdbc.queryForObject("select count(*) from schedule_run", Integer.class)).isEqualTo(before);
+        assertThat(jdbc.queryForObject("select count(*) from run where kind = 'schedule'", Integer.class)).isEqualTo(before);
+    }
+
+    @Test
+    void aWindowOutsideTheYearsOfTheHolidayCalendarIsRefusedNamingTheStartDate() throws Exception {
+        int before = jdbc.queryForObject("select count(*) from run where kind = 'schedule'", Integer.class);
+        for (LocalDate start : List.of(LocalDate.of(HolidayCalendar.LAST_YEAR, 6, 1),
+                LocalDate.of(HolidayCalendar.FIRST_YEAR - 1, 6, 1))) {
+            ObjectNode request = (ObjectNode) JSON.readTree("""
+                    {"pairs": [
+                       {"id": "lyon-boston", "region": "NORTH_AMERICA", "language": "en",
+                        "euCity": {"id": "lyon", "name": "Lyon", "country": "FR", "latitude": 45.76,
+                                   "longitude": 4.84},
+                        "partnerCity": {"id": "boston", "name": "Boston", "country": "US", "latitude": 42.36,
+                                        "longitude": -71.06}}],
+                     "experts": [{"id": "anna", "regions": ["NORTH_AMERICA"], "languages": ["en"]}]}
+                    """);
+            request.put("startDate", start.toString());
+            ResponseEntity<String> response = post("/api/v1/schedule-runs", request);
+            assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(400);
+            assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+            JsonNode problem = json(response.getBody());
+            assertThat(problem.at("/errors/0/field").asText()).isEqualTo("startDate");
+            assertThat(problem.at("/errors/0/message").asText()).contains(String.valueOf(HolidayCalendar.LAST_YEAR));
+        }
+        assertThat(jdbc.queryForObject("select count(*) from run where kind = 'schedule'", Integer.class))
+                .isEqualTo(before);
     }
 
     private ResponseEntity<String> post(String path, JsonNode body) {

@@ -39,6 +39,12 @@ public interface RunRepository extends ListCrudRepository<Run, UUID> {
             + "WHERE id = :id AND status = 'SCHEDULED'")
     int start(@Param("id") UUID id, @Param("now") Instant now);
 
+    /** SOLVING back to SCHEDULED: a run handed back to the queue before its solver started. */
+    @Modifying
+    @Query("UPDATE run SET status = 'SCHEDULED', started_at = NULL, version = version + 1 "
+            + "WHERE id = :id AND status = 'SOLVING'")
+    int requeue(@Param("id") UUID id);
+
     /** SCHEDULED to TERMINATED: stopped before a solver took it. */
     @Modifying
     @Query("UPDATE run SET status = 'TERMINATED', completed_at = :now, failure_message = :message, "

@@ -1,19 +1,24 @@
 package eu.iucplanner.scheduling.domain;
 
-/** The kinds of exchange events in an IUC cooperation. */
+/** The kinds of exchange events in an IUC cooperation, each with the label a planner reads. */
 public enum EventKind {
-    KICK_OFF,
-    STUDY_VISIT_TO_EU,
-    STUDY_VISIT_TO_PARTNER,
-    STAFF_EXCHANGE,
-    THEMATIC_TRAINING,
-    REGIONAL_SEMINAR,
-    ACTION_PLAN_WORKSHOP,
-    FINAL_EVENT;
+    KICK_OFF("Kick-off"),
+    STUDY_VISIT_TO_EU("Study visit to the EU city"),
+    STUDY_VISIT_TO_PARTNER("Study visit to the partner city"),
+    STAFF_EXCHANGE("Staff exchange"),
+    THEMATIC_TRAINING("Thematic training"),
+    REGIONAL_SEMINAR("Regional seminar"),
+    ACTION_PLAN_WORKSHOP("Action plan workshop"),
+    FINAL_EVENT("Final event");
 
-    /** The kind as a reader writes it: "Study visit to eu", "Kick off". */
+    private final String label;
+
+    EventKind(String label) {
+        this.label = label;
+    }
+
+    /** The kind as a reader writes it, e.g. "Study visit to the EU city", "Kick-off". */
     public String label() {
-        String words = name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        return label;
     }
 }

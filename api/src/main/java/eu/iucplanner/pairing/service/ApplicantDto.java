@@ -1,0 +1,184 @@
+package eu.iucplanner.pairing.service;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import eu.iucplanner.pairing.domain.ApplicantKind;
+import eu.iucplanner.pairing.domain.ProgrammeRegion;
+import eu.iucplanner.validation.IsoCountry;
+import eu.iucplanner.validation.IsoLanguage;
+import eu.iucplanner.validation.Messages;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+
+/**
+ * One applicant as submitted. See {@link eu.iucplanner.pairing.domain.ApplicantProfile} for the meaning of each
+ * field; here the defaults are: kind CITY, region from the call's country mapping, committed months the call's
+ * minimum, one partner, not a Covenant of Mayors signatory.
+ */
+@Schema(description = "An applicant city, group of municipalities or sub-national government.")
+@ApplicantDto.Consistent
+public record ApplicantDto(
+        @Schema(example = "eu-lyon", requiredMode = Schema.RequiredMode.REQUIRED)
+        @NotBlank(message = "is required") String id,
+        @Schema(example = "Lyon", requiredMode = Schema.RequiredMode.REQUIRED)
+        @NotBlank(message = "is required") String name,
+        @Schema(example = "FR", description = "ISO 3166-1 alpha-2", requiredMode = Schema.RequiredMode.REQUIRED)
+        @NotBlank(message = "is required (ISO 3166-1 alpha-2, e.g. FR)") @IsoCountry String country,
+        ProgrammeRegion region,
+        @Schema(example = "CITY") ApplicantKind kind,
+        @Schema(example = "522969", description = "Required unless members are listed")
+        @Positive(message = "must be more than 0") Long population,
+        List<@NotNull(message = "must not be null") @Valid MemberDto> members,
+        @Schema(example = "International relations office, lead municipality")
+        String leadAuthorityContact,
+        @Schema(example = "[\"fr\", \"en\"]", description = "ISO 639-1, main language first")
+        List<@NotNull(message = "unknown language code 'null'; use ISO 639-1 in lower case, e.g. en") @IsoLanguage String> languages,
+        List<@NotNull(message = "must not be null") @Valid ChallengeDto> challenges,
+        List<@NotNull(message = "must not be null") ProgrammeRegion> preferredPartnerRegions,
+        @Schema(example = "18") @PositiveOrZero(message = "must be 0 or more") Integer committedMonths,
+        @Schema(example = "1") @Min(value = 1, message = "must be from 1 to " + MAX_PARTNERS_LIMIT)
+        @Max(value = MAX_PARTNERS_LIMIT, message = "must be from 1 to " + MAX_PARTNERS_LIMIT) Integer maxPartners,
+        Boolean covenantSignatory,
+        List<String> excludedPartnerIds,
+        @Schema(example = "45.748") @DecimalMin(value = "-90", message = "must be from -90 to 90")
+        @DecimalMax(value = "90", message = "must be from -90 to 90") Double latitude,
+        @Schema(example = "4.847") @DecimalMin(value = "-180", message = "must be from -180 to 180")
+        @DecimalMax(value = "180", message = "must be from -180 to 180") Double longitude) {
+
+    /** The most partners one applicant may take. */
+    public static final int MAX_PARTNERS_LIMIT = 20;
+
+    /** A member municipality of a group. */
+    public record MemberDto(@Schema(example = "Villeurbanne") @NotBlank(message = "is required") String name,
+            @Schema(example = "150659") @NotNull(message = "is required")
+            @Positive(message = "must be more than 0") Long population) {
+    }
+
+    /** A theme the applicant works on, with its priority from 1 (some) to 3 (top). */
+    public record ChallengeDto(@Schema(example = "Urban mobility") @NotBlank(message = "is required") String theme,
+            @Schema(example = "3") @NotNull(message = "is required (1 to 3, 3 the highest)")
+            @Min(value = 1, message = "must be 1, 2 or 3") @Max(value = 3, message = "must be 1, 2 or 3")
+            Integer priority) {
+    }
+
+    /** Rules across an applicant's own fields: population or members, coordinates together, no repeats. */
+    @Documented
+    @Constraint(validatedBy = ConsistentValidator.class)
+    @Target(ElementType.TYPE)
+    @Retention(RetentionPolicy.RUNTIME)
+    public @interface Consistent {
+
+        String message() default "the applicant's fields do not fit together";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+    }
+
+    /** Checks an applicant's fields against each other. */
+    public static class ConsistentValidator implements ConstraintValidator<Consistent, ApplicantDto> {
+
+        @Override
+        public boolean isValid(ApplicantDto dto, ConstraintValidatorContext context) {
+            Violations violations = new Violations(context);
+            boolean hasMembers = dto.members() != null && !dto.members().isEmpty();
+            if (dto.kind() == ApplicantKind.MUNICIPALITY_GROUP && !hasMembers) {
+                violations.add("members", "a group of municipalities must list its member municipalities");
+            }
+            if (!hasMembers && dto.population() == null) {
+                violations.add("population", "is required (or list the members of a group)");
+            }
+            if (hasMembers && dto.population() != null
+                    && dto.members().stream().allMatch(m -> m != null && m.population() != null && m.population() > 0)) {
+                long sum = 0;
+                try {
+                    for (MemberDto member : dto.members()) {
+                        sum = Math.addExact(sum, member.population());
+                    }
+                    if (sum != dto.population()) {
+                        violations.add("population", "is " + dto.population() + " but the members add up to " + sum
+                                + "; leave it out for a group");
+                    }
+                } catch (ArithmeticException e) {
+                    violations.add("members", "the members' populations add up to more than " + Long.MAX_VALUE);
+                }
+            }
+            if ((dto.latitude() == null) != (dto.longitude() == null)) {
+                violations.add(dto.latitude() == null ? "latitude" : "longitude", "latitude and longitude come together");
+            }
+            if (dto.languages() != null) {
+                Set<String> seen = new HashSet<>();
+                for (int k = 0; k < dto.languages().size(); k++) {
+                    String language = dto.languages().get(k);
+                    if (language != null && !seen.add(language)) {
+                        violations.addIndexed("languages", k, null, "repeats '" + language + "'");
+                    }
+                }
+            }
+            if (dto.challenges() != null) {
+                Set<String> seen = new HashSet<>();
+                for (int k = 0; k < dto.challenges().size(); k++) {
+                    ChallengeDto challenge = dto.challenges().get(k);
+                    if (challenge != null && challenge.theme() != null && !challenge.theme().isBlank()
+                            && !seen.add(challenge.theme())) {
+                        violations.addIndexed("challenges", k, "theme", "repeats the theme '" + challenge.theme()
+                                + "'");
+                    }
+                }
+            }
+            return violations.none();
+        }
+    }
+
+    /** Collects custom violations on properties of the validated bean. */
+    static final class Violations {
+        private final ConstraintValidatorContext context;
+        private boolean any;
+
+        Violations(ConstraintValidatorContext context) {
+            this.context = context;
+            context.disableDefaultConstraintViolation();
+        }
+
+        void add(String property, String message) {
+            any = true;
+            context.buildConstraintViolationWithTemplate(Messages.literal(message)).addPropertyNode(property)
+                    .addConstraintViolation();
+        }
+
+        /** A violation on {@code list[index]} or, with a property, {@code list[index].property}. */
+        void addIndexed(String list, int index, String property, String message) {
+            any = true;
+            var builder = context.buildConstraintViolationWithTemplate(Messages.literal(message));
+            if (property == null) {
+                builder.addPropertyNode(list).addBeanNode().inIterable().atIndex(index).addConstraintViolation();
+            } else {
+                builder.addPropertyNode(list).addPropertyNode(property).inIterable().atIndex(index)
+                        .addConstraintViolation();
+            }
+        }
+
+        boolean none() {
+            return !any;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package eu.iucplanner.pairing.service;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import eu.iucplanner.pairing.domain.CallRules;
+import eu.iucplanner.pairing.domain.ProgrammeRegion;
+import eu.iucplanner.validation.IsoCountry;
+import eu.iucplanner.validation.PartnerRegion;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A call's rules as data. Every field is optional.
+ *
+ * @param name                    the call's name
+ * @param populationThreshold     applicants need more than this many inhabitants (default 100,000)
+ * @param minimumCommitmentMonths the shortest commitment accepted (default 18)
+ * @param countryRegions          the complete country-to-region mapping, replacing the default one
+ * @param movedCountries          changes applied on top of the mapping, e.g. {@code {"MX": "NORTH_AMERICA"}}
+ * @param themes                  the theme vocabulary, replacing the 15 IUC topics
+ * @param targetPairs             how many pairs the call aims for per partner region (regional balance)
+ */
+@Schema(description = "The call's rules; every field is optional and defaults to the current IURC call.")
+@CallRulesDto.Consistent
+public record CallRulesDto(
+        @Schema(example = "IURC 2024") @Size(max = 200, message = "must be at most 200 characters") String name,
+        @Schema(example = "100000") @PositiveOrZero(message = "must be 0 or more") Long populationThreshold,
+        @Schema(example = "18") @PositiveOrZero(message = "must be 0 or more") Integer minimumCommitmentMonths,
+        @Size(min = 1, message = "must map at least one country; leave it out for the default")
+        Map<@IsoCountry String, @NotNull(message = "must name a region: [EU, NORTH_AMERICA, "
+                + "LATIN_AMERICA_CARIBBEAN, ASIA]") ProgrammeRegion> countryRegions,
+        @Schema(example = "{\"MX\": \"NORTH_AMERICA\"}")
+        Map<@IsoCountry String, @NotNull(message = "must name a region: [EU, NORTH_AMERICA, "
+                + "LATIN_AMERICA_CARIBBEAN, ASIA]") ProgrammeRegion> movedCountries,
+        @Size(min = 1, message = "must list at least one theme; leave it out for the IUC topics")
+        List<@NotBlank(message = "must not be blank") String> themes,
+        @Schema(example = "{\"ASIA\": 5, \"NORTH_AMERICA\": 3, \"LATIN_AMERICA_CARIBBEAN\": 4}")
+        Map<@PartnerRegion(message = "targets are set per partner region; EU is not one") ProgrammeRegion,
+                @NotNull(message = "must be 0 or more") @PositiveOrZero(message = "must be 0 or more") Integer>
+        targetPairs) {
+
+    /** The country-to-region mapping these rules give: the complete one or the default, with the moves on top. */
+    public Map<String, ProgrammeRegion> mapping() {
+        Map<String, ProgrammeRegion> regions = new LinkedHashMap<>(
+                countryRegions == null ? CallRules.defaultCountryRegions() : countryRegions);
+        if (movedCountries != null) {
+            regions.putAll(movedCountries);
+        }
+        return regions;
+    }
+
+    /** Rules across the call's fields: some country maps to the EU, no theme twice. */
+    @Documented
+    @Constraint(validatedBy = ConsistentValidator.class)
+    @Target(ElementType.TYPE)
+    @Retention(RetentionPolicy.RUNTIME)
+    public @interface Consistent {
+
+        String message() default "the call's rules do not fit together";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+    }
+
+    /** Checks a call's fields against each other. */
+    public static class ConsistentValidator implements ConstraintValidator<Consistent, CallRulesDto> {
+
+        @Override
+        public boolean isValid(CallRulesDto dto, ConstraintValidatorContext context) {
+            ApplicantDto.Violations violations = new ApplicantDto.Violations(context);
+            Map<String, ProgrammeRegion> mapping = dto.mapping();
+            if (!mapping.isEmpty() && !mapping.containsValue(ProgrammeRegion.EU)) {
+                violations.add("countryRegions", "maps no country to EU");
+            }
+            if (dto.themes() != null) {
+                Set<String> seen = new HashSet<>();
+                for (int i = 0; i < dto.themes().size(); i++) {
+                    String theme = dto.themes().get(i);
+                    if (theme != null && !theme.isBlank() && !seen.add(theme)) {
+                        violations.addIndexed("themes", i, null, "repeats the theme '" + theme + "'");
+                    }
+                }
+            }
+            return violations.none();
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package eu.iucplanner.pairing.service;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.List;
+import java.util.Map;
+
+import eu.iucplanner.pairing.domain.CallRules;
+import eu.iucplanner.run.service.TerminationDto;
+import eu.iucplanner.validation.Messages;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+/**
+ * What the coordination unit submits: the call's rules, the applicant pool, and how to solve it. Field rules are Bean
+ * Validation constraints here; rules across applicants (ids, pins, exclusions) are checked by
+ * {@link PairingRequestValidator}.
+ *
+ * @param name          a label for the run, e.g. "IURC 2024, second round"; defaults to the call's name
+ * @param call          the call's rules; every field optional, defaults as documented
+ * @param applicants    the applicant pool
+ * @param weights       soft constraint weights by constraint name, replacing the defaults; 0 switches one off
+ * @param termination   when to stop solving; replaces the default termination when given
+ * @param pinnedPairs   pairs that must be kept as they are
+ * @param excludedPairs pairs that must never be formed
+ */
+@Schema(description = "A call's applicant pool to pair, with the call's rules and solving options.")
+@PairingRunRequest.ThemesOfTheCall
+public record PairingRunRequest(
+        @Schema(example = "IURC 2024, Asia round") @Size(max = 200, message = "must be at most 200 characters")
+        String name,
+        @Valid CallRulesDto call,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+        @NotEmpty(message = "must list at least one applicant")
+        List<@NotNull(message = "must not be null") @Valid ApplicantDto> applicants,
+        @Schema(example = "{\"Size similarity\": 0, \"Shared challenges\": 20}")
+        Map<@SoftConstraintName String, @NotNull(message = "must be 0 (off) or more")
+                @PositiveOrZero(message = "must be 0 (off) or more")
+                @Max(value = MAX_WEIGHT, message = "must be at most " + MAX_WEIGHT) Long> weights,
+        @Valid TerminationDto termination,
+        List<@NotNull(message = "must not be null") @Valid PairDto> pinnedPairs,
+        List<@NotNull(message = "must not be null") @Valid PairDto> excludedPairs) {
+
+    /** The largest weight a request may give a soft constraint. */
+    public static final long MAX_WEIGHT = 1_000_000;
+
+    public List<ApplicantDto> applicantsOrEmpty() {
+        return applicants == null ? List.of() : applicants;
+    }
+
+    public List<PairDto> pinnedPairsOrEmpty() {
+        return pinnedPairs == null ? List.of() : pinnedPairs;
+    }
+
+    public List<PairDto> excludedPairsOrEmpty() {
+        return excludedPairs == null ? List.of() : excludedPairs;
+    }
+
+    /** The call's theme vocabulary: its own, or the IUC topics. */
+    public List<String> themes() {
+        return call != null && call.themes() != null ? call.themes() : CallRules.DEFAULT_THEMES;
+    }
+
+    public PairingRunRequest withPairs(List<PairDto> newPinnedPairs, List<PairDto> newExcludedPairs) {
+        return new PairingRunRequest(name, call, applicants, weights, termination, newPinnedPairs, newExcludedPairs);
+    }
+
+    public PairingRunRequest withName(String newName) {
+        return new PairingRunRequest(newName, call, applicants, weights, termination, pinnedPairs, excludedPairs);
+    }
+
+    public PairingRunRequest withTermination(TerminationDto newTermination) {
+        return new PairingRunRequest(name, call, applicants, weights, newTermination, pinnedPairs, excludedPairs);
+    }
+
+    /** Every challenge's theme is one of the call's themes (themes are data of each call). */
+    @Documented
+    @Constraint(validatedBy = ThemesValidator.class)
+    @Target(ElementType.TYPE)
+    @Retention(RetentionPolicy.RUNTIME)
+    public @interface ThemesOfTheCall {
+
+        String message() default "a challenge names a theme the call does not have";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+    }
+
+    /** Checks each applicant's challenges against the call's theme vocabulary. */
+    public static class ThemesValidator implements ConstraintValidator<ThemesOfTheCall, PairingRunRequest> {
+
+        @Override
+        public boolean isValid(PairingRunRequest request, ConstraintValidatorContext context) {
+            List<String> themes = request.themes();
+            boolean valid = true;
+            context.disableDefaultConstraintViolation();
+            List<ApplicantDto> applicants = request.applicantsOrEmpty();
+            for (int i = 0; i < applicants.size(); i++) {
+                ApplicantDto applicant = applicants.get(i);
+                if (applicant == null || applicant.challenges() == null) {
+                    continue;
+                }
+                for (int k = 0; k < applicant.challenges().size(); k++) {
+                    ApplicantDto.ChallengeDto challenge = applicant.challenges().get(k);
+                    if (challenge == null || challenge.theme() == null || challenge.theme().isBlank()
+                            || themes.contains(challenge.theme())) {
+                        continue;
+                    }
+                    valid = false;
+                    context.buildConstraintViolationWithTemplate(Messages.literal("'" + challenge.theme()
+                            + "' is not a theme of the call; the call's themes are " + themes))
+                            .addPropertyNode("applicants")
+                            .addPropertyNode("challenges").inIterable().atIndex(i)
+                            .addPropertyNode("theme").inIterable().atIndex(k)
+                            .addConstraintViolation();
+                }
+            }
+            return valid;
+        }
+    }
+}

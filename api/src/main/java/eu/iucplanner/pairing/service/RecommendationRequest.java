@@ -1,0 +1,19 @@
+package eu.iucplanner.pairing.service;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+
+/**
+ * Asks for the best partners of one applicant.
+ *
+ * @param applicantId the applicant to find partners for
+ * @param limit       how many recommendations at most (default 10)
+ */
+@Schema(description = "The applicant to find partners for.")
+public record RecommendationRequest(
+        @Schema(example = "eu-lyon") @NotBlank(message = "is required") String applicantId,
+        @Schema(example = "10") @Min(value = 1, message = "must be from 1 to 100")
+        @Max(value = 100, message = "must be from 1 to 100") Integer limit) {
+}

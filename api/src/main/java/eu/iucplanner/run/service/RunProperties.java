@@ -1,0 +1,30 @@
+package eu.iucplanner.run.service;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The limits of every run, whatever it solves ({@code iuc.runs.*}; the former {@code iuc.pairing.*} names of the same
+ * settings are still read, see application.yml).
+ *
+ * @param parallelRuns              how many runs solve at once, across all kinds; the others wait as SCHEDULED in
+ *                                  submission order
+ * @param maxSpentLimit             the longest a run may solve, whatever its termination says
+ * @param bestSolutionWriteInterval how often a solving run's best solution is written to the database at most
+ * @param shutdownGrace             how long a stopping service waits, in all, for solving runs to store their best
+ *                                  solution
+ * @param stopCheckInterval         how often a solving run is checked for a stop asked for elsewhere
+ */
+@ConfigurationProperties("iuc.runs")
+public record RunProperties(@DefaultValue("1") int parallelRuns, @DefaultValue("PT30M") Duration maxSpentLimit,
+        @DefaultValue("PT2S") Duration bestSolutionWriteInterval, @DefaultValue("PT20S") Duration shutdownGrace,
+        @DefaultValue("PT0.5S") Duration stopCheckInterval) {
+
+    public RunProperties {
+        if (parallelRuns < 1) {
+            throw new IllegalArgumentException("iuc.runs.parallel-runs must be at least 1, not " + parallelRuns);
+        }
+    }
+}
