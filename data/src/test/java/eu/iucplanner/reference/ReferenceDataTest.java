@@ -46,8 +46,24 @@ class ReferenceDataTest {
         City saoPaulo = data.city("BR", "São Paulo").orElseThrow();
         assertThat(saoPaulo.timeZone()).contains("America/Sao_Paulo");
         assertThat(data.city("US", "Boston")).get().extracting(City::country).isEqualTo("US");
+        assertThat(data.city("US", "Boston").orElseThrow().subdivision()).contains("US-MA");
+        assertThat(data.city("IN", "Mumbai").orElseThrow().subdivision()).contains("IN-MH");
+        assertThat(data.city("ES", "Barcelona").orElseThrow().subdivision()).contains("ES-CT");
+        assertThat(data.city("FR", "Lyon").orElseThrow().subdivision()).contains("FR-ARA");
         // A town of 50,000-100,000 is there too: the demo pools draw small towns from it.
         assertThat(data.cities().stream().filter(city -> city.population() < 100_000)).isNotEmpty();
+    }
+
+    @Test
+    void everyCityHasATimeZoneAndASubdivision() {
+        // Time zones from the nearest city-timezones entry, else from the coordinates (geo-tz); first-level
+        // subdivisions from the GeoNames admin1 code, as ISO 3166-2.
+        assertThat(data.cities()).allSatisfy(city -> {
+            assertThat(city.timeZone()).as(city.name()).isPresent();
+            assertThat(java.time.ZoneId.of(city.timeZone().orElseThrow())).isNotNull();
+            assertThat(city.subdivision()).as(city.name()).hasValueSatisfying(
+                    code -> assertThat(code).matches(city.country() + "-[A-Z0-9]{1,3}"));
+        });
     }
 
     @Test
