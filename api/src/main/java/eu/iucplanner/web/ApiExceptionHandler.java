@@ -36,6 +36,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import eu.iucplanner.problem.FieldError;
 import eu.iucplanner.problem.Problem;
 import eu.iucplanner.problem.ProblemException;
+import eu.iucplanner.validation.Messages;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.validation.method.ParameterValidationResult;
 
@@ -48,6 +49,8 @@ import org.springframework.validation.method.ParameterValidationResult;
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private static final java.util.regex.Pattern COERCION = java.util.regex.Pattern
+            .compile("^Cannot coerce ([A-Za-z-]+) value \\(\"?(.*?)\"?\\) to");
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<Object> handleProblem(ProblemException exception) {
@@ -130,10 +133,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     ? "the number is out of range" : mappingMessage(mappingError);
             errors.add(new FieldError(path(mappingError.getPath()), message));
         } else if (cause instanceof JsonProcessingException parsing) {
-            String message = parsing.getOriginalMessage();
+            String message = parsing.getOriginalMessage() == null ? "" : parsing.getOriginalMessage();
             int source = message.indexOf(" (start marker");
-            errors.add(new FieldError("$", "Not valid JSON" + at(parsing.getLocation()) + ": "
-                    + (source > 0 ? message.substring(0, source) : message)));
+            message = source > 0 ? message.substring(0, source) : message;
+            errors.add(new FieldError(message.startsWith("Duplicate field") ? parserPath(parsing) : "$",
+                    "Not valid JSON" + at(parsing.getLocation()) + ": "
+                    + (message.length() > 300 ? message.substring(0, 300) + "..." : message)));
         } else if (exception.getMessage() != null && exception.getMessage().startsWith("Required request body")) {
             errors.add(new FieldError("$", "The request body is missing."));
         } else {
@@ -199,13 +204,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 : exception.getPropertyName();
         if ("id".equals(name)) {
             return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found",
-                    "No run with id " + exception.getValue() + ".", List.of());
+                    "No run with id " + Messages.quote(exception.getValue()) + ".", List.of());
         }
         String expected = exception.getRequiredType() == null ? "another type"
                 : exception.getRequiredType().getSimpleName();
         return problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request",
                 "A parameter has the wrong type.",
-                List.of(new FieldError(name, "'" + exception.getValue() + "' is not a valid " + expected)));
+                List.of(new FieldError(name, Messages.quote(exception.getValue()) + " is not a valid " + expected)));
     }
 
     @Override
@@ -223,13 +228,24 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 status.getReasonPhrase(), detail, List.of());
     }
 
+    /** The most field errors a problem detail lists; {@code errorCount} tells how many there were. */
+    static final int MAX_ERRORS = 100;
+
     static ResponseEntity<Object> problem(HttpStatus status, String type, String title, String detail,
             List<FieldError> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, errors.size() > MAX_ERRORS
+                ? detail + " The first " + MAX_ERRORS + " of " + errors.size() + " errors are listed." : detail);
         problem.setType(ProblemTypes.of(type));
         problem.setTitle(title);
-        problem.setProperty("errors", errors);
+        problem.setProperty("errors", errors.size() > MAX_ERRORS ? errors.subList(0, MAX_ERRORS) : errors);
+        problem.setProperty("errorCount", errors.size());
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** A field name from a document as a path segment: bounded, control characters escaped. */
+    private static String segment(String name) {
+        String quoted = Messages.quote(name);
+        return quoted.substring(1, quoted.length() - 1);
     }
 
     private static String path(List<JsonMappingException.Reference> references) {
@@ -239,7 +255,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 if (!path.isEmpty()) {
                     path.append('.');
                 }
-                path.append(reference.getFieldName());
+                path.append(segment(reference.getFieldName()));
             } else if (reference.getIndex() >= 0) {
                 path.append('[').append(reference.getIndex()).append(']');
             }
@@ -249,19 +265,45 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static String mappingMessage(JsonMappingException mapping) {
         if (mapping instanceof UnrecognizedPropertyException unknown) {
-            return "Unknown field '" + unknown.getPropertyName() + "'";
+            return "Unknown field " + Messages.quote(unknown.getPropertyName());
         }
         if (mapping instanceof InvalidFormatException format) {
             Class<?> target = format.getTargetType();
             if (target != null && target.isEnum()) {
-                return "'" + format.getValue() + "' is not one of " + Arrays.toString(target.getEnumConstants());
+                return Messages.quote(format.getValue()) + " is not one of "
+                        + Arrays.toString(target.getEnumConstants());
             }
-            return "'" + format.getValue() + "' is not a valid " + typeName(target);
+            return Messages.quote(format.getValue()) + " is not a valid " + typeName(target);
         }
         if (mapping instanceof MismatchedInputException mismatch) {
+            // A value of the wrong JSON type that strict JSON refuses to coerce ("200000" for a number).
+            java.util.regex.Matcher coerced = COERCION.matcher(String.valueOf(mismatch.getOriginalMessage()));
+            if (coerced.find()) {
+                return Messages.quote(coerced.group(2)) + " is not a valid " + typeName(mismatch.getTargetType())
+                        + ("String".equals(coerced.group(1)) ? " (write it without quotes)" : "");
+            }
             return "Expected " + typeName(mismatch.getTargetType());
         }
-        return "Cannot be read: " + mapping.getOriginalMessage();
+        return "Cannot be read";
+    }
+
+    /** Where in the document a syntax error was found (e.g. a key given twice), as a field path; else {@code $}. */
+    private static String parserPath(JsonProcessingException parsing) {
+        com.fasterxml.jackson.core.JsonParser parser = parsing instanceof
+                com.fasterxml.jackson.core.exc.StreamReadException read ? read.getProcessor() : null;
+        if (parser != null && parser.getParsingContext() != null) {
+            StringBuilder path = new StringBuilder();
+            for (com.fasterxml.jackson.core.JsonPointer pointer = parser.getParsingContext().pathAsPointer();
+                    pointer != null && !pointer.matches(); pointer = pointer.tail()) {
+                if (pointer.mayMatchElement()) {
+                    path.append('[').append(pointer.getMatchingIndex()).append(']');
+                } else {
+                    path.append(path.isEmpty() ? "" : ".").append(segment(pointer.getMatchingProperty()));
+                }
+            }
+            return path.isEmpty() ? "$" : path.toString();
+        }
+        return "$";
     }
 
     private static String typeName(Class<?> type) {

@@ -15,6 +15,7 @@ import eu.iucplanner.csv.CsvTable;
 import eu.iucplanner.pairing.csv.ApplicantColumn;
 import eu.iucplanner.pairing.domain.ApplicantKind;
 import eu.iucplanner.pairing.domain.ProgrammeRegion;
+import eu.iucplanner.validation.Messages;
 import eu.iucplanner.problem.FieldError;
 import eu.iucplanner.problem.ProblemException;
 
@@ -47,15 +48,17 @@ public final class ApplicantCsvReader {
         for (int i = 0; i < header.size(); i++) {
             Optional<ApplicantColumn> column = ApplicantColumn.byHeader(header.get(i));
             if (column.isEmpty()) {
-                errors.add(new FieldError("header[" + i + "]", "unknown column '" + header.get(i) + "'; known: "
-                        + ApplicantColumn.headers()));
+                errors.add(new FieldError("header[" + i + "]", "unknown column " + Messages.quote(header.get(i))
+                        + "; known: " + ApplicantColumn.headers()));
             } else if (index.putIfAbsent(column.get(), i) != null) {
-                errors.add(new FieldError("header[" + i + "]", "repeats the column '" + header.get(i) + "'"));
+                errors.add(new FieldError("header[" + i + "]", "repeats the column "
+                        + Messages.quote(header.get(i))));
             }
         }
         for (ApplicantColumn column : ApplicantColumn.values()) {
             if (column.required() && !index.containsKey(column)) {
-                errors.add(new FieldError("header", "the column '" + column.header() + "' is required"));
+                errors.add(new FieldError("header", "the column " + Messages.quote(column.header())
+                        + " is required"));
             }
         }
         if (!errors.isEmpty()) {
@@ -127,7 +130,7 @@ public final class ApplicantCsvReader {
             try {
                 return Long.parseLong(value.replace("_", ""));
             } catch (NumberFormatException e) {
-                error(column, "'" + value + "' is not a whole number");
+                error(column, Messages.quote(value) + " is not a whole number");
                 return null;
             }
         }
@@ -135,7 +138,7 @@ public final class ApplicantCsvReader {
         private Integer integer(ApplicantColumn column) {
             Long value = number(column);
             if (value != null && (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE)) {
-                error(column, "'" + value + "' is out of range");
+                error(column, Messages.quote(value) + " is out of range");
                 return null;
             }
             return value == null ? null : value.intValue();
@@ -149,12 +152,12 @@ public final class ApplicantCsvReader {
             try {
                 double parsed = Double.parseDouble(value);
                 if (!Double.isFinite(parsed)) {
-                    error(column, "'" + value + "' is not a finite number");
+                    error(column, Messages.quote(value) + " is not a finite number");
                     return null;
                 }
                 return parsed;
             } catch (NumberFormatException e) {
-                error(column, "'" + value + "' is not a number");
+                error(column, Messages.quote(value) + " is not a number");
                 return null;
             }
         }
@@ -167,7 +170,7 @@ public final class ApplicantCsvReader {
             if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
                 return Boolean.parseBoolean(value);
             }
-            error(ApplicantColumn.COVENANT_SIGNATORY, "'" + value + "' is not true or false");
+            error(ApplicantColumn.COVENANT_SIGNATORY, Messages.quote(value) + " is not true or false");
             return null;
         }
 
@@ -179,7 +182,8 @@ public final class ApplicantCsvReader {
             try {
                 return Enum.valueOf(type, value);
             } catch (IllegalArgumentException e) {
-                error(column, "'" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()));
+                error(column, Messages.quote(value) + " is not one of "
+                        + Arrays.toString(type.getEnumConstants()));
                 return null;
             }
         }
@@ -202,7 +206,7 @@ public final class ApplicantCsvReader {
                 try {
                     regions.add(ProgrammeRegion.valueOf(value));
                 } catch (IllegalArgumentException e) {
-                    error(ApplicantColumn.PREFERRED_PARTNER_REGIONS, "'" + value + "' is not one of "
+                    error(ApplicantColumn.PREFERRED_PARTNER_REGIONS, Messages.quote(value) + " is not one of "
                             + Arrays.toString(ProgrammeRegion.values()));
                 }
             }
@@ -218,14 +222,15 @@ public final class ApplicantCsvReader {
             for (String value : values) {
                 int colon = value.lastIndexOf(':');
                 if (colon <= 0) {
-                    error(ApplicantColumn.MEMBERS, "'" + value + "' is not name:population");
+                    error(ApplicantColumn.MEMBERS, Messages.quote(value) + " is not name:population");
                     continue;
                 }
                 try {
                     members.add(new ApplicantDto.MemberDto(value.substring(0, colon).strip(),
                             Long.parseLong(value.substring(colon + 1).strip())));
                 } catch (NumberFormatException e) {
-                    error(ApplicantColumn.MEMBERS, "'" + value + "' has no whole-number population after the colon");
+                    error(ApplicantColumn.MEMBERS, Messages.quote(value)
+                            + " has no whole-number population after the colon");
                 }
             }
             return members;
@@ -240,14 +245,14 @@ public final class ApplicantCsvReader {
             for (String value : values) {
                 int colon = value.lastIndexOf(':');
                 if (colon <= 0) {
-                    error(ApplicantColumn.CHALLENGES, "'" + value + "' is not theme:priority");
+                    error(ApplicantColumn.CHALLENGES, Messages.quote(value) + " is not theme:priority");
                     continue;
                 }
                 try {
                     challenges.add(new ApplicantDto.ChallengeDto(value.substring(0, colon).strip(),
                             Integer.parseInt(value.substring(colon + 1).strip())));
                 } catch (NumberFormatException e) {
-                    error(ApplicantColumn.CHALLENGES, "'" + value + "' has no priority 1-3 after the colon");
+                    error(ApplicantColumn.CHALLENGES, Messages.quote(value) + " has no priority 1-3 after the colon");
                 }
             }
             return challenges;

@@ -11,9 +11,12 @@ import java.util.Set;
 
 import eu.iucplanner.pairing.domain.ApplicantKind;
 import eu.iucplanner.pairing.domain.ProgrammeRegion;
+import eu.iucplanner.validation.FreeText;
 import eu.iucplanner.validation.IsoCountry;
 import eu.iucplanner.validation.IsoLanguage;
+import eu.iucplanner.validation.Limits;
 import eu.iucplanner.validation.Messages;
+import eu.iucplanner.validation.PlainText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -28,6 +31,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 
 /**
  * One applicant as submitted. See {@link eu.iucplanner.pairing.domain.ApplicantProfile} for the meaning of each
@@ -37,44 +41,63 @@ import jakarta.validation.constraints.PositiveOrZero;
 @Schema(description = "An applicant city, group of municipalities or sub-national government.")
 @ApplicantDto.Consistent
 public record ApplicantDto(
-        @Schema(example = "eu-lyon", requiredMode = Schema.RequiredMode.REQUIRED)
-        @NotBlank(message = "is required") String id,
-        @Schema(example = "Lyon", requiredMode = Schema.RequiredMode.REQUIRED)
-        @NotBlank(message = "is required") String name,
+        @Schema(example = "eu-lyon", requiredMode = Schema.RequiredMode.REQUIRED, maxLength = Limits.ID)
+        @NotBlank(message = "is required") @Size(max = Limits.ID, message = "must be at most " + Limits.ID
+                + " characters") @PlainText String id,
+        @Schema(example = "Lyon", requiredMode = Schema.RequiredMode.REQUIRED, maxLength = Limits.NAME)
+        @NotBlank(message = "is required") @Size(max = Limits.NAME, message = "must be at most " + Limits.NAME
+                + " characters") @PlainText String name,
         @Schema(example = "FR", description = "ISO 3166-1 alpha-2", requiredMode = Schema.RequiredMode.REQUIRED)
         @NotBlank(message = "is required (ISO 3166-1 alpha-2, e.g. FR)") @IsoCountry String country,
         ProgrammeRegion region,
         @Schema(example = "CITY") ApplicantKind kind,
-        @Schema(example = "522969", description = "Required unless members are listed")
-        @Positive(message = "must be more than 0") Long population,
+        @Schema(example = "522969", description = "Required unless members are listed; at most 2,000,000,000")
+        @Positive(message = "must be more than 0")
+        @Max(value = MAX_POPULATION, message = "must be at most " + MAX_POPULATION) Long population,
+        @Size(max = 1_000, message = "must list at most 1000 members")
         List<@NotNull(message = "must not be null") @Valid MemberDto> members,
-        @Schema(example = "International relations office, lead municipality")
+        @Schema(example = "International relations office, lead municipality", maxLength = Limits.TEXT)
+        @Size(max = Limits.TEXT, message = "must be at most " + Limits.TEXT + " characters") @FreeText
         String leadAuthorityContact,
         @Schema(example = "[\"fr\", \"en\"]", description = "ISO 639-1, main language first")
-        List<@NotNull(message = "unknown language code 'null'; use ISO 639-1 in lower case, e.g. en") @IsoLanguage String> languages,
+        @Size(max = 20, message = "must list at most 20 languages")
+        List<@NotNull(message = "unknown language code 'null'; use ISO 639-1 in lower case, e.g. en")
+                @IsoLanguage String> languages,
+        @Size(max = 100, message = "must list at most 100 challenges")
         List<@NotNull(message = "must not be null") @Valid ChallengeDto> challenges,
+        @Size(max = 10, message = "must list at most 10 regions")
         List<@NotNull(message = "must not be null") ProgrammeRegion> preferredPartnerRegions,
-        @Schema(example = "18") @PositiveOrZero(message = "must be 0 or more") Integer committedMonths,
+        @Schema(example = "18") @PositiveOrZero(message = "must be 0 or more")
+        @Max(value = 600, message = "must be at most 600") Integer committedMonths,
         @Schema(example = "1") @Min(value = 1, message = "must be from 1 to " + MAX_PARTNERS_LIMIT)
         @Max(value = MAX_PARTNERS_LIMIT, message = "must be from 1 to " + MAX_PARTNERS_LIMIT) Integer maxPartners,
         Boolean covenantSignatory,
-        List<String> excludedPartnerIds,
+        @Size(max = 1_000, message = "must list at most 1000 ids")
+        List<@NotBlank(message = "must not be blank") @Size(max = Limits.ID, message = "must be at most "
+                + Limits.ID + " characters") @PlainText String> excludedPartnerIds,
         @Schema(example = "45.748") @DecimalMin(value = "-90", message = "must be from -90 to 90")
         @DecimalMax(value = "90", message = "must be from -90 to 90") Double latitude,
         @Schema(example = "4.847") @DecimalMin(value = "-180", message = "must be from -180 to 180")
         @DecimalMax(value = "180", message = "must be from -180 to 180") Double longitude) {
 
+    /** The largest population an applicant or a member may declare (bounds the size-similarity term). */
+    public static final long MAX_POPULATION = 2_000_000_000L;
+
     /** The most partners one applicant may take. */
     public static final int MAX_PARTNERS_LIMIT = 20;
 
     /** A member municipality of a group. */
-    public record MemberDto(@Schema(example = "Villeurbanne") @NotBlank(message = "is required") String name,
-            @Schema(example = "150659") @NotNull(message = "is required")
-            @Positive(message = "must be more than 0") Long population) {
+    public record MemberDto(@Schema(example = "Villeurbanne", maxLength = Limits.NAME)
+            @NotBlank(message = "is required") @Size(max = Limits.NAME, message = "must be at most " + Limits.NAME
+                    + " characters") @PlainText String name,
+            @Schema(example = "150659") @NotNull(message = "is required") @Positive(message = "must be more than 0")
+            @Max(value = MAX_POPULATION, message = "must be at most " + MAX_POPULATION) Long population) {
     }
 
     /** A theme the applicant works on, with its priority from 1 (some) to 3 (top). */
-    public record ChallengeDto(@Schema(example = "Urban mobility") @NotBlank(message = "is required") String theme,
+    public record ChallengeDto(@Schema(example = "Urban mobility", maxLength = Limits.NAME)
+            @NotBlank(message = "is required") @Size(max = Limits.NAME, message = "must be at most " + Limits.NAME
+                    + " characters") @PlainText String theme,
             @Schema(example = "3") @NotNull(message = "is required (1 to 3, 3 the highest)")
             @Min(value = 1, message = "must be 1, 2 or 3") @Max(value = 3, message = "must be 1, 2 or 3")
             Integer priority) {
@@ -107,8 +130,8 @@ public record ApplicantDto(
             if (!hasMembers && dto.population() == null) {
                 violations.add("population", "is required (or list the members of a group)");
             }
-            if (hasMembers && dto.population() != null
-                    && dto.members().stream().allMatch(m -> m != null && m.population() != null && m.population() > 0)) {
+            if (hasMembers && dto.population() != null && dto.members().stream()
+                    .allMatch(m -> m != null && m.population() != null && m.population() > 0)) {
                 long sum = 0;
                 try {
                     for (MemberDto member : dto.members()) {
@@ -130,7 +153,7 @@ public record ApplicantDto(
                 for (int k = 0; k < dto.languages().size(); k++) {
                     String language = dto.languages().get(k);
                     if (language != null && !seen.add(language)) {
-                        violations.addIndexed("languages", k, null, "repeats '" + language + "'");
+                        violations.addIndexed("languages", k, null, "repeats " + Messages.quote(language));
                     }
                 }
             }
@@ -140,8 +163,8 @@ public record ApplicantDto(
                     ChallengeDto challenge = dto.challenges().get(k);
                     if (challenge != null && challenge.theme() != null && !challenge.theme().isBlank()
                             && !seen.add(challenge.theme())) {
-                        violations.addIndexed("challenges", k, "theme", "repeats the theme '" + challenge.theme()
-                                + "'");
+                        violations.addIndexed("challenges", k, "theme", "repeats the theme "
+                                + Messages.quote(challenge.theme()));
                     }
                 }
             }

@@ -14,12 +14,16 @@ import java.util.Set;
 import eu.iucplanner.pairing.domain.CallRules;
 import eu.iucplanner.pairing.domain.ProgrammeRegion;
 import eu.iucplanner.validation.IsoCountry;
+import eu.iucplanner.validation.Limits;
+import eu.iucplanner.validation.PlainText;
 import eu.iucplanner.validation.PartnerRegion;
+import eu.iucplanner.validation.Messages;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -39,21 +43,30 @@ import jakarta.validation.constraints.Size;
 @Schema(description = "The call's rules; every field is optional and defaults to the current IURC call.")
 @CallRulesDto.Consistent
 public record CallRulesDto(
-        @Schema(example = "IURC 2024") @Size(max = 200, message = "must be at most 200 characters") String name,
-        @Schema(example = "100000") @PositiveOrZero(message = "must be 0 or more") Long populationThreshold,
-        @Schema(example = "18") @PositiveOrZero(message = "must be 0 or more") Integer minimumCommitmentMonths,
-        @Size(min = 1, message = "must map at least one country; leave it out for the default")
+        @Schema(example = "IURC 2024", maxLength = Limits.NAME)
+        @Size(max = Limits.NAME, message = "must be at most " + Limits.NAME + " characters") @PlainText String name,
+        @Schema(example = "100000") @PositiveOrZero(message = "must be 0 or more")
+        @Max(value = ApplicantDto.MAX_POPULATION, message = "must be at most " + ApplicantDto.MAX_POPULATION)
+        Long populationThreshold,
+        @Schema(example = "18") @PositiveOrZero(message = "must be 0 or more")
+        @Max(value = 600, message = "must be at most 600") Integer minimumCommitmentMonths,
+        @Size(min = 1, max = 300, message = "must map from 1 to 300 countries; leave it out for the default")
         Map<@IsoCountry String, @NotNull(message = "must name a region: [EU, NORTH_AMERICA, "
                 + "LATIN_AMERICA_CARIBBEAN, ASIA]") ProgrammeRegion> countryRegions,
-        @Schema(example = "{\"MX\": \"NORTH_AMERICA\"}")
+        @Schema(example = "{\"MX\": \"NORTH_AMERICA\"}") @Size(max = 300, message = "must move at most 300 countries")
         Map<@IsoCountry String, @NotNull(message = "must name a region: [EU, NORTH_AMERICA, "
                 + "LATIN_AMERICA_CARIBBEAN, ASIA]") ProgrammeRegion> movedCountries,
-        @Size(min = 1, message = "must list at least one theme; leave it out for the IUC topics")
-        List<@NotBlank(message = "must not be blank") String> themes,
+        @Size(min = 1, max = MAX_THEMES, message = "must list from 1 to " + MAX_THEMES
+                + " themes; leave it out for the IUC topics")
+        List<@NotBlank(message = "must not be blank") @Size(max = Limits.NAME, message = "must be at most "
+                + Limits.NAME + " characters") @PlainText String> themes,
         @Schema(example = "{\"ASIA\": 5, \"NORTH_AMERICA\": 3, \"LATIN_AMERICA_CARIBBEAN\": 4}")
         Map<@PartnerRegion(message = "targets are set per partner region; EU is not one") ProgrammeRegion,
-                @NotNull(message = "must be 0 or more") @PositiveOrZero(message = "must be 0 or more") Integer>
-        targetPairs) {
+                @NotNull(message = "must be 0 or more") @PositiveOrZero(message = "must be 0 or more")
+                @Max(value = 1_000_000, message = "must be at most 1000000") Integer> targetPairs) {
+
+    /** The most themes a call may have (bounds the shared-challenges term: at most 9 points a theme). */
+    public static final int MAX_THEMES = 100;
 
     /** The country-to-region mapping these rules give: the complete one or the default, with the moves on top. */
     public Map<String, ProgrammeRegion> mapping() {
@@ -94,7 +107,7 @@ public record CallRulesDto(
                 for (int i = 0; i < dto.themes().size(); i++) {
                     String theme = dto.themes().get(i);
                     if (theme != null && !theme.isBlank() && !seen.add(theme)) {
-                        violations.addIndexed("themes", i, null, "repeats the theme '" + theme + "'");
+                        violations.addIndexed("themes", i, null, "repeats the theme " + Messages.quote(theme));
                     }
                 }
             }

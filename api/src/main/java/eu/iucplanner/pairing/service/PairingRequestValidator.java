@@ -15,6 +15,7 @@ import eu.iucplanner.pairing.domain.CallRules;
 import eu.iucplanner.pairing.domain.ProgrammeRegion;
 import eu.iucplanner.pairing.eligibility.EligibilityChecker;
 import eu.iucplanner.pairing.eligibility.Ineligibility;
+import eu.iucplanner.validation.Messages;
 import eu.iucplanner.problem.FieldError;
 import eu.iucplanner.problem.ProblemException;
 import eu.iucplanner.validation.RequestValidator;
@@ -104,7 +105,8 @@ public class PairingRequestValidator {
                     String other = dto.excludedPartnerIds().get(k);
                     String field = "applicants[" + i + "].excludedPartnerIds[" + k + "]";
                     if (other == null || !firstIndexById.containsKey(other)) {
-                        errors.add(new FieldError(field, "names no applicant of the pool: '" + other + "'"));
+                        errors.add(new FieldError(field, "names no applicant of the pool: "
+                                + Messages.quote(other)));
                     } else if (other.equals(dto.id())) {
                         errors.add(new FieldError(field, "an applicant cannot exclude itself"));
                     }
@@ -129,8 +131,8 @@ public class PairingRequestValidator {
             for (String[] member : List.of(new String[] { dto.first(), ".first" },
                     new String[] { dto.second(), ".second" })) {
                 if (!member[0].isBlank() && !ids.contains(member[0])) {
-                    errors.add(new FieldError(field + member[1], "names no applicant of the pool: '" + member[0]
-                            + "'"));
+                    errors.add(new FieldError(field + member[1], "names no applicant of the pool: "
+                            + Messages.quote(member[0])));
                     known = false;
                 }
             }

@@ -33,6 +33,7 @@ import eu.iucplanner.pairing.service.PairingRunResult.RegionBalanceView;
 import eu.iucplanner.pairing.service.PairingRunResult.UnpairedReason;
 import eu.iucplanner.pairing.service.PairingRunResult.UnpairedView;
 import eu.iucplanner.pairing.solver.PairWeights;
+import eu.iucplanner.validation.Messages;
 import eu.iucplanner.problem.ProblemException;
 import eu.iucplanner.run.service.RunLifecycle;
 import eu.iucplanner.run.service.RunMetadata;
@@ -138,7 +139,7 @@ public class PairingResults {
         PairingSolution solution = bestSolution(id);
         Applicant applicant = solution.getApplicants().stream().filter(a -> a.getId().equals(applicantId))
                 .findFirst().orElseThrow(() -> ProblemException.invalid("applicantId",
-                        "names no applicant of run " + id + ": '" + applicantId + "'"));
+                        "names no applicant of run " + id + ": " + Messages.quote(applicantId)));
         if (!applicant.isEligible()) {
             throw ProblemException.invalid("applicantId", applicantId + " is not eligible, so it is never paired: "
                     + applicant.getIneligibilities().stream().map(i -> i.message())

@@ -10,7 +10,9 @@ import java.util.Map;
 
 import eu.iucplanner.pairing.domain.CallRules;
 import eu.iucplanner.run.service.TerminationDto;
+import eu.iucplanner.validation.Limits;
 import eu.iucplanner.validation.Messages;
+import eu.iucplanner.validation.PlainText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -39,22 +41,33 @@ import jakarta.validation.constraints.Size;
 @Schema(description = "A call's applicant pool to pair, with the call's rules and solving options.")
 @PairingRunRequest.ThemesOfTheCall
 public record PairingRunRequest(
-        @Schema(example = "IURC 2024, Asia round") @Size(max = 200, message = "must be at most 200 characters")
-        String name,
+        @Schema(example = "IURC 2024, Asia round", maxLength = Limits.NAME)
+        @Size(max = Limits.NAME, message = "must be at most " + Limits.NAME + " characters") @PlainText String name,
         @Valid CallRulesDto call,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
         @NotEmpty(message = "must list at least one applicant")
+        @Size(max = MAX_APPLICANTS, message = "must list at most " + MAX_APPLICANTS + " applicants")
         List<@NotNull(message = "must not be null") @Valid ApplicantDto> applicants,
         @Schema(example = "{\"Size similarity\": 0, \"Shared challenges\": 20}")
+        @Size(max = 20, message = "must set at most 20 weights")
         Map<@SoftConstraintName String, @NotNull(message = "must be 0 (off) or more")
                 @PositiveOrZero(message = "must be 0 (off) or more")
                 @Max(value = MAX_WEIGHT, message = "must be at most " + MAX_WEIGHT) Long> weights,
         @Valid TerminationDto termination,
+        @Size(max = MAX_PAIRS, message = "must list at most " + MAX_PAIRS + " pairs")
         List<@NotNull(message = "must not be null") @Valid PairDto> pinnedPairs,
+        @Size(max = MAX_PAIRS, message = "must list at most " + MAX_PAIRS + " pairs")
         List<@NotNull(message = "must not be null") @Valid PairDto> excludedPairs) {
 
-    /** The largest weight a request may give a soft constraint. */
+    /**
+     * The largest weight a request may give a soft constraint. With the bounds on every term (README, "Score
+     * bounds") no score level can overflow a {@code long}.
+     */
     public static final long MAX_WEIGHT = 1_000_000;
+    /** The most applicants any request may hold, whatever {@code iuc.pairing.max-applicants} says. */
+    public static final int MAX_APPLICANTS = 100_000;
+    /** The most pinned or excluded pairs a request may hold. */
+    public static final int MAX_PAIRS = 100_000;
 
     public List<ApplicantDto> applicantsOrEmpty() {
         return applicants == null ? List.of() : applicants;
@@ -120,8 +133,8 @@ public record PairingRunRequest(
                         continue;
                     }
                     valid = false;
-                    context.buildConstraintViolationWithTemplate(Messages.literal("'" + challenge.theme()
-                            + "' is not a theme of the call; the call's themes are " + themes))
+                    context.buildConstraintViolationWithTemplate(Messages.literal(Messages.quote(challenge.theme())
+                            + " is not a theme of the call; the call's themes are " + Messages.list(themes)))
                             .addPropertyNode("applicants")
                             .addPropertyNode("challenges").inIterable().atIndex(i)
                             .addPropertyNode("theme").inIterable().atIndex(k)

@@ -3,6 +3,8 @@ package eu.iucplanner.pairing.service;
 import java.util.List;
 
 import eu.iucplanner.run.service.TerminationDto;
+import eu.iucplanner.validation.Limits;
+import eu.iucplanner.validation.PlainText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -19,8 +21,11 @@ import jakarta.validation.constraints.Size;
  */
 @Schema(description = "Changed pins and exclusions for a new run that starts from this run's best solution. A field "
         + "left out keeps the previous run's value; a list given replaces it whole.")
-public record RerunRequest(@Size(max = 200, message = "must be at most 200 characters") String name,
-        List<@NotNull(message = "must not be null") @Valid PairDto> pinnedPairs,
-        List<@NotNull(message = "must not be null") @Valid PairDto> excludedPairs,
+public record RerunRequest(
+        @Size(max = Limits.NAME, message = "must be at most " + Limits.NAME + " characters") @PlainText String name,
+        @Size(max = PairingRunRequest.MAX_PAIRS, message = "must list at most " + PairingRunRequest.MAX_PAIRS
+                + " pairs") List<@NotNull(message = "must not be null") @Valid PairDto> pinnedPairs,
+        @Size(max = PairingRunRequest.MAX_PAIRS, message = "must list at most " + PairingRunRequest.MAX_PAIRS
+                + " pairs") List<@NotNull(message = "must not be null") @Valid PairDto> excludedPairs,
         @Valid TerminationDto termination) {
 }

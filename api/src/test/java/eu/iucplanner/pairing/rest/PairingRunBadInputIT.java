@@ -264,6 +264,97 @@ class PairingRunBadInputIT extends PairingApiTestSupport {
     }
 
     // ************************************************************************
+    // Hostile input: no overflow, no coercion, no unbounded text, bounded answers
+    // ************************************************************************
+
+    @Test
+    void aWeightThatWouldOverflowTheScoreIsRefusedNamingTheWeight() {
+        ObjectNode request = smallPool();
+        request.putObject("weights").put("Shared challenges", 4611686018427387904L).put("Size similarity", 10);
+        request.putObject("termination").put("spentLimit", "PT1S");
+        JsonNode problem = rejected(postJson(RUNS, request), 400, "validation");
+        assertThat(fields(problem)).containsExactly("weights.Shared challenges");
+        assertThat(message(problem, "weights.Shared challenges")).contains("at most 1000000");
+    }
+
+    @Test
+    void numbersAreNeverCoercedFromStringsOrFractions() {
+        ObjectNode asString = smallPool();
+        applicant(asString, 0).put("population", "200000");
+        assertThat(fields(rejected(postJson(RUNS, asString), 400, "malformed-body")))
+                .containsExactly("applicants[0].population");
+        ObjectNode asFraction = smallPool();
+        applicant(asFraction, 1).put("population", 200000.5);
+        assertThat(fields(rejected(postJson(RUNS, asFraction), 400, "malformed-body")))
+                .containsExactly("applicants[1].population");
+        ObjectNode booleanAsString = smallPool();
+        applicant(booleanAsString, 2).put("covenantSignatory", "yes");
+        assertThat(fields(rejected(postJson(RUNS, booleanAsString), 400, "malformed-body")))
+                .containsExactly("applicants[2].covenantSignatory");
+    }
+
+    @Test
+    void trailingGarbageAndDuplicateKeysAreRefused() {
+        String valid = smallPool().toString();
+        JsonNode trailing = rejected(post(RUNS, "application/json", valid + " {\"more\": 1}"), 400, "malformed-body");
+        assertThat(message(trailing, "$")).contains("Not valid JSON");
+        String duplicated = valid.replaceFirst("\\{\"id\":", "{\"id\":\"twice\",\"id\":");
+        JsonNode duplicate = rejected(post(RUNS, "application/json", duplicated), 400, "malformed-body");
+        assertThat(fields(duplicate)).singleElement().asString().startsWith("applicants[0]");
+        assertThat(duplicate.get("errors").get(0).get("message").asText()).contains("Duplicate field 'id'");
+    }
+
+    @Test
+    void aGroupWhoseMembersWouldOverflowTheTotalIsRefused() {
+        ObjectNode request = smallPool();
+        ObjectNode group = applicant(request, 0);
+        group.put("kind", "MUNICIPALITY_GROUP").put("leadAuthorityContact", "Lead city").remove("population");
+        ArrayNode members = group.putArray("members");
+        members.addObject().put("name", "Huge A").put("population", 4611686018427387904L);
+        members.addObject().put("name", "Huge B").put("population", 4611686018427387904L);
+        JsonNode problem = rejected(postJson(RUNS, request), 400, "validation");
+        assertThat(fields(problem)).containsExactly("applicants[0].members[0].population",
+                "applicants[0].members[1].population");
+        assertThat(message(problem, "applicants[0].members[0].population")).contains("at most 2000000000");
+    }
+
+    @Test
+    void controlCharactersAndOverlongTextInNamesAreRefusedWithABoundedAnswer() {
+        ObjectNode nul = smallPool();
+        nul.put("name", "run\u0000name");
+        applicant(nul, 0).put("name", "Lyon\r\nINFO forged log line");
+        JsonNode problem = rejected(postJson(RUNS, nul), 400, "validation");
+        assertThat(fields(problem)).containsExactlyInAnyOrder("name", "applicants[0].name");
+
+        ObjectNode longName = smallPool();
+        longName.put("name", "x".repeat(300_000));
+        ResponseEntity<String> response = postJson(RUNS, longName);
+        JsonNode tooLong = rejected(response, 400, "validation");
+        assertThat(fields(tooLong)).containsExactly("name");
+        assertThat(response.getBody().length()).isLessThan(2_000);
+    }
+
+    @Test
+    void thousandsOfBadFieldsGiveTheFirstHundredAndTheirCount() {
+        ObjectNode request = smallPool();
+        ArrayNode applicants = (ArrayNode) request.get("applicants");
+        ObjectNode template = (ObjectNode) applicants.get(0);
+        template.remove("excludedPartnerIds");
+        applicants.removeAll();
+        // The test service accepts 100 applicants; every one of them has three wrong fields.
+        for (int i = 0; i < 100; i++) {
+            applicants.add(template.deepCopy().put("id", "a" + i).put("country", "Q" + "y".repeat(200))
+                    .put("population", -1).put("name", ""));
+        }
+        ResponseEntity<String> many = postJson(RUNS, request);
+        JsonNode problem = rejected(many, 400, "validation");
+        assertThat(problem.get("errors")).hasSize(100);
+        assertThat(problem.get("errorCount").asInt()).isEqualTo(300);
+        assertThat(problem.get("detail").asText()).contains("first 100 of 300");
+        assertThat(many.getBody().length()).isLessThan(40_000);
+    }
+
+    // ************************************************************************
     // Helpers
     // ************************************************************************
 
