@@ -354,6 +354,51 @@ class PairingRunBadInputIT extends PairingApiTestSupport {
         assertThat(many.getBody().length()).isLessThan(40_000);
     }
 
+    @Test
+    void requestsTomcatRefusesItselfStillGetProblemDetails() throws Exception {
+        for (String path : List.of(RUNS + "/%00", RUNS + "/a%2Fb/metadata", "/api/v1/demo-data/%ZZ",
+                RUNS + "/x\u0001y")) {
+            String[] response = rawGet(path);
+            int status = Integer.parseInt(response[0].split(" ")[1]);
+            assertThat(status).as(path).isBetween(400, 499);
+            assertThat(response[1].toLowerCase(java.util.Locale.ROOT)).as(path)
+                    .contains("content-type: application/problem+json");
+            JsonNode problem = json(response[2]);
+            assertThat(problem.get("status").asInt()).isEqualTo(status);
+            assertThat(problem.get("type").asText()).startsWith("urn:iuc-planner:problem:");
+            assertThat(response[2]).doesNotContain("<html").doesNotContain("Exception");
+        }
+    }
+
+    /** A GET sent byte for byte (no client library to clean up the path): status line, headers, body. */
+    private String[] rawGet(String path) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Accept: application/json\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            String all = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int headersEnd = all.indexOf("\r\n\r\n");
+            String head = all.substring(0, headersEnd);
+            String body = all.substring(headersEnd + 4);
+            if (head.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) {
+                StringBuilder unchunked = new StringBuilder();
+                int at = 0;
+                while (true) {
+                    int lineEnd = body.indexOf("\r\n", at);
+                    int size = Integer.parseInt(body.substring(at, lineEnd).trim(), 16);
+                    if (size == 0) {
+                        break;
+                    }
+                    unchunked.append(body, lineEnd + 2, lineEnd + 2 + size);
+                    at = lineEnd + 2 + size + 2;
+                }
+                body = unchunked.toString();
+            }
+            return new String[] { head.substring(0, head.indexOf("\r\n")), head, body };
+        }
+    }
+
     // ************************************************************************
     // Helpers
     // ************************************************************************
