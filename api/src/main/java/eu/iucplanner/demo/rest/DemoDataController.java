@@ -22,7 +22,9 @@ import eu.iucplanner.pairing.service.CallRulesDto;
 import eu.iucplanner.pairing.service.PairingRunRequest;
 import eu.iucplanner.problem.ProblemException;
 import eu.iucplanner.run.service.TerminationDto;
+import eu.iucplanner.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The demo pools (real cities, seeded) as ready request bodies for {@code POST /api/v1/pairing-runs}. */
@@ -36,6 +38,7 @@ public class DemoDataController {
     }
 
     @Operation(summary = "The demo pools")
+    @ApiResponse(responseCode = "200", description = "The demo pools")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     public List<DemoPoolView> list() {
         return Arrays.stream(DemoPoolSize.values())
@@ -44,12 +47,16 @@ public class DemoDataController {
     }
 
     @Operation(summary = "A demo pool as a pairing request body (seed 1)")
+    @ApiResponse(responseCode = "200", description = "A pairing request body")
+    @ProblemResponses({ 404, 406 })
     @GetMapping(path = "/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
     public PairingRunRequest get(@PathVariable String name) {
         return request(DemoPools.generate(size(name)), size(name));
     }
 
     @Operation(summary = "A demo pool as CSV, for POST /api/v1/pairing-runs with Content-Type text/csv")
+    @ApiResponse(responseCode = "200", description = "The pool as CSV")
+    @ProblemResponses({ 404, 406 })
     @GetMapping(path = "/{name}", produces = "text/csv")
     public ResponseEntity<String> getCsv(@PathVariable String name) {
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))

@@ -39,7 +39,9 @@ import eu.iucplanner.run.service.RunLifecycle;
 import eu.iucplanner.run.service.RunMetadata;
 import eu.iucplanner.run.service.TerminationDto;
 import eu.iucplanner.validation.RequestValidator;
+import eu.iucplanner.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -69,6 +71,8 @@ public class PairingRunController extends RunController {
 
     @Operation(summary = "Submit a pool to pair",
             description = "Stores the request and answers at once (202); the run solves when a solver is free.")
+    @ApiResponse(responseCode = "202", description = "The run, stored and queued")
+    @ProblemResponses({ 400, 413, 415 })
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<RunMetadata> submit(@RequestBody PairingRunRequest request) {
         return accepted(service.submit(request));
@@ -80,6 +84,8 @@ public class PairingRunController extends RunController {
                     + "committed_months, max_partners, covenant_signatory, excluded_partners, latitude, longitude. "
                     + "Lists use ';', members 'name:population', challenges 'theme:priority'. The call's rules and "
                     + "termination come from the query parameters.")
+    @ApiResponse(responseCode = "202", description = "The run, stored and queued")
+    @ProblemResponses({ 400, 413, 415 })
     @PostMapping(consumes = TEXT_CSV, produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<RunMetadata> submitCsv(@RequestBody(required = false) String csv,
             @RequestParam(required = false) String name,
@@ -129,6 +135,7 @@ public class PairingRunController extends RunController {
 
     @Operation(summary = "The columns of a pool as CSV", description = "A header line with every column, for a "
             + "template.")
+    @ApiResponse(responseCode = "200", description = "A CSV header line")
     @GetMapping(path = "/csv-template", produces = TEXT_CSV)
     public ResponseEntity<String> csvTemplate() {
         return ResponseEntity.ok()
@@ -140,12 +147,16 @@ public class PairingRunController extends RunController {
     @Operation(summary = "A run with its best solution so far, explained",
             description = "Each pair with its per-constraint score contributions and their sentences; eligible "
                     + "applicants left with open places and why; ineligible applicants with every reason.")
+    @ApiResponse(responseCode = "200", description = "The run's result")
+    @ProblemResponses({ 404, 406 })
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     public PairingRunResult get(@PathVariable UUID id) {
         return results.result(id);
     }
 
     @Operation(summary = "A run's pairs as CSV")
+    @ApiResponse(responseCode = "200", description = "The pairs as CSV")
+    @ProblemResponses({ 404, 406 })
     @GetMapping(path = "/{id}", produces = TEXT_CSV)
     public ResponseEntity<String> getCsv(@PathVariable UUID id) {
         String body = results.csv(id);
@@ -158,6 +169,8 @@ public class PairingRunController extends RunController {
     @Operation(summary = "The best partners for one applicant, with the score difference of each",
             description = "Every candidate on the other side is ranked by forming the pair in the current best "
                     + "solution (freeing a place where needed) and scoring the whole solution.")
+    @ApiResponse(responseCode = "200", description = "Recommended partners, best first")
+    @ProblemResponses({ 400, 404, 409, 415 })
     @PostMapping(path = "/{id}/recommendations", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public List<RecommendationView> recommendations(@PathVariable UUID id,
@@ -170,6 +183,8 @@ public class PairingRunController extends RunController {
     @Operation(summary = "What-if: a new run with changed pins and exclusions, from this run's best solution",
             description = "A field left out keeps this run's value; a list given replaces it whole ([] removes "
                     + "every pin or exclusion). The new run names this one its parent.")
+    @ApiResponse(responseCode = "202", description = "The new run, stored and queued")
+    @ProblemResponses({ 400, 404, 409, 413, 415 })
     @PostMapping(path = "/{id}/rerun", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<RunMetadata> rerun(@PathVariable UUID id,

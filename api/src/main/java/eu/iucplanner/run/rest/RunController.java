@@ -23,7 +23,9 @@ import eu.iucplanner.run.service.RunEvents;
 import eu.iucplanner.run.service.RunKind;
 import eu.iucplanner.run.service.RunLifecycle;
 import eu.iucplanner.run.service.RunMetadata;
+import eu.iucplanner.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -51,6 +53,8 @@ public abstract class RunController {
     }
 
     @Operation(summary = "List runs, newest first", description = "Filter by one or more statuses.")
+    @ApiResponse(responseCode = "200", description = "One page of runs")
+    @ProblemResponses({ 400 })
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     public PageView<RunMetadata> list(
             @Parameter(description = "page number, from 0") @RequestParam(defaultValue = "0") @Min(value = 0,
@@ -65,6 +69,8 @@ public abstract class RunController {
     }
 
     @Operation(summary = "A run's status, score and counts (cheap to poll)")
+    @ApiResponse(responseCode = "200", description = "The run's metadata")
+    @ProblemResponses({ 404 })
     @GetMapping(path = "/{id}/metadata", produces = MediaType.APPLICATION_JSON_VALUE)
     public RunMetadata metadata(@PathVariable UUID id) {
         return lifecycle.metadata(kind, id);
@@ -73,6 +79,8 @@ public abstract class RunController {
     @Operation(summary = "Server-Sent Events: status changes and new best scores",
             description = "Opens with the current 'status' (and 'best-solution' when there is one); later events "
                     + "follow in order; the stream ends with the final 'status' event.")
+    @ApiResponse(responseCode = "200", description = "The event stream")
+    @ProblemResponses({ 404 })
     @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public SseEmitter events(@PathVariable UUID id) {
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
@@ -97,6 +105,9 @@ public abstract class RunController {
             description = "Answers at once (202) without waiting for the solver: a waiting run ends TERMINATED at "
                     + "once; a solving run stores its best solution and ends TERMINATED within a second or two. A "
                     + "run that has ended is returned as it is (200).")
+    @ApiResponse(responseCode = "202", description = "Stopping: the run ends TERMINATED shortly")
+    @ApiResponse(responseCode = "200", description = "The run had ended already")
+    @ProblemResponses({ 404 })
     @DeleteMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<RunMetadata> stop(@PathVariable UUID id) {
         RunMetadata before = lifecycle.metadata(kind, id);
@@ -109,6 +120,8 @@ public abstract class RunController {
     @Operation(summary = "Remove a finished run and its documents for good",
             description = "409 while it is not finished, or while runs built from it (reruns, re-plans, duplicates, "
                     + "schedules) exist.")
+    @ApiResponse(responseCode = "204", description = "Removed for good")
+    @ProblemResponses({ 404, 409 })
     @PostMapping(path = "/{id}/purge")
     public ResponseEntity<Void> purge(@PathVariable UUID id) {
         lifecycle.purge(kind, id);
@@ -117,20 +130,27 @@ public abstract class RunController {
 
     @Operation(summary = "A new run from this run's stored request, as it was stored",
             description = "The new run names this one as its parent.")
+    @ApiResponse(responseCode = "202", description = "The new run, stored and queued")
+    @ProblemResponses({ 400, 404 })
     @PostMapping(path = "/{id}/duplicate", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<RunMetadata> duplicate(@PathVariable UUID id,
             @Parameter(description = "the new run's name; default: this run's name with (copy)")
-            @RequestParam(required = false) @Size(max = 200, message = "must be at most 200 characters") String name) {
+            @RequestParam(required = false) @Size(max = 200, message = "must be at most 200 characters")
+            @eu.iucplanner.validation.PlainText String name) {
         return accepted(lifecycle.duplicate(kind, id, name));
     }
 
     @Operation(summary = "The request as it was stored")
+    @ApiResponse(responseCode = "200", description = "The stored request")
+    @ProblemResponses({ 404 })
     @GetMapping(path = "/{id}/request", produces = MediaType.APPLICATION_JSON_VALUE)
     public Object request(@PathVariable UUID id) {
         return lifecycle.request(kind, id);
     }
 
     @Operation(summary = "The best solution's score by constraint, with every match")
+    @ApiResponse(responseCode = "200", description = "The score by constraint")
+    @ProblemResponses({ 404 })
     @GetMapping(path = "/{id}/score-analysis", produces = MediaType.APPLICATION_JSON_VALUE)
     public ScoreAnalysisView scoreAnalysis(@PathVariable UUID id) {
         return ScoreAnalysisView.of(analyze(kind, id));

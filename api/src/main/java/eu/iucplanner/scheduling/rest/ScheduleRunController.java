@@ -25,7 +25,9 @@ import eu.iucplanner.scheduling.service.ScheduleRunKind;
 import eu.iucplanner.scheduling.service.ScheduleRunRequest;
 import eu.iucplanner.scheduling.service.ScheduleRunResult;
 import eu.iucplanner.scheduling.service.ScheduleRunService;
+import eu.iucplanner.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -53,6 +55,8 @@ public class ScheduleRunController extends RunController {
 
     @Operation(summary = "Submit pairs to schedule", description = "From a pairing run (pairingRunId) or given "
             + "pairs; answers at once (202), the run solves when a solver is free.")
+    @ApiResponse(responseCode = "202", description = "The run, stored and queued")
+    @ProblemResponses({ 400, 413, 415 })
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<RunMetadata> submit(@RequestBody ScheduleRunRequest request) {
         return accepted(service.submit(request));
@@ -60,6 +64,8 @@ public class ScheduleRunController extends RunController {
 
     @Operation(summary = "The schedule so far: events and each pair's timeline",
             description = "Filter with pair, expert or city for a pair's timeline or an expert's or city's agenda.")
+    @ApiResponse(responseCode = "200", description = "The schedule")
+    @ProblemResponses({ 404, 406 })
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     public ScheduleRunResult get(@PathVariable UUID id, @RequestParam(required = false) String pair,
             @RequestParam(required = false) String expert, @RequestParam(required = false) String city) {
@@ -67,6 +73,8 @@ public class ScheduleRunController extends RunController {
     }
 
     @Operation(summary = "The schedule as CSV (filters as for JSON)")
+    @ApiResponse(responseCode = "200", description = "The schedule as CSV")
+    @ProblemResponses({ 404, 406 })
     @GetMapping(path = "/{id}", produces = TEXT_CSV)
     public ResponseEntity<String> getCsv(@PathVariable UUID id, @RequestParam(required = false) String pair,
             @RequestParam(required = false) String expert, @RequestParam(required = false) String city) {
@@ -77,6 +85,8 @@ public class ScheduleRunController extends RunController {
     }
 
     @Operation(summary = "iCalendar (RFC 5545) of a pair, an expert or a city")
+    @ApiResponse(responseCode = "200", description = "An iCalendar file")
+    @ProblemResponses({ 400, 404 })
     @GetMapping(path = "/{id}/calendar.ics", produces = TEXT_CALENDAR)
     public ResponseEntity<String> calendar(@PathVariable UUID id, @RequestParam(required = false) String pair,
             @RequestParam(required = false) String expert, @RequestParam(required = false) String city) {

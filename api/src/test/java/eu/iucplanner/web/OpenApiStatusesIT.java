@@ -1,0 +1,204 @@
+package eu.iucplanner.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import eu.iucplanner.app.IucPlannerApplication;
+
+/**
+ * The OpenAPI document says what the service does: every operation is called so that it answers each of its
+ * statuses, and the statuses observed per operation must be exactly those the document lists.
+ */
+@SpringBootTest(classes = IucPlannerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "iuc.embedded-db.data-dir=target/it-postgres-openapi-${random.uuid}",
+                "iuc.runs.parallel-runs=1", "iuc.pairing.max-applicants=100", "iuc.max-request-bytes=2000000" })
+class OpenApiStatusesIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PAIRING = "/api/v1/pairing-runs";
+    private static final String SCHEDULE = "/api/v1/schedule-runs";
+    private static final String SCHEDULE_BODY = """
+            {"startDate": "2027-01-04", "termination": {"spentLimit": "PT1S"},
+             "pairs": [{"id": "lyon-boston", "region": "NORTH_AMERICA", "language": "en",
+                "euCity": {"id": "lyon", "name": "Lyon", "country": "FR", "latitude": 45.76, "longitude": 4.84},
+                "partnerCity": {"id": "boston", "name": "Boston", "country": "US", "latitude": 42.36,
+                                "longitude": -71.06}}],
+             "experts": [{"id": "anna", "regions": ["NORTH_AMERICA"], "languages": ["en"]}]}
+            """;
+
+    @Autowired
+    TestRestTemplate rest;
+
+    private final Map<String, Set<Integer>> observed = new TreeMap<>();
+
+    @Test
+    void everyOperationAnswersExactlyTheStatusesItsDocumentationLists() throws Exception {
+        String random = UUID.randomUUID().toString();
+        ObjectNode small = (ObjectNode) json(rest.getForEntity("/api/v1/demo-data/SMALL", String.class).getBody());
+        small.putObject("termination").put("spentLimit", "PT1S");
+        String smallCsv = exchange("GET", "/api/v1/demo-data/{name}", "/api/v1/demo-data/SMALL", "text/csv", null,
+                null).getBody();
+        exchange("GET", "/api/v1/demo-data", "/api/v1/demo-data", null, null, null);
+        exchange("GET", "/api/v1/demo-data/{name}", "/api/v1/demo-data/SMALL", null, null, null);
+        exchange("GET", "/api/v1/demo-data/{name}", "/api/v1/demo-data/NOPE", null, null, null);
+        exchange("GET", "/api/v1/demo-data/{name}", "/api/v1/demo-data/SMALL", "image/png", null, null);
+
+        // Pairing runs: one done, one to purge; schedule runs: one done.
+        String done = id(exchange("POST", PAIRING, PAIRING, null, "application/json", small.toString()));
+        String purgeMe = id(exchange("POST", PAIRING, PAIRING, null, "text/csv", smallCsv));
+        exchange("POST", PAIRING, PAIRING, null, "application/json", "{}");
+        exchange("POST", PAIRING, PAIRING, null, "text/plain", "hello");
+        String medium = exchange("GET", "/api/v1/demo-data/{name}", "/api/v1/demo-data/MEDIUM", "text/csv", null,
+                null).getBody();
+        exchange("POST", PAIRING, PAIRING, null, "text/csv", medium);
+        String schedule = id(exchange("POST", SCHEDULE, SCHEDULE, null, "application/json", SCHEDULE_BODY));
+        exchange("POST", SCHEDULE, SCHEDULE, null, "application/json", "{}");
+        exchange("POST", SCHEDULE, SCHEDULE, null, "text/plain", "hello");
+        exchange("POST", SCHEDULE, SCHEDULE, null, "application/json", "{\"name\":\"" + "x".repeat(2_100_000)
+                + "\"}");
+        awaitEnded(PAIRING, done);
+        awaitEnded(PAIRING, purgeMe);
+        awaitEnded(SCHEDULE, schedule);
+
+        // A long run keeps the only solver busy, so the next one waits without a solution.
+        ObjectNode longRun = small.deepCopy();
+        longRun.putObject("termination").put("spentLimit", "PT5M");
+        String solving = id(exchange("POST", PAIRING, PAIRING, null, "application/json", longRun.toString()));
+        String waiting = id(exchange("POST", PAIRING, PAIRING, null, "application/json", longRun.toString()));
+
+        for (String[] kind : new String[][] { { PAIRING, done, purgeMe }, { SCHEDULE, schedule, null } }) {
+            String base = kind[0];
+            exchange("GET", base, base, null, null, null);
+            exchange("GET", base, base + "?size=0", null, null, null);
+            for (String suffix : new String[] { "", "/metadata", "/events", "/request", "/score-analysis" }) {
+                String template = base + "/{id}" + suffix;
+                exchange("GET", template, base + "/" + kind[1] + suffix, suffix.equals("/events")
+                        ? "text/event-stream" : null, null, null);
+                exchange("GET", template, base + "/" + random + suffix, null, null, null);
+            }
+            exchange("GET", base + "/{id}", base + "/" + kind[1], "image/png", null, null);
+            exchange("POST", base + "/{id}/duplicate", base + "/" + kind[1] + "/duplicate?name=copy", null, null,
+                    null);
+            exchange("POST", base + "/{id}/duplicate", base + "/" + kind[1] + "/duplicate?name="
+                    + "x".repeat(300), null, null, null);
+            exchange("POST", base + "/{id}/duplicate", base + "/" + random + "/duplicate", null, null, null);
+            exchange("POST", base + "/{id}/purge", base + "/" + random + "/purge", null, null, null);
+            exchange("DELETE", base + "/{id}", base + "/" + kind[1], null, null, null);
+            exchange("DELETE", base + "/{id}", base + "/" + random, null, null, null);
+        }
+        exchange("GET", PAIRING + "/csv-template", PAIRING + "/csv-template", null, null, null);
+        exchange("POST", PAIRING + "/{id}/purge", PAIRING + "/" + purgeMe + "/purge", null, null, null);
+        exchange("POST", PAIRING + "/{id}/purge", PAIRING + "/" + done + "/purge", null, null, null);
+
+        String euId = json(exchange("GET", PAIRING + "/{id}", PAIRING + "/" + done, null, null, null).getBody())
+                .at("/pairs/0/euApplicant/id").asText();
+        String recommend = PAIRING + "/{id}/recommendations";
+        exchange("POST", recommend, PAIRING + "/" + done + "/recommendations", null, "application/json",
+                "{\"applicantId\":\"" + euId + "\",\"limit\":2}");
+        exchange("POST", recommend, PAIRING + "/" + done + "/recommendations", null, "application/json", "{}");
+        exchange("POST", recommend, PAIRING + "/" + random + "/recommendations", null, "application/json",
+                "{\"applicantId\":\"a\"}");
+        exchange("POST", recommend, PAIRING + "/" + waiting + "/recommendations", null, "application/json",
+                "{\"applicantId\":\"" + euId + "\"}");
+        exchange("POST", recommend, PAIRING + "/" + done + "/recommendations", null, "text/plain", "x");
+        String rerun = PAIRING + "/{id}/rerun";
+        exchange("POST", rerun, PAIRING + "/" + done + "/rerun", null, "application/json",
+                "{\"termination\":{\"spentLimit\":\"PT1S\"}}");
+        exchange("POST", rerun, PAIRING + "/" + done + "/rerun", null, "application/json",
+                "{\"pinnedPairs\":[{\"first\":\"x\",\"second\":\"y\"}]}");
+        exchange("POST", rerun, PAIRING + "/" + random + "/rerun", null, "application/json", "{}");
+        exchange("POST", rerun, PAIRING + "/" + waiting + "/rerun", null, "application/json", "{}");
+        exchange("POST", rerun, PAIRING + "/" + done + "/rerun", null, "application/json",
+                "{\"name\":\"" + "x".repeat(2_100_000) + "\"}");
+        exchange("POST", rerun, PAIRING + "/" + done + "/rerun", null, "text/plain", "x");
+        String calendar = SCHEDULE + "/{id}/calendar.ics";
+        exchange("GET", calendar, SCHEDULE + "/" + schedule + "/calendar.ics?pair=lyon-boston", null, null, null);
+        exchange("GET", calendar, SCHEDULE + "/" + schedule + "/calendar.ics", null, null, null);
+        exchange("GET", calendar, SCHEDULE + "/" + random + "/calendar.ics?pair=x", null, null, null);
+        exchange("GET", SCHEDULE + "/{id}", SCHEDULE + "/" + schedule, "text/csv", null, null);
+        exchange("GET", PAIRING + "/{id}", PAIRING + "/" + done, "text/csv", null, null);
+        // A run still solving: stopping it answers 202 and purging it 409.
+        exchange("POST", PAIRING + "/{id}/purge", PAIRING + "/" + solving + "/purge", null, null, null);
+        exchange("DELETE", PAIRING + "/{id}", PAIRING + "/" + solving, null, null, null);
+        exchange("DELETE", PAIRING + "/{id}", PAIRING + "/" + waiting, null, null, null);
+        String scheduleSolving = id(exchange("POST", SCHEDULE, SCHEDULE, null, "application/json",
+                SCHEDULE_BODY.replace("PT1S", "PT5M")));
+        exchange("POST", SCHEDULE + "/{id}/purge", SCHEDULE + "/" + scheduleSolving + "/purge", null, null, null);
+        exchange("DELETE", SCHEDULE + "/{id}", SCHEDULE + "/" + scheduleSolving, null, null, null);
+        awaitEnded(SCHEDULE, scheduleSolving);
+        exchange("POST", SCHEDULE + "/{id}/purge", SCHEDULE + "/" + scheduleSolving + "/purge", null, null, null);
+
+        Map<String, Set<Integer>> documented = documented();
+        assertThat(observed.keySet()).as("operations called").isEqualTo(documented.keySet());
+        documented.forEach((operation, statuses) -> assertThat(observed.get(operation)).as(operation)
+                .isEqualTo(statuses));
+    }
+
+    private Map<String, Set<Integer>> documented() {
+        JsonNode paths = json(rest.getForEntity("/v3/api-docs", String.class).getBody()).get("paths");
+        Map<String, Set<Integer>> documented = new TreeMap<>();
+        paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(method -> {
+            Set<Integer> statuses = new TreeSet<>();
+            method.getValue().get("responses").fieldNames()
+                    .forEachRemaining(code -> statuses.add(Integer.parseInt(code)));
+            documented.put(method.getKey().toUpperCase() + " " + path.getKey(), statuses);
+        }));
+        return documented;
+    }
+
+    private ResponseEntity<String> exchange(String method, String template, String url, String accept,
+            String contentType, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        if (accept != null) {
+            headers.set(HttpHeaders.ACCEPT, accept);
+        }
+        if (contentType != null) {
+            headers.set(HttpHeaders.CONTENT_TYPE, contentType);
+        }
+        ResponseEntity<String> response = rest.exchange(url, HttpMethod.valueOf(method),
+                new HttpEntity<>(body, headers), String.class);
+        observed.computeIfAbsent(method + " " + template, k -> new TreeSet<>())
+                .add(response.getStatusCode().value());
+        return response;
+    }
+
+    private void awaitEnded(String base, String id) {
+        await().atMost(Duration.ofMinutes(3)).until(() -> {
+            JsonNode metadata = json(rest.getForEntity(base + "/" + id + "/metadata", String.class).getBody());
+            return !metadata.path("status").asText().matches("SCHEDULED|SOLVING");
+        });
+    }
+
+    private static String id(ResponseEntity<String> response) {
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(202);
+        return json(response.getBody()).get("id").asText();
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(text, e);
+        }
+    }
+}
