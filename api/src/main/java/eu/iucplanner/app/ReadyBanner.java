@@ -17,8 +17,10 @@ class ReadyBanner {
     void onReady(ApplicationReadyEvent event) {
         if (event.getApplicationContext() instanceof WebServerApplicationContext web) {
             String base = "http://localhost:" + web.getWebServer().getPort();
+            String management = "http://localhost:" + web.getEnvironment().getProperty("local.management.port",
+                    String.valueOf(web.getWebServer().getPort()));
             LOG.info("IUC Planner is ready at {}/ (API documentation at {}/swagger-ui.html, health at "
-                    + "{}/actuator/health)", base, base, base);
+                    + "{}/actuator/health)", base, base, management);
         }
     }
 }

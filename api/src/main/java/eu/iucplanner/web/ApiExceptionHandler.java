@@ -104,6 +104,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof RequestSizeFilter.BodyTooSlowException tooSlow) {
+                return problem(HttpStatus.REQUEST_TIMEOUT, ProblemTypes.MALFORMED, "Request body too slow",
+                        tooSlow.getMessage(), List.of(new FieldError("$", "did not arrive in time")));
+            }
             if (t instanceof RequestSizeFilter.BodyTooLargeException tooLarge) {
                 return problem(HttpStatus.PAYLOAD_TOO_LARGE, ProblemTypes.TOO_LARGE, "Request too large",
                         tooLarge.getMessage(), List.of(new FieldError("$", "has more than " + tooLarge.limit()

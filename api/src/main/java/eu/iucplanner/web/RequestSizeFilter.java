@@ -38,11 +38,21 @@ import jakarta.servlet.http.HttpServletResponse;
 public class RequestSizeFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final long timeoutNanos;
     private final ObjectMapper mapper;
 
-    public RequestSizeFilter(@Value("${iuc.max-request-bytes:52428800}") long maxBytes, ObjectMapper mapper) {
+    public RequestSizeFilter(@Value("${iuc.max-request-bytes:52428800}") long maxBytes,
+            @Value("${iuc.request-body-timeout:PT30S}") java.time.Duration timeout, ObjectMapper mapper) {
         this.maxBytes = maxBytes;
+        this.timeoutNanos = timeout.toNanos();
         this.mapper = mapper;
+    }
+
+    /** A body that took longer than {@code iuc.request-body-timeout} to arrive (a slow or stalled client). */
+    public static final class BodyTooSlowException extends IOException {
+        BodyTooSlowException(long seconds) {
+            super("The request body took longer than " + seconds + " s to arrive (iuc.request-body-timeout).");
+        }
     }
 
     /** A body that went past the limit while it was read. */
@@ -77,24 +87,29 @@ public class RequestSizeFilter extends OncePerRequestFilter {
             mapper.writeValue(response.getOutputStream(), problem);
             return;
         }
-        chain.doFilter(length < 0 ? new Limited(request, maxBytes) : request, response);
+        chain.doFilter(length == 0 ? request : new Limited(request, maxBytes, timeoutNanos), response);
     }
 
-    /** A request whose body stream fails once more than the limit was read. */
+    /**
+     * A request whose body stream fails once more than the limit was read, or once reading it has taken longer than
+     * the timeout (counted from the first read).
+     */
     private static final class Limited extends HttpServletRequestWrapper {
         private final long limit;
+        private final long timeoutNanos;
         private ServletInputStream stream;
         private BufferedReader reader;
 
-        Limited(HttpServletRequest request, long limit) {
+        Limited(HttpServletRequest request, long limit, long timeoutNanos) {
             super(request);
             this.limit = limit;
+            this.timeoutNanos = timeoutNanos;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
-                stream = new CountingStream(super.getInputStream(), limit);
+                stream = new CountingStream(super.getInputStream(), limit, timeoutNanos);
             }
             return stream;
         }
@@ -113,11 +128,14 @@ public class RequestSizeFilter extends OncePerRequestFilter {
     private static final class CountingStream extends ServletInputStream {
         private final ServletInputStream delegate;
         private final long limit;
+        private final long timeoutNanos;
+        private final long startedNanos = System.nanoTime();
         private long count;
 
-        CountingStream(ServletInputStream delegate, long limit) {
+        CountingStream(ServletInputStream delegate, long limit, long timeoutNanos) {
             this.delegate = delegate;
             this.limit = limit;
+            this.timeoutNanos = timeoutNanos;
         }
 
         @Override
@@ -138,10 +156,13 @@ public class RequestSizeFilter extends OncePerRequestFilter {
             return n;
         }
 
-        private void count(int n) throws BodyTooLargeException {
+        private void count(int n) throws IOException {
             count += n;
             if (count > limit) {
                 throw new BodyTooLargeException(limit);
+            }
+            if (System.nanoTime() - startedNanos > timeoutNanos) {
+                throw new BodyTooSlowException(java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(timeoutNanos));
             }
         }
 

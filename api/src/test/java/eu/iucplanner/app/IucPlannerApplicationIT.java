@@ -17,12 +17,16 @@ class IucPlannerApplicationIT {
     @Autowired
     private TestRestTemplate rest;
 
+    @org.springframework.boot.test.web.server.LocalManagementPort
+    private int managementPort;
+
     @Autowired
     private JdbcTemplate jdbc;
 
     @Test
     void startsOnTheEmbeddedDatabaseWithMigrationsApplied() {
-        ResponseEntity<String> health = rest.getForEntity("/actuator/health", String.class);
+        ResponseEntity<String> health = rest.getForEntity("http://localhost:" + managementPort + "/actuator/health",
+                String.class);
         assertThat(health.getStatusCode().is2xxSuccessful()).isTrue();
         assertThat(health.getBody()).contains("\"status\":\"UP\"").contains("\"db\"");
         assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");

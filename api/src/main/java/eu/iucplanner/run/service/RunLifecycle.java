@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -68,6 +67,10 @@ public class RunLifecycle implements SmartLifecycle {
     static final String FAILED_MESSAGE = "The solver failed with an internal error; the best solution found before "
             + "the failure, if any, is kept. The service log has the details under this run's id.";
     static final String STOPPED_BEFORE_START = "Stopped before solving started.";
+    static final String STUCK_MESSAGE = "The solver did not stop at the end of its time limit; the run was ended and "
+            + "the best solution it had found is kept. The service log has the details under this run's id.";
+    static final String STUCK_STOPPED_MESSAGE = "The solver did not stop when asked; the run was ended and the best "
+            + "solution it had found is kept.";
 
     private final RunRepository runs;
     private final RunPayloadRepository payloads;
@@ -80,7 +83,9 @@ public class RunLifecycle implements SmartLifecycle {
     private final Map<UUID, ActiveRun> active = new ConcurrentHashMap<>();
     private final Object workAvailable = new Object();
     private final ScheduledExecutorService timer;
-    private ExecutorService workers;
+    private final java.util.Set<Worker> workers = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger workerCount = new AtomicInteger();
+    private boolean started;
     private volatile boolean accepting;
     private volatile boolean shuttingDown;
     private volatile boolean running;
@@ -103,10 +108,21 @@ public class RunLifecycle implements SmartLifecycle {
     private record Best(Object snapshot, String score, Boolean feasible, Map<String, Object> summary) {
     }
 
+    /** A worker thread; retired when a run it solved was abandoned (its solver did not stop), it then exits. */
+    private static final class Worker {
+        private Thread thread;
+        private volatile boolean retired;
+    }
+
     /** A run a worker of this process is solving. */
     private static final class ActiveRun {
         private final UUID id;
         private final RunKind<?, ?, ?> kind;
+        private volatile Worker worker;
+        /** When the run's own termination should have stopped it ({@code System.nanoTime()}). */
+        private volatile long deadlineNanos = Long.MAX_VALUE;
+        /** When the lifecycle first asked its solver to terminate, 0 before. */
+        private volatile long terminateAskedNanos;
         private final Object writeLock = new Object();
         private final AtomicReference<Best> unwritten = new AtomicReference<>();
         private volatile Best latest;
@@ -300,14 +316,14 @@ public class RunLifecycle implements SmartLifecycle {
     }
 
     private synchronized void startWorkers() {
-        if (workers != null || shuttingDown) {
+        if (started || shuttingDown) {
             return;
         }
+        started = true;
         accepting = true;
         running = true;
-        workers = Executors.newFixedThreadPool(properties.parallelRuns(), daemon("run-worker"));
         for (int i = 0; i < properties.parallelRuns(); i++) {
-            workers.execute(this::work);
+            startWorker();
         }
         long interval = Math.max(50, properties.bestSolutionWriteInterval().toMillis());
         timer.scheduleWithFixedDelay(this::writeUnwritten, interval, interval, TimeUnit.MILLISECONDS);
@@ -315,26 +331,47 @@ public class RunLifecycle implements SmartLifecycle {
         timer.scheduleWithFixedDelay(this::enforceStops, check, check, TimeUnit.MILLISECONDS);
     }
 
-    private void work() {
-        while (accepting) {
-            Optional<Run> claimed;
-            try {
-                claimed = claim();
-            } catch (RuntimeException e) {
-                LOG.warn("Cannot claim a scheduled run yet: {}", e.toString());
-                claimed = Optional.empty();
-            }
-            if (claimed.isPresent()) {
-                execute(claimed.get());
-            } else {
-                synchronized (workAvailable) {
-                    try {
-                        workAvailable.wait(1_000);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
+    /** Starts a worker thread: at start, and in place of one whose run was abandoned. */
+    private void startWorker() {
+        Worker worker = new Worker();
+        worker.thread = new Thread(() -> work(worker), "run-worker-" + workerCount.incrementAndGet());
+        worker.thread.setDaemon(true);
+        workers.add(worker);
+        worker.thread.start();
+    }
+
+    private void work(Worker self) {
+        try {
+            while (accepting && !self.retired) {
+                if (!claimAndSolve(self)) {
+                    return;
                 }
+            }
+        } finally {
+            workers.remove(self);
+        }
+    }
+
+    /** Claims and solves one run, or waits a while when none waits; false when interrupted. */
+    private boolean claimAndSolve(Worker self) {
+        Optional<Run> claimed;
+        try {
+            claimed = claim();
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot claim a scheduled run yet: {}", e.toString());
+            claimed = Optional.empty();
+        }
+        if (claimed.isPresent()) {
+            execute(claimed.get(), self);
+            return true;
+        }
+        synchronized (workAvailable) {
+            try {
+                workAvailable.wait(1_000);
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
             }
         }
     }
@@ -353,19 +390,20 @@ public class RunLifecycle implements SmartLifecycle {
         }));
     }
 
-    private void execute(Run run) {
+    private void execute(Run run, Worker worker) {
         RunKind<?, ?, ?> kind = kinds.get(run.kind());
         if (kind == null) {
             LOG.error("Run {} is of kind '{}', which this service does not know", run.id(), run.kind());
             end(run.id(), RunStatus.FAILED, null, null, null, FAILED_MESSAGE);
             return;
         }
-        execute(kind, run);
+        execute(kind, run, worker);
     }
 
-    private <R, S, P> void execute(RunKind<R, S, P> kind, Run run) {
+    private <R, S, P> void execute(RunKind<R, S, P> kind, Run run, Worker worker) {
         UUID id = run.id();
         ActiveRun state = new ActiveRun(id, kind);
+        state.worker = worker;
         active.put(id, state);
         long started = System.nanoTime();
         Solver<S> solver = null;
@@ -392,6 +430,7 @@ public class RunLifecycle implements SmartLifecycle {
             solver = kind.solverFactory().buildSolver(
                     new SolverConfigOverride<S>().withTerminationConfig(termination));
             solver.addEventListener(event -> onBest(kind, state, event.getNewBestSolution()));
+            state.deadlineNanos = System.nanoTime() + termination.getSpentLimit().toNanos();
             state.solver = solver;
             LOG.info("{} {} solving", kind.name(), id);
             S best = solver.solve(solution);
@@ -400,7 +439,7 @@ public class RunLifecycle implements SmartLifecycle {
             LOG.error("{} {} failed", kind.name(), id, error);
             fail(state, solver, started);
         } finally {
-            active.remove(id);
+            active.remove(id, state);
         }
     }
 
@@ -460,9 +499,55 @@ public class RunLifecycle implements SmartLifecycle {
         } catch (RuntimeException e) {
             LOG.debug("Cannot check for stops: {}", e.toString());
         }
+        long now = System.nanoTime();
+        long grace = properties.stuckSolverGrace().toNanos();
         for (ActiveRun state : active.values()) {
-            if (state.stopRequested || shuttingDown) {
+            if (state.stopRequested || shuttingDown || now > state.deadlineNanos) {
                 terminate(state);
+            }
+            long asked = state.terminateAskedNanos;
+            if (asked != 0 && now - asked > grace) {
+                abandon(state);
+            }
+        }
+    }
+
+    /**
+     * A solver that did not stop within {@code stuck-solver-grace} after it was asked (a phase that ignores its
+     * termination): the run ends with the best solution it reported, its worker is retired and replaced, so the
+     * queue goes on; whatever the stuck thread does later is never stored.
+     */
+    private void abandon(ActiveRun state) {
+        Best best = state.latest;
+        RunStatus status = state.stopRequested ? RunStatus.TERMINATED
+                : shuttingDown ? RunStatus.INCOMPLETE : RunStatus.FAILED;
+        String message = status == RunStatus.TERMINATED ? STUCK_STOPPED_MESSAGE
+                : status == RunStatus.INCOMPLETE ? INCOMPLETE_MESSAGE : STUCK_MESSAGE;
+        synchronized (state.writeLock) {
+            if (state.ended) {
+                return;
+            }
+            state.ended = true;
+            String json = best == null ? null : documents.write(best.snapshot());
+            String summary = best == null ? null : documents.write(best.summary());
+            storeFinal(state.id, () -> transactions.executeWithoutResult(tx -> {
+                if (runs.end(state.id, status.name(), clock.instant(), best == null ? null : best.score(),
+                        best == null ? null : best.feasible(), summary, null, null, message) == 1
+                        && json != null) {
+                    payloads.updateBestSolution(state.id, json);
+                }
+            }));
+        }
+        active.remove(state.id, state);
+        LOG.error("{} {} did not stop within {} of being asked; it ends {} with its best solution, and its worker "
+                + "thread {} is abandoned", state.kind.name(), state.id, properties.stuckSolverGrace(), status,
+                state.worker == null ? "?" : state.worker.thread.getName());
+        publishStatus(state.id);
+        Worker worker = state.worker;
+        if (worker != null) {
+            worker.retired = true;
+            if (accepting) {
+                startWorker();
             }
         }
     }
@@ -475,6 +560,9 @@ public class RunLifecycle implements SmartLifecycle {
         Solver<?> solver = state.solver;
         if (solver != null && solver.isSolving() && !solver.isTerminateEarly()) {
             solver.terminateEarly();
+        }
+        if (solver != null && state.terminateAskedNanos == 0) {
+            state.terminateAskedNanos = System.nanoTime();
         }
     }
 
@@ -492,6 +580,9 @@ public class RunLifecycle implements SmartLifecycle {
         Long millis = solver == null ? null : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         Long speed = solver instanceof DefaultSolver<S> defaultSolver ? defaultSolver.getMoveEvaluationSpeed() : null;
         synchronized (state.writeLock) {
+            if (state.ended) {
+                return; // abandoned: its final state was stored already
+            }
             state.ended = true;
             String json = documents.write(best.snapshot());
             String summary = documents.write(best.summary());
@@ -513,6 +604,9 @@ public class RunLifecycle implements SmartLifecycle {
         RunStatus status = stopping ? RunStatus.INCOMPLETE : RunStatus.FAILED;
         Long millis = solver == null ? null : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         synchronized (state.writeLock) {
+            if (state.ended) {
+                return;
+            }
             state.ended = true;
             String json = best == null ? null : documents.write(best.snapshot());
             String summary = best == null ? null : documents.write(best.summary());
@@ -596,20 +690,21 @@ public class RunLifecycle implements SmartLifecycle {
         wakeUpWorkers();
         List<ActiveRun> solving = new ArrayList<>(active.values());
         solving.forEach(RunLifecycle::terminate);
-        ExecutorService pool;
-        synchronized (this) {
-            pool = workers;
-        }
-        if (pool != null) {
-            pool.shutdown();
+        long deadline = System.nanoTime() + properties.shutdownGrace().toNanos();
+        for (Worker worker : List.copyOf(workers)) {
+            long left = deadline - System.nanoTime();
             try {
-                if (!pool.awaitTermination(properties.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
-                    LOG.warn("{} runs did not store their final state within {}; they are recovered as INCOMPLETE "
-                            + "at the next start", active.size(), properties.shutdownGrace());
+                if (left > 0 && !worker.retired) {
+                    worker.thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                break;
             }
+        }
+        if (!active.isEmpty()) {
+            LOG.warn("{} runs did not store their final state within {}; they are recovered as INCOMPLETE at the "
+                    + "next start", active.size(), properties.shutdownGrace());
         }
         timer.shutdown();
         running = false;

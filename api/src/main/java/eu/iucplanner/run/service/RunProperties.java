@@ -16,11 +16,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param shutdownGrace             how long a stopping service waits, in all, for solving runs to store their best
  *                                  solution
  * @param stopCheckInterval         how often a solving run is checked for a stop asked for elsewhere
+ * @param stuckSolverGrace          how long a solver may take to stop once asked (by a user, the service or its own
+ *                                  time limit) before its run is ended without it and its worker replaced
  */
 @ConfigurationProperties("iuc.runs")
 public record RunProperties(@DefaultValue("1") int parallelRuns, @DefaultValue("PT30M") Duration maxSpentLimit,
         @DefaultValue("PT2S") Duration bestSolutionWriteInterval, @DefaultValue("PT20S") Duration shutdownGrace,
-        @DefaultValue("PT0.5S") Duration stopCheckInterval) {
+        @DefaultValue("PT0.5S") Duration stopCheckInterval, @DefaultValue("PT30S") Duration stuckSolverGrace) {
 
     public RunProperties {
         if (parallelRuns < 1) {

@@ -44,6 +44,9 @@ class PairingRunFlowIT extends PairingApiTestSupport {
     @LocalServerPort
     int port;
 
+    @org.springframework.boot.test.web.server.LocalManagementPort
+    int managementPort;
+
     @Test
     void smallDemoPoolSolvesToAFeasiblePairingWithAsManyPairsAsPossible() throws Exception {
         ObjectNode request = demo("SMALL");
@@ -129,7 +132,8 @@ class PairingRunFlowIT extends PairingApiTestSupport {
                 total.length() - "soft".length())));
 
         // Timefold's solver metrics reach Micrometer.
-        assertThat(rest.getForEntity("/actuator/metrics/timefold.solver.solve.duration", String.class)
+        assertThat(rest.getForEntity("http://localhost:" + managementPort
+                + "/actuator/metrics/timefold.solver.solve.duration", String.class)
                 .getStatusCode().value()).isEqualTo(200);
     }
 

@@ -1,17 +1,26 @@
 package eu.iucplanner.run.service;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import ai.timefold.solver.core.api.score.Score;
 import ai.timefold.solver.core.api.score.analysis.ScoreAnalysis;
+import ai.timefold.solver.core.api.score.director.ScoreDirector;
 import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.api.solver.phase.PhaseCommand;
+import ai.timefold.solver.core.config.phase.PhaseConfig;
+import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
+import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import eu.iucplanner.pairing.domain.PairingSolution;
 import eu.iucplanner.pairing.service.PairingRunKind;
 import eu.iucplanner.pairing.service.PairingRunRequest;
 import eu.iucplanner.pairing.service.StoredAssignment;
+import eu.iucplanner.pairing.solver.PairingSolverConfigs;
 
 /**
  * A pairing run kind for lifecycle tests: solves like pairing, but its problem loading can be held on a latch (to
@@ -22,13 +31,39 @@ public class ControllableRunKind implements RunKind<PairingRunRequest, PairingSo
     public static final String NAME = "controllable";
 
     private final PairingRunKind pairing;
+    private final SolverFactory<PairingSolution> stuckSolverFactory;
+    volatile boolean stuck;
     volatile CountDownLatch loading = new CountDownLatch(1);
     volatile CountDownLatch releaseLoading = new CountDownLatch(0);
     volatile String failLoadingWith;
 
     public ControllableRunKind(PairingRunKind pairing) {
         this.pairing = pairing;
+        SolverConfig config = PairingSolverConfigs.defaultConfig();
+        List<PhaseConfig> phases = new ArrayList<>();
+        phases.add(new CustomPhaseConfig().withCustomPhaseCommands(new StuckPhase()));
+        phases.addAll(config.getPhaseConfigList());
+        this.stuckSolverFactory = SolverFactory.create(config.withPhases(phases.toArray(PhaseConfig[]::new)));
     }
+
+    /**
+     * A first phase that ignores its termination (as a phase with a bug would) until {@link #RELEASE_STUCK} opens;
+     * {@link #STUCK_ENTERED} opens when it starts.
+     */
+    static final class StuckPhase implements PhaseCommand<PairingSolution> {
+        @Override
+        public void changeWorkingSolution(ScoreDirector<PairingSolution> scoreDirector, BooleanSupplier isTerminated) {
+            STUCK_ENTERED.countDown();
+            try {
+                RELEASE_STUCK.await(10, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    static final CountDownLatch STUCK_ENTERED = new CountDownLatch(1);
+    static final CountDownLatch RELEASE_STUCK = new CountDownLatch(1);
 
     @Override
     public String name() {
@@ -76,7 +111,7 @@ public class ControllableRunKind implements RunKind<PairingRunRequest, PairingSo
 
     @Override
     public SolverFactory<PairingSolution> solverFactory() {
-        return pairing.solverFactory();
+        return stuck ? stuckSolverFactory : pairing.solverFactory();
     }
 
     @Override

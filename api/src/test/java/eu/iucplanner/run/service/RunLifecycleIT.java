@@ -194,7 +194,7 @@ class RunLifecycleIT {
     // Helpers
     // ************************************************************************
 
-    private static PairingRunRequest small(Duration spent) {
+    static PairingRunRequest small(Duration spent) {
         return DemoDataController.request(DemoPools.generate(DemoPoolSize.SMALL), DemoPoolSize.SMALL)
                 .withTermination(new TerminationDto(spent, null));
     }

@@ -66,6 +66,7 @@ class ScheduleRunRestartIT {
 
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(IucPlannerApplication.class).run("--server.port=0",
+                "--management.server.port=0",
                 "--iuc.embedded-db.data-dir=" + dataDirectory, "--iuc.pairing.best-solution-write-interval=PT0.2S");
     }
 
