@@ -93,6 +93,19 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         : errors.size() + " parameters of the request are invalid.", errors);
     }
 
+    /** The database is away (restarting, unreachable): nothing was stored; the client may try again shortly. */
+    @ExceptionHandler({ org.springframework.dao.DataAccessResourceFailureException.class,
+            org.springframework.dao.TransientDataAccessException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class })
+    ResponseEntity<Object> handleDatabaseAway(Exception exception) {
+        LOG.warn("The database is not available: {}", exception.toString());
+        ResponseEntity<Object> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE,
+                "Service unavailable", "The database is not available right now; nothing was stored. Try again "
+                        + "in a few seconds.", List.of());
+        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, "5").body(problem.getBody());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception exception) {
         LOG.error("Unexpected error", exception);

@@ -435,6 +435,11 @@ public class RunLifecycle implements SmartLifecycle {
             LOG.info("{} {} solving", kind.name(), id);
             S best = solver.solve(solution);
             finish(kind, state, best, solver, started, true);
+        } catch (org.springframework.dao.DataAccessException databaseAway) {
+            // The run could not even be loaded: the database went away. It waits for the next worker, not FAILED.
+            LOG.warn("{} {} goes back to the queue: the database is not available ({})", kind.name(), id,
+                    databaseAway.toString());
+            requeue(state);
         } catch (Throwable error) {
             LOG.error("{} {} failed", kind.name(), id, error);
             fail(state, solver, started);
@@ -637,7 +642,11 @@ public class RunLifecycle implements SmartLifecycle {
         publishStatus(id);
     }
 
-    /** A final write is retried for a while (a database restarting); a solution found must not be lost. */
+    /**
+     * A final write is retried until the database takes it (it may be restarting or away for a while): a solution
+     * found must not be lost. While the service stops, it is retried for a few seconds only; what is not stored then
+     * is recovered from the last stored best solution at the next start.
+     */
     private void storeFinal(UUID id, Runnable write) {
         long delay = 200;
         for (int attempt = 1; ; attempt++) {
@@ -645,7 +654,7 @@ public class RunLifecycle implements SmartLifecycle {
                 write.run();
                 return;
             } catch (RuntimeException e) {
-                if (attempt >= 10) {
+                if (shuttingDown && attempt >= 10) {
                     LOG.error("Run {} could not store its final state after {} attempts; it stays SOLVING and is "
                             + "recovered as INCOMPLETE with its last stored best solution", id, attempt, e);
                     return;
