@@ -9,7 +9,12 @@ import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
 @EnableJdbcRepositories(basePackages = "eu.iucplanner")
 public class IucPlannerApplication {
 
-    public static void main(String[] args) {
+    /** Starts the service; {@code backup ...} and {@code restore ...} run the {@link BackupTool} instead. */
+    public static void main(String[] args) throws Exception {
+        if (BackupTool.handles(args)) {
+            BackupTool.main(args);
+            return;
+        }
         SpringApplication.run(IucPlannerApplication.class, args);
     }
 }
