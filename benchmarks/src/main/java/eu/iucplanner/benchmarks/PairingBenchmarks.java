@@ -75,7 +75,7 @@ public final class PairingBenchmarks {
         }
         List<Pool> pools = new ArrayList<>();
         List<DemoPoolSize> sizes = quick ? List.of(DemoPoolSize.SMALL, DemoPoolSize.MEDIUM)
-                : List.of(DemoPoolSize.values());
+                : List.of(DemoPoolSize.SMALL, DemoPoolSize.MEDIUM, DemoPoolSize.LARGE, DemoPoolSize.HUGE);
         for (DemoPoolSize size : sizes) {
             for (boolean balance : new boolean[] { false, true }) {
                 pools.add(new Pool(size, balance, quick ? Duration.ofSeconds(1) : budget(size)));
@@ -104,7 +104,7 @@ public final class PairingBenchmarks {
             case SMALL -> Duration.ofSeconds(2);
             case MEDIUM -> Duration.ofSeconds(5);
             case LARGE -> Duration.ofSeconds(10);
-            case HUGE -> Duration.ofSeconds(60);
+            case HUGE, XL -> Duration.ofSeconds(60);
         };
     }
 

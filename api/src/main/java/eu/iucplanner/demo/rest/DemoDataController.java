@@ -21,6 +21,7 @@ import eu.iucplanner.pairing.rest.ApplicantDto;
 import eu.iucplanner.pairing.rest.CallRulesDto;
 import eu.iucplanner.pairing.rest.PairingRunRequest;
 import eu.iucplanner.pairing.rest.TerminationDto;
+import eu.iucplanner.pairing.service.PairingProperties;
 import eu.iucplanner.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -35,10 +36,18 @@ public class DemoDataController {
     public record DemoPoolView(String name, int applicants, String href) {
     }
 
-    @Operation(summary = "The demo pools")
+    private final PairingProperties properties;
+
+    public DemoDataController(PairingProperties properties) {
+        this.properties = properties;
+    }
+
+    @Operation(summary = "The demo pools that a pairing run accepts (at most iuc.pairing.max-applicants applicants)")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     public List<DemoPoolView> list() {
+        // XL (20,000 applicants) is there for the scale benchmark; it stays reachable by name.
         return Arrays.stream(DemoPoolSize.values())
+                .filter(size -> size.applicants() <= properties.maxApplicants())
                 .map(size -> new DemoPoolView(size.name(), size.applicants(), "/api/v1/demo-data/" + size.name()))
                 .toList();
     }
