@@ -62,6 +62,10 @@ public final class PairingBenchmarks {
 
     public static void main(String[] args) throws IOException {
         boolean quick = args.length > 0 && args[0].equals("quick");
+        if (args.length > 0 && args[0].equals("scale")) {
+            ExactScaleBenchmarks.main(args);
+            return;
+        }
         if (args.length > 0 && args[0].equals("scheduling")) {
             SchedulingBenchmarks.main(args);
             return;
@@ -209,7 +213,7 @@ public final class PairingBenchmarks {
         return null;
     }
 
-    private static void resetHeapPeaks() {
+    static void resetHeapPeaks() {
         System.gc();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
@@ -219,7 +223,7 @@ public final class PairingBenchmarks {
     }
 
     /** The sum of the heap pools' peaks since the last reset: an upper bound of the peak heap in use. */
-    private static long heapPeak() {
+    static long heapPeak() {
         long sum = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
