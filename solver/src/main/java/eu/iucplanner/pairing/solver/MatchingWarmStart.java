@@ -28,17 +28,20 @@ import eu.iucplanner.pairing.domain.RegionTarget;
  * search after it finds nothing better on a fresh problem; it matters for reruns, which start from an earlier
  * solution: a solution that already has assigned unpinned slots is left as it is.
  * <p>
- * When the run is stopped (a user's stop or its time limit) while the flow is still searching, the flow returns the
- * valid matching of its last phase boundary and this phase fills the places that leaves open greedily (highest pair
- * score first, within capacities, exclusions, pins and the cross-region rule), so the user gets pairs at once.
+ * When the run is stopped (a user's stop or its time limit) while the weights are computed or the flow is still
+ * searching, the flow returns the valid matching of its last phase boundary and this phase fills the places that
+ * leaves open greedily (highest pair score first, within capacities, exclusions, pins and the cross-region rule), so
+ * the user gets pairs at once.
  */
 public class MatchingWarmStart implements PhaseCommand<PairingSolution> {
 
     /**
-     * Test seam: wraps the stop signal before the flow gets it, so that a test can see when the flow starts and what
-     * Timefold's signal says. The identity outside tests.
+     * Test seam: wraps the stop signal before the weights and the flow get it, so that a test can line a stop up with
+     * their progress and see what Timefold's signal says. The identity outside tests.
      */
     static volatile UnaryOperator<BooleanSupplier> stopSignalDecorator = UnaryOperator.identity();
+
+    private static final int ROWS_PER_STOP_CHECK = 32;
 
     @Override
     public void changeWorkingSolution(ScoreDirector<PairingSolution> scoreDirector, BooleanSupplier isTerminated) {
@@ -93,7 +96,6 @@ public class MatchingWarmStart implements PhaseCommand<PairingSolution> {
             Applicant partner = partners.get(j);
             rightCapacity[j] = Math.max(0, partner.getMaxPartners() - pinnedPartnerCount.getOrDefault(partner, 0));
         }
-        WeightMatrix matrix = weights(solution, owners, partners, ownerIndex, partnerIndex, pinnedPairs);
         // The stop signal: Timefold 1.32's DefaultCustomPhase hands each command
         // () -> phaseTermination.isPhaseTerminated(phaseScope), and a custom phase's termination is a bridge to the
         // solver's termination, which is an OR of the configured termination (spent limit, ...) and the
@@ -102,8 +104,10 @@ public class MatchingWarmStart implements PhaseCommand<PairingSolution> {
         // stop and the run's time limit. When it is set, AbstractSolver.runPhases (which checks the same solver
         // termination) skips the remaining phases once this command returns: what is written here is what the user
         // gets.
+        BooleanSupplier stop = stopSignalDecorator.apply(isTerminated);
+        WeightMatrix matrix = weights(solution, owners, partners, ownerIndex, partnerIndex, pinnedPairs, stop);
         MaxWeightBMatching.Result result = MaxWeightBMatching.solve(leftCapacity, rightCapacity, matrix,
-                regions(solution, partners), stopSignalDecorator.apply(isTerminated));
+                regions(solution, partners), stop);
         List<int[]> pairs = result.optimal() ? result.pairs()
                 : MaxWeightBMatching.completeGreedily(leftCapacity, rightCapacity, matrix, result.pairs());
         Map<Applicant, Integer> nextFree = new HashMap<>();
@@ -122,19 +126,29 @@ public class MatchingWarmStart implements PhaseCommand<PairingSolution> {
      * Each allowed pair's soft score (the per-pair constraints under the problem's weights); pairs that are not one EU
      * and one partner-region applicant, excluded pairs and pairs already pinned are forbidden. Exclusions are looked up
      * once per excluded id rather than once per pair.
+     * <p>
+     * This takes about 0.3 s for 5,000 applicants and 4 s for 20,000, so the stop signal is checked every
+     * {@value #ROWS_PER_STOP_CHECK} rows; once it is set, the remaining rows get weight 0 for every allowed pair: they
+     * are still paired (the flow's first matching and the greedy completion fill every place they can), only not by
+     * score.
      */
     private static WeightMatrix weights(PairingSolution solution, List<Applicant> owners, List<Applicant> partners,
-            Map<Applicant, Integer> ownerIndex, Map<Applicant, Integer> partnerIndex, Set<Long> pinnedPairs) {
+            Map<Applicant, Integer> ownerIndex, Map<Applicant, Integer> partnerIndex, Set<Long> pinnedPairs,
+            BooleanSupplier stop) {
         int n = owners.size();
         int m = partners.size();
         PairWeights weights = PairWeights.of(solution.getConstraintWeightOverrides());
         WeightMatrix matrix = new WeightMatrix(n, m);
+        boolean stopped = false;
         for (int i = 0; i < n; i++) {
+            if (!stopped && i % ROWS_PER_STOP_CHECK == 0 && stop.getAsBoolean()) {
+                stopped = true;
+            }
             Applicant owner = owners.get(i);
             for (int j = 0; j < m; j++) {
                 Applicant partner = partners.get(j);
                 if (PairingConstraintProvider.isCrossRegion(owner, partner)) {
-                    matrix.set(i, j, weights.softScore(owner, partner));
+                    matrix.set(i, j, stopped ? 0 : weights.softScore(owner, partner));
                 }
             }
         }

@@ -7,11 +7,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
@@ -48,20 +49,31 @@ class MatchingWarmStartTest {
         assertThat(pinned).as("pools with a pin").isGreaterThan(30);
     }
 
-    @Test
-    void stoppedAtOnceItStillGivesAFeasibleMaximalPairing() {
-        BooleanSupplier alwaysStop = () -> true;
-        MatchingWarmStart.stopSignalDecorator = signal -> alwaysStop;
+    /**
+     * @param stopAtLook the look at the stop signal that sees it set: the first is at the first row of the weights
+     *                   (every later row gets weight 0), the second is the flow's first, after its greedy matching
+     */
+    @ParameterizedTest
+    @ValueSource(ints = { 1, 2 })
+    void stoppedItStillGivesAFeasibleMaximalPairing(int stopAtLook) {
         Random random = new Random(12L);
         int pinned = 0;
+        int stopped = 0;
         for (int pool = 0; pool < 100; pool++) {
+            int[] looks = new int[1];
+            MatchingWarmStart.stopSignalDecorator = signal -> () -> ++looks[0] >= stopAtLook;
             PairingProblem problem = withRandomPin(random, RandomPools.generate(random, 12, pool % 2 == 1));
             pinned += problem.pinnedPairs().size();
             PairingSolution best = WARM_START_ONLY.buildSolver().solve(PairingProblemFactory.create(problem));
             assertThat(best.getScore().hardScore()).as("pool %d", pool).isZero();
             assertNoPairCanBeAdded(best);
+            // Once the stop is seen nothing looks again, except the flow once after the weights saw it.
+            assertThat(looks[0]).as("pool %d: looks at the stop signal", pool).isLessThanOrEqualTo(stopAtLook + 1);
+            stopped += looks[0] >= stopAtLook ? 1 : 0;
         }
         assertThat(pinned).as("pools with a pin").isGreaterThan(30);
+        assertThat(stopped).as("pools that saw the stop (the others have no slot, so no phase runs)")
+                .isGreaterThan(80);
     }
 
     /** No open, unpinned slot could take a partner that has room, is not excluded and is not already its partner. */
