@@ -11,8 +11,6 @@ import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
@@ -50,12 +48,12 @@ class MatchingWarmStartTest {
     }
 
     /**
-     * @param stopAtLook the look at the stop signal that sees it set: the first is at the first row of the weights
-     *                   (every later row gets weight 0), the second is the flow's first, after its greedy matching
+     * The stop is seen at the flow's first look, right after its greedy matching. (Stops within the flow's later
+     * phases: {@code MaxWeightBMatchingTest} on mid-size graphs and {@code WarmStartStopTest} on the HUGE demo pool.)
      */
-    @ParameterizedTest
-    @ValueSource(ints = { 1, 2 })
-    void stoppedItStillGivesAFeasibleMaximalPairing(int stopAtLook) {
+    @Test
+    void stoppedItStillGivesAFeasibleMaximalPairing() {
+        int stopAtLook = 1;
         Random random = new Random(12L);
         int pinned = 0;
         int stopped = 0;
@@ -67,9 +65,9 @@ class MatchingWarmStartTest {
             PairingSolution best = WARM_START_ONLY.buildSolver().solve(PairingProblemFactory.create(problem));
             assertThat(best.getScore().hardScore()).as("pool %d", pool).isZero();
             assertNoPairCanBeAdded(best);
-            // Once the stop is seen nothing looks again, except the flow once after the weights saw it.
-            assertThat(looks[0]).as("pool %d: looks at the stop signal", pool).isLessThanOrEqualTo(stopAtLook + 1);
-            stopped += looks[0] >= stopAtLook ? 1 : 0;
+            // Once the stop is seen nothing looks again.
+            assertThat(looks[0]).as("pool %d: looks at the stop signal", pool).isLessThanOrEqualTo(stopAtLook);
+            stopped += looks[0] == stopAtLook ? 1 : 0;
         }
         assertThat(pinned).as("pools with a pin").isGreaterThan(30);
         assertThat(stopped).as("pools that saw the stop (the others have no slot, so no phase runs)")
