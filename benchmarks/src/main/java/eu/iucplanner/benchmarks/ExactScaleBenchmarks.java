@@ -307,14 +307,13 @@ public final class ExactScaleBenchmarks {
     }
 
     private static String markdownLine(Row row) {
-        return String.format(Locale.ROOT, "| %s | %,d (%,d × %,d) | %s | %s | %s | **%.2f** | %s | %s | %.2f | %s / %s | %s / %s | %d |",
+        return String.format(Locale.ROOT, "| %s | %,d (%,d × %,d) | %s | %s | %s | **%.2f** | %s | %s | %.2f | %s / %s | %s | %d |",
                 row.pool(), row.applicants(), row.owners(), row.partners(), row.optimum(),
                 seconds(row.warmStart().millis()) + (row.warmStartOptimal() ? "" : " (not optimal: "
                         + row.warmStart().score() + ")"),
                 seconds(row.orTools().millis()), row.ratio(), seconds(row.flowMillis()),
                 seconds(row.orTools().solverCallMillis()), row.flowRatio(), megabytes(row.warmStart().peakHeapBytes()),
-                megabytes(row.orTools().peakHeapBytes()), megabytes(row.warmStart().peakRssBytes()),
-                megabytes(row.orTools().peakRssBytes()), row.runs());
+                megabytes(row.orTools().peakHeapBytes()), megabytes(row.orTools().peakRssBytes()), row.runs());
     }
 
     private static String stopLine(Stop stop) {
@@ -340,11 +339,13 @@ public final class ExactScaleBenchmarks {
                         + "OR-tools.\n"
                         + "- **Flows alone**: `MaxWeightBMatching.solve` on a prebuilt weight matrix, against OR-tools' "
                         + "`solveMaxFlowWithMinCost` call alone.\n"
-                        + "- Peak heap: the heap pools' peaks during the run (garbage included); peak RSS: the process's "
-                        + "resident high-water mark during the run (OR-tools' native memory shows only here).\n\n")
+                        + "- Peak heap: the heap pools' peaks during the run (garbage included). Peak RSS: the process's "
+                        + "resident high-water mark during the OR-tools run, where its native memory shows; it includes "
+                        + "the heap the JVM has committed so far, so it is an upper bound (the warm start's RSS, in the "
+                        + "CSV, is no more than the heap left committed by the OR-tools run before it).\n\n")
                 .append("| pool | applicants | optimum (OR-tools) | warm start to the optimum | OR-tools | ratio | "
                         + "our flow alone | OR-tools call alone | ratio | peak heap warm start / OR-tools | "
-                        + "peak RSS warm start / OR-tools | runs |\n")
+                        + "peak RSS, OR-tools run | runs |\n")
                 .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Row row : rows) {
             out.append(markdownLine(row)).append('\n');
