@@ -16,7 +16,7 @@ import java.util.stream.IntStream;
  * It is a minimum-cost maximum flow (source → left nodes → right nodes → region nodes → sink; a region with a target
  * reaches the sink at cost {@code −regionWeight} for its first {@code target} units and {@code +regionWeight} beyond,
  * which is the regional term because it is convex in the region's flow), solved by cost scaling
- * ({@link CostScalingBMatching}: about 0.25 s on the 5,000-applicant demo pool, 4 s on the 20,000 one). Weights so
+ * ({@link CostScalingBMatching}: about 0.2 s on the 5,000-applicant demo pool, 3 to 6 s on the 20,000 one). Weights so
  * large that its scaled costs could overflow go to the primal-dual method ({@link PrimalDualBMatching}), which is exact
  * for them too but needs minutes on large pools.
  * <p>
