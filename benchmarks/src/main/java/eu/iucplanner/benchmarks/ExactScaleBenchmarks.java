@@ -48,12 +48,13 @@ import eu.iucplanner.pairing.solver.WeightMatrix;
  * {@link PairingSolution} (its network built and solved);</li>
  * <li>the two flows alone: {@link MaxWeightBMatching} on a prebuilt {@link WeightMatrix}, against OR-tools'
  * {@code solveMaxFlowWithMinCost} call on its prebuilt network;</li>
- * <li>how soon the full default solver returns after {@code terminateEarly()} during its warm start, and with what.</li>
+ * <li>how soon the full default solver returns after {@code terminateEarly()} during its warm start, and with
+ * what.</li>
  * </ul>
  * Each timing is the median of its runs; peak heap is the sum of the heap pools' peaks (garbage included); peak RSS is
- * the process's resident set high-water mark over the run (OR-tools' native memory shows only there). Writes
+ * the process's resident set high-water mark over the OR-tools run (its native memory shows only there). Writes
  * {@code results/exact-scale.md} and {@code .csv}. Run with
- * {@code ./mvnw -B -Pbenchmark -pl benchmarks -am verify -DskipTests -Dbenchmark.args=scale} (about 6 minutes, most
+ * {@code ./mvnw -B -Pbenchmark -pl benchmarks -am verify -DskipTests -Dbenchmark.args=scale} (about 7 minutes, most
  * of it OR-tools on XL, which also needs about 10 GB of native memory).
  */
 public final class ExactScaleBenchmarks {
@@ -307,7 +308,8 @@ public final class ExactScaleBenchmarks {
     }
 
     private static String markdownLine(Row row) {
-        return String.format(Locale.ROOT, "| %s | %,d (%,d × %,d) | %s | %s | %s | **%.2f** | %s | %s | %.2f | %s / %s | %s | %d |",
+        return String.format(Locale.ROOT,
+                "| %s | %,d (%,d × %,d) | %s | %s | %s | **%.2f** | %s | %s | %.2f | %s / %s | %s | %d |",
                 row.pool(), row.applicants(), row.owners(), row.partners(), row.optimum(),
                 seconds(row.warmStart().millis()) + (row.warmStartOptimal() ? "" : " (not optimal: "
                         + row.warmStart().score() + ")"),
@@ -337,12 +339,13 @@ public final class ExactScaleBenchmarks {
                         + "included). **OR-tools**: `ExactPairing` from the same `PairingSolution` (network built "
                         + "through JNI, then `SimpleMinCostFlow.solveMaxFlowWithMinCost`). Ratio: warm start / "
                         + "OR-tools.\n"
-                        + "- **Flows alone**: `MaxWeightBMatching.solve` on a prebuilt weight matrix, against OR-tools' "
-                        + "`solveMaxFlowWithMinCost` call alone.\n"
-                        + "- Peak heap: the heap pools' peaks during the run (garbage included). Peak RSS: the process's "
-                        + "resident high-water mark during the OR-tools run, where its native memory shows; it includes "
-                        + "the heap the JVM has committed so far, so it is an upper bound (the warm start's RSS, in the "
-                        + "CSV, is no more than the heap left committed by the OR-tools run before it).\n\n")
+                        + "- **Flows alone**: `MaxWeightBMatching.solve` on a prebuilt weight matrix, against "
+                        + "OR-tools' `solveMaxFlowWithMinCost` call alone.\n"
+                        + "- Peak heap: the heap pools' peaks during the run (garbage included). Peak RSS: the "
+                        + "process's resident high-water mark during the OR-tools run, where its native memory shows; "
+                        + "it includes the heap the JVM has committed so far, so it is an upper bound (the warm "
+                        + "start's RSS, in the CSV, is no more than the heap left committed by the OR-tools run before "
+                        + "it).\n\n")
                 .append("| pool | applicants | optimum (OR-tools) | warm start to the optimum | OR-tools | ratio | "
                         + "our flow alone | OR-tools call alone | ratio | peak heap warm start / OR-tools | "
                         + "peak RSS, OR-tools run | runs |\n")

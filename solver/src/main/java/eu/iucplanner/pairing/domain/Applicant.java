@@ -167,7 +167,7 @@ public final class Applicant {
         return excludedPartnerIds.contains(other.id) || other.excludedPartnerIds.contains(id);
     }
 
-    /** The ids this applicant refuses (its own and those given beside the applicants); the other side may refuse too. */
+    /** The ids this applicant refuses (its own, and those given beside the applicants); the other may refuse too. */
     public Set<String> getExcludedPartnerIds() {
         return Collections.unmodifiableSet(excludedPartnerIds);
     }

@@ -126,8 +126,8 @@ public final class PairScores {
      * {@link #sharedChallengePoints}, {@link #sizeGap}, {@link #languagePenalty}, {@link #regionPreferenceMisses} and
      * {@link #covenantSignatories}, from per-column arrays built once (theme priorities by theme, log populations,
      * language bit masks, preferred-region masks), so that the exact warm start's millions of pairs cost a few array
-     * reads each instead of set look-ups and merges. {@code PairWeightsTest} checks it pair by pair against the functions
-     * above.
+     * reads each instead of set look-ups and merges. {@code PairWeightsTest} checks it pair by pair against the
+     * functions above.
      */
     public static final class Batch {
 

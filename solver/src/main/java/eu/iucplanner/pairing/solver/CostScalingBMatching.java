@@ -425,7 +425,7 @@ final class CostScalingBMatching {
         return true;
     }
 
-    /** Saturates every residual arc with a negative reduced cost, except the dense ones (left prices made those ≥ 0). */
+    /** Saturates every residual arc with a negative reduced cost but the dense ones (left prices made those ≥ 0). */
     private void saturateNegativeArcs() {
         for (int j = 0; j < m; j++) {
             int right = n + j;
