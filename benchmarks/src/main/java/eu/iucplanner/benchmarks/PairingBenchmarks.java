@@ -62,6 +62,10 @@ public final class PairingBenchmarks {
 
     public static void main(String[] args) throws IOException {
         boolean quick = args.length > 0 && args[0].equals("quick");
+        if (args.length > 0 && args[0].equals("scale")) {
+            ExactScaleBenchmarks.main(args);
+            return;
+        }
         if (args.length > 0 && args[0].equals("scheduling")) {
             SchedulingBenchmarks.main(args);
             return;
@@ -75,7 +79,7 @@ public final class PairingBenchmarks {
         }
         List<Pool> pools = new ArrayList<>();
         List<DemoPoolSize> sizes = quick ? List.of(DemoPoolSize.SMALL, DemoPoolSize.MEDIUM)
-                : List.of(DemoPoolSize.values());
+                : List.of(DemoPoolSize.SMALL, DemoPoolSize.MEDIUM, DemoPoolSize.LARGE, DemoPoolSize.HUGE);
         for (DemoPoolSize size : sizes) {
             for (boolean balance : new boolean[] { false, true }) {
                 pools.add(new Pool(size, balance, quick ? Duration.ofSeconds(1) : budget(size)));
@@ -104,7 +108,7 @@ public final class PairingBenchmarks {
             case SMALL -> Duration.ofSeconds(2);
             case MEDIUM -> Duration.ofSeconds(5);
             case LARGE -> Duration.ofSeconds(10);
-            case HUGE -> Duration.ofSeconds(60);
+            case HUGE, XL -> Duration.ofSeconds(60);
         };
     }
 
@@ -209,7 +213,7 @@ public final class PairingBenchmarks {
         return null;
     }
 
-    private static void resetHeapPeaks() {
+    static void resetHeapPeaks() {
         System.gc();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
@@ -219,7 +223,7 @@ public final class PairingBenchmarks {
     }
 
     /** The sum of the heap pools' peaks since the last reset: an upper bound of the peak heap in use. */
-    private static long heapPeak() {
+    static long heapPeak() {
         long sum = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {

@@ -19,6 +19,7 @@ import eu.iucplanner.pairing.domain.CallRules;
 import eu.iucplanner.pairing.domain.PairingProblem;
 import eu.iucplanner.pairing.service.ApplicantDto;
 import eu.iucplanner.pairing.service.CallRulesDto;
+import eu.iucplanner.pairing.service.PairingProperties;
 import eu.iucplanner.pairing.service.PairingRunRequest;
 import eu.iucplanner.problem.ProblemException;
 import eu.iucplanner.run.service.TerminationDto;
@@ -37,11 +38,19 @@ public class DemoDataController {
     public record DemoPoolView(String name, int applicants, String href) {
     }
 
-    @Operation(summary = "The demo pools")
+    private final PairingProperties properties;
+
+    public DemoDataController(PairingProperties properties) {
+        this.properties = properties;
+    }
+
+    @Operation(summary = "The demo pools that a pairing run accepts (at most iuc.pairing.max-applicants applicants)")
     @ApiResponse(responseCode = "200", description = "The demo pools")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     public List<DemoPoolView> list() {
+        // XL (20,000 applicants) is there for the scale benchmark; it stays reachable by name.
         return Arrays.stream(DemoPoolSize.values())
+                .filter(size -> size.applicants() <= properties.maxApplicants())
                 .map(size -> new DemoPoolView(size.name(), size.applicants(), "/api/v1/demo-data/" + size.name()))
                 .toList();
     }

@@ -167,6 +167,11 @@ public final class Applicant {
         return excludedPartnerIds.contains(other.id) || other.excludedPartnerIds.contains(id);
     }
 
+    /** The ids this applicant refuses (its own, and those given beside the applicants); the other may refuse too. */
+    public Set<String> getExcludedPartnerIds() {
+        return Collections.unmodifiableSet(excludedPartnerIds);
+    }
+
     /** Used by the problem factory to add an exclusion given beside the applicants. */
     public void addExcludedPartner(String partnerId) {
         excludedPartnerIds.add(partnerId);

@@ -1,7 +1,11 @@
 package eu.iucplanner.pairing.domain;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The per-pair terms of the pairing objective, as exact integers. The constraint provider, the justifications and
@@ -115,5 +119,158 @@ public final class PairScores {
     /** How many of the two (0, 1 or 2) signed the Global Covenant of Mayors. */
     public static int covenantSignatories(Applicant a, Applicant b) {
         return (a.isCovenantSignatory() ? 1 : 0) + (b.isCovenantSignatory() ? 1 : 0);
+    }
+
+    /**
+     * The per-pair terms of any applicant against a fixed list of others, a whole row at a time: the same numbers as
+     * {@link #sharedChallengePoints}, {@link #sizeGap}, {@link #languagePenalty}, {@link #regionPreferenceMisses} and
+     * {@link #covenantSignatories}, from per-column arrays built once (theme priorities by theme, log populations,
+     * language bit masks, preferred-region masks), so that the exact warm start's millions of pairs cost a few array
+     * reads each instead of set look-ups and merges. {@code PairWeightsTest} checks it pair by pair against the
+     * functions above.
+     */
+    public static final class Batch {
+
+        private final int size;
+        private final int themes;
+        /** priorityByTheme[theme * size + column]: the column's priority for the theme, 0 if none. */
+        private final int[] priorityByTheme;
+        private final int[] logPopulationCentis;
+        private final int[] mainLanguage;
+        private final boolean[] noLanguage;
+        /** Bit per language of the columns (at most 64 distinct), or null: then languages are compared pair by pair. */
+        private final long[] languageMask;
+        private final Map<Integer, Integer> languageBit;
+        private final int[] preferredRegionMask;
+        private final int[] regionBit;
+        private final boolean[] covenant;
+        private final List<Applicant> columns;
+
+        public Batch(List<Applicant> columns) {
+            this.columns = List.copyOf(columns);
+            this.size = columns.size();
+            int maxTheme = -1;
+            Map<Integer, Integer> bits = new HashMap<>();
+            for (Applicant column : columns) {
+                for (int theme : column.themeIndexes()) {
+                    maxTheme = Math.max(maxTheme, theme);
+                }
+                for (int language : column.languageIds()) {
+                    bits.putIfAbsent(language, bits.size());
+                }
+            }
+            this.themes = maxTheme + 1;
+            this.priorityByTheme = new int[themes * size];
+            this.logPopulationCentis = new int[size];
+            this.mainLanguage = new int[size];
+            this.noLanguage = new boolean[size];
+            this.languageBit = bits.size() <= Long.SIZE ? bits : null;
+            this.languageMask = languageBit == null ? null : new long[size];
+            this.preferredRegionMask = new int[size];
+            this.regionBit = new int[size];
+            this.covenant = new boolean[size];
+            for (int j = 0; j < size; j++) {
+                Applicant column = columns.get(j);
+                int[] indexes = column.themeIndexes();
+                int[] priorities = column.themePriorities();
+                for (int k = 0; k < indexes.length; k++) {
+                    priorityByTheme[indexes[k] * size + j] = priorities[k];
+                }
+                logPopulationCentis[j] = column.getLogPopulationCentis();
+                int[] languages = column.languageIds();
+                noLanguage[j] = languages.length == 0;
+                mainLanguage[j] = noLanguage[j] ? 0 : languages[0];
+                if (languageMask != null) {
+                    for (int language : languages) {
+                        languageMask[j] |= 1L << languageBit.get(language);
+                    }
+                }
+                preferredRegionMask[j] = regionMask(column.getPreferredPartnerRegions());
+                regionBit[j] = regionBit(column.getRegion());
+                covenant[j] = column.isCovenantSignatory();
+            }
+        }
+
+        public int size() {
+            return size;
+        }
+
+        /**
+         * Fills each array's entry j with the term of the pair ({@code row}, column j); {@code shared} must be zero
+         * on entry (it is accumulated theme by theme).
+         */
+        public void terms(Applicant row, int[] shared, int[] sizeGap, int[] language, int[] preferenceMisses,
+                int[] covenantSignatories) {
+            int[] indexes = row.themeIndexes();
+            int[] priorities = row.themePriorities();
+            for (int k = 0; k < indexes.length; k++) {
+                if (indexes[k] >= themes) {
+                    continue;
+                }
+                int base = indexes[k] * size;
+                int priority = priorities[k];
+                for (int j = 0; j < size; j++) {
+                    shared[j] += priority * priorityByTheme[base + j];
+                }
+            }
+            int log = row.getLogPopulationCentis();
+            for (int j = 0; j < size; j++) {
+                sizeGap[j] = Math.abs(log - logPopulationCentis[j]);
+            }
+            languages(row, language);
+            int ownRegionBit = regionBit(row.getRegion());
+            int ownPreferences = regionMask(row.getPreferredPartnerRegions());
+            int ownCovenant = row.isCovenantSignatory() ? 1 : 0;
+            for (int j = 0; j < size; j++) {
+                int misses = ownPreferences != 0 && (ownPreferences & regionBit[j]) == 0 ? 1 : 0;
+                misses += preferredRegionMask[j] != 0 && (preferredRegionMask[j] & ownRegionBit) == 0 ? 1 : 0;
+                preferenceMisses[j] = misses;
+                covenantSignatories[j] = ownCovenant + (covenant[j] ? 1 : 0);
+            }
+        }
+
+        private void languages(Applicant row, int[] language) {
+            int[] own = row.languageIds();
+            if (own.length == 0) {
+                Arrays.fill(language, 0, size, LANGUAGE_NONE_SHARED);
+                return;
+            }
+            if (languageMask == null) {
+                for (int j = 0; j < size; j++) {
+                    language[j] = languagePenalty(row, columns.get(j));
+                }
+                return;
+            }
+            long ownMask = 0;
+            for (int id : own) {
+                Integer bit = languageBit.get(id);
+                if (bit != null) {
+                    ownMask |= 1L << bit;
+                }
+            }
+            int main = own[0];
+            for (int j = 0; j < size; j++) {
+                if (noLanguage[j]) {
+                    language[j] = LANGUAGE_NONE_SHARED;
+                } else if (mainLanguage[j] == main) {
+                    language[j] = LANGUAGE_SHARED_MAIN;
+                } else {
+                    language[j] = (languageMask[j] & ownMask) != 0 ? LANGUAGE_SHARED_OTHER : LANGUAGE_NONE_SHARED;
+                }
+            }
+        }
+
+        /** A bit per region ordinal, shifted by one so that "outside the call" (null) has bit 0. */
+        private static int regionBit(ProgrammeRegion region) {
+            return 1 << (region == null ? 0 : region.ordinal() + 1);
+        }
+
+        private static int regionMask(Set<ProgrammeRegion> regions) {
+            int mask = 0;
+            for (ProgrammeRegion region : regions) {
+                mask |= regionBit(region);
+            }
+            return mask;
+        }
     }
 }

@@ -15,7 +15,8 @@ import eu.iucplanner.pairing.domain.RegionTarget;
 
 /**
  * Test oracle: enumerates every feasible pairing of a small pool (each EU applicant takes any subset of compatible
- * partners up to its capacity, partners within theirs) and scores it independently of the constraint streams.
+ * partners up to its capacity, partners within theirs, pinned pairs always included) and scores it independently of
+ * the constraint streams.
  */
 final class ExhaustivePairing {
 
@@ -27,6 +28,7 @@ final class ExhaustivePairing {
     private final int[] partnerLoad;
     private final Map<ProgrammeRegion, Integer> regionCounts = new HashMap<>();
     private final long openPlacesTotal;
+    private final List<PartnerSlot> pinnedSlots;
     private HardMediumSoftLongScore best;
     private long visited;
 
@@ -43,12 +45,32 @@ final class ExhaustivePairing {
         this.partnerLoad = new int[partners.size()];
         this.openPlacesTotal = owners.stream().mapToLong(Applicant::getMaxPartners).sum()
                 + partners.stream().mapToLong(Applicant::getMaxPartners).sum();
+        this.pinnedSlots = solution.getSlots().stream()
+                .filter(slot -> slot.isPinned() && slot.getPartner() != null).toList();
     }
 
     HardMediumSoftLongScore bestScore() {
         best = null;
-        search(0, 0, 0, 0L);
+        long soft = 0;
+        for (PartnerSlot pinned : pinnedSlots) {
+            partnerLoad[partners.indexOf(pinned.getPartner())]++;
+            regionCounts.merge(pinned.getPartner().getRegion(), 1, Integer::sum);
+            soft += weights.softScore(pinned.getOwner(), pinned.getPartner());
+        }
+        search(0, 0, owners.isEmpty() ? 0 : pinnedCount(owners.get(0)), soft);
+        for (PartnerSlot pinned : pinnedSlots) {
+            partnerLoad[partners.indexOf(pinned.getPartner())]--;
+            regionCounts.merge(pinned.getPartner().getRegion(), -1, Integer::sum);
+        }
         return best;
+    }
+
+    private int pinnedCount(Applicant owner) {
+        return (int) pinnedSlots.stream().filter(slot -> slot.getOwner() == owner).count();
+    }
+
+    private boolean pinned(Applicant owner, Applicant partner) {
+        return pinnedSlots.stream().anyMatch(slot -> slot.getOwner() == owner && slot.getPartner() == partner);
     }
 
     long visited() {
@@ -63,13 +85,13 @@ final class ExhaustivePairing {
         }
         Applicant owner = owners.get(ownerIndex);
         // Move on to the next owner with what this one has taken so far.
-        search(ownerIndex + 1, 0, 0, soft);
+        search(ownerIndex + 1, 0, ownerIndex + 1 < owners.size() ? pinnedCount(owners.get(ownerIndex + 1)) : 0, soft);
         if (ownerTaken == owner.getMaxPartners()) {
             return;
         }
         for (int j = firstPartner; j < partners.size(); j++) {
             Applicant partner = partners.get(j);
-            if (partnerLoad[j] == partner.getMaxPartners() || owner.excludes(partner)) {
+            if (partnerLoad[j] >= partner.getMaxPartners() || owner.excludes(partner) || pinned(owner, partner)) {
                 continue;
             }
             partnerLoad[j]++;
