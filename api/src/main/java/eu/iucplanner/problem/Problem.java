@@ -11,5 +11,11 @@ public enum Problem {
     /** The resource is not in a state that allows this (409). */
     CONFLICT,
     /** The service cannot take it right now; the client may retry (503). */
-    UNAVAILABLE
+    UNAVAILABLE,
+    /** Not logged in, or with credentials that are not valid (401). */
+    UNAUTHENTICATED,
+    /** Logged in, but the user's roles do not allow it (403). */
+    FORBIDDEN,
+    /** Too many requests of this kind from this user for now; the client may retry later (429). */
+    RATE_LIMITED
 }

@@ -11,12 +11,33 @@ public class ProblemException extends RuntimeException {
     private final Problem problem;
     private final String title;
     private final transient List<FieldError> errors;
+    private final Long retryAfterSeconds;
 
     public ProblemException(Problem problem, String title, String detail, List<FieldError> errors) {
+        this(problem, title, detail, errors, null);
+    }
+
+    public ProblemException(Problem problem, String title, String detail, List<FieldError> errors,
+            Long retryAfterSeconds) {
         super(detail);
         this.problem = problem;
         this.title = title;
         this.errors = List.copyOf(errors);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** Too many requests for now; try again after the given seconds. */
+    public static ProblemException rateLimited(String detail, long retryAfterSeconds) {
+        return new ProblemException(Problem.RATE_LIMITED, "Too many requests", detail, List.of(), retryAfterSeconds);
+    }
+
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(Problem.FORBIDDEN, "Forbidden", detail, List.of());
+    }
+
+    /** Seconds after which the client may try again, for 429 and 503; {@code null} otherwise. */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     /** Fields that break a rule. */

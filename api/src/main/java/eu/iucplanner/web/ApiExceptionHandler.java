@@ -54,8 +54,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<Object> handleProblem(ProblemException exception) {
-        return problem(status(exception.problem()), type(exception.problem()), exception.title(),
-                exception.getMessage(), exception.errors());
+        ResponseEntity<Object> problem = problem(status(exception.problem()), type(exception.problem()),
+                exception.title(), exception.getMessage(), exception.errors());
+        if (exception.retryAfterSeconds() == null) {
+            return problem;
+        }
+        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(exception.retryAfterSeconds())).body(problem.getBody());
     }
 
     static HttpStatus status(Problem problem) {
@@ -65,6 +70,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
         };
     }
 
@@ -75,6 +83,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case NOT_FOUND -> ProblemTypes.NOT_FOUND;
             case CONFLICT -> ProblemTypes.CONFLICT;
             case UNAVAILABLE -> ProblemTypes.UNAVAILABLE;
+            case UNAUTHENTICATED -> ProblemTypes.UNAUTHENTICATED;
+            case FORBIDDEN -> ProblemTypes.FORBIDDEN;
+            case RATE_LIMITED -> ProblemTypes.RATE_LIMITED;
         };
     }
 
@@ -248,7 +259,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** The most field errors a problem detail lists; {@code errorCount} tells how many there were. */
     static final int MAX_ERRORS = 100;
 
-    static ResponseEntity<Object> problem(HttpStatus status, String type, String title, String detail,
+    public static ResponseEntity<Object> problem(HttpStatus status, String type, String title, String detail,
             List<FieldError> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, errors.size() > MAX_ERRORS
                 ? detail + " The first " + MAX_ERRORS + " of " + errors.size() + " errors are listed." : detail);

@@ -21,7 +21,10 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 
-/** Documents each endpoint's {@link ProblemResponses} as problem-detail responses in the OpenAPI document. */
+/**
+ * Documents each endpoint's {@link ProblemResponses}, and the 401 and 403 of the security filters, as problem-detail
+ * responses in the OpenAPI document.
+ */
 @Component
 public class OpenApiProblems implements OperationCustomizer, OpenApiCustomizer {
 
@@ -48,11 +51,17 @@ public class OpenApiProblems implements OperationCustomizer, OpenApiCustomizer {
     @Override
     public Operation customize(Operation operation, HandlerMethod handlerMethod) {
         ProblemResponses problems = handlerMethod.getMethodAnnotation(ProblemResponses.class);
-        if (problems == null) {
-            return operation;
-        }
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
-        for (int code : problems.value()) {
+        java.util.SortedSet<Integer> codes = new java.util.TreeSet<>();
+        for (int code : problems == null ? new int[0] : problems.value()) {
+            codes.add(code);
+        }
+        codes.add(401);
+        boolean read = handlerMethod.hasMethodAnnotation(org.springframework.web.bind.annotation.GetMapping.class);
+        if (!(problems != null && problems.anyLoggedInUser() && read)) {
+            codes.add(403);
+        }
+        for (int code : codes) {
             HttpStatus status = HttpStatus.valueOf(code);
             responses.addApiResponse(String.valueOf(code), new ApiResponse()
                     .description(status.getReasonPhrase() + " (RFC 9457 problem detail)")

@@ -14,6 +14,9 @@ public final class ProblemTypes {
     public static final String METHOD_NOT_ALLOWED = "method-not-allowed";
     public static final String CONFLICT = "conflict";
     public static final String UNAVAILABLE = "unavailable";
+    public static final String UNAUTHENTICATED = "unauthenticated";
+    public static final String FORBIDDEN = "forbidden";
+    public static final String RATE_LIMITED = "rate-limited";
     public static final String INTERNAL = "internal-error";
 
     private ProblemTypes() {

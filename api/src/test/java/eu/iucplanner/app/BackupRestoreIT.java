@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 class BackupRestoreIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final RestTemplate rest = new RestTemplate();
+    private final RestTemplate rest = eu.iucplanner.TestCredentials.restTemplate();
 
     @TempDir
     Path directory;

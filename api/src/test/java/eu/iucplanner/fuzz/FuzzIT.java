@@ -313,6 +313,7 @@ class FuzzIT {
         int before = stored();
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(60)).header("Content-Type", contentType)
+                .header("Authorization", eu.iucplanner.TestCredentials.admin())
                 .header("Accept", "application/json, application/problem+json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -351,6 +352,7 @@ class FuzzIT {
 
     private static HttpResponse<String> get(String path, String accept) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Accept", accept).header("Authorization", eu.iucplanner.TestCredentials.admin()).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

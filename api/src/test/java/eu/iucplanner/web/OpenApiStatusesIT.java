@@ -24,10 +24,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import eu.iucplanner.app.IucPlannerApplication;
+import eu.iucplanner.identity.persistence.AppUser;
+import eu.iucplanner.identity.persistence.AppUserRepository;
 
 /**
  * The OpenAPI document says what the service does: every operation is called so that it answers each of its
- * statuses, and the statuses observed per operation must be exactly those the document lists.
+ * statuses, and the statuses observed per operation must be exactly those the document lists. 401 and 403 (the
+ * security filters') are compared by AccessMatrixIT and 429 (the submission limits) by RateLimitIT; this test calls as
+ * the administrator, within the limits.
  */
 @SpringBootTest(classes = IucPlannerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "iuc.embedded-db.data-dir=target/it-postgres-openapi-${random.uuid}",
@@ -48,6 +52,8 @@ class OpenApiStatusesIT {
 
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    AppUserRepository appUsers;
 
     private final Map<String, Set<Integer>> observed = new TreeMap<>();
 
@@ -90,7 +96,8 @@ class OpenApiStatusesIT {
             String base = kind[0];
             exchange("GET", base, base, null, null, null);
             exchange("GET", base, base + "?size=0", null, null, null);
-            for (String suffix : new String[] { "", "/metadata", "/events", "/request", "/score-analysis" }) {
+            for (String suffix : new String[] { "", "/metadata", "/events", "/request", "/score-analysis",
+                    "/export" }) {
                 String template = base + "/{id}" + suffix;
                 exchange("GET", template, base + "/" + kind[1] + suffix, suffix.equals("/events")
                         ? "text/event-stream" : null, null, null);
@@ -148,10 +155,57 @@ class OpenApiStatusesIT {
         awaitEnded(SCHEDULE, scheduleSolving);
         exchange("POST", SCHEDULE + "/{id}/purge", SCHEDULE + "/" + scheduleSolving + "/purge", null, null, null);
 
+        identity(random);
+
         Map<String, Set<Integer>> documented = documented();
         assertThat(observed.keySet()).as("operations called").isEqualTo(documented.keySet());
         documented.forEach((operation, statuses) -> assertThat(observed.get(operation)).as(operation)
                 .isEqualTo(statuses));
+    }
+
+    /** Users, tokens, one's own profile and password, and the audit log, as the administrator. */
+    private void identity(String random) {
+        exchange("GET", "/api/v1/me", "/api/v1/me", null, null, null);
+        exchange("POST", "/api/v1/me/password", "/api/v1/me/password", null, "application/json",
+                "{\"currentPassword\":\"wrong\",\"newPassword\":\"another-password-123\"}");
+        exchange("POST", "/api/v1/me/password", "/api/v1/me/password", null, "application/json",
+                "{\"currentPassword\":\"" + eu.iucplanner.TestCredentials.ADMIN_PASSWORD
+                        + "\",\"newPassword\":\"another-password-123\"}");
+        exchange("GET", "/api/v1/tokens", "/api/v1/tokens", null, null, null);
+        String token = json(exchange("POST", "/api/v1/tokens", "/api/v1/tokens", null, "application/json",
+                "{\"name\":\"nightly\"}").getBody()).at("/token/id").asText();
+        exchange("POST", "/api/v1/tokens", "/api/v1/tokens", null, "application/json", "{\"name\":\"\"}");
+        exchange("DELETE", "/api/v1/tokens/{id}", "/api/v1/tokens/" + token, null, null, null);
+        exchange("DELETE", "/api/v1/tokens/{id}", "/api/v1/tokens/" + random, null, null, null);
+        exchange("GET", "/api/v1/users", "/api/v1/users", null, null, null);
+        String user = json(exchange("POST", "/api/v1/users", "/api/v1/users", null, "application/json",
+                "{\"username\":\"maria\",\"password\":\"a-long-enough-password\",\"roles\":[\"VIEWER\"]}")
+                .getBody()).get("id").asText();
+        exchange("POST", "/api/v1/users", "/api/v1/users", null, "application/json",
+                "{\"username\":\"maria\",\"password\":\"a-long-enough-password\"}");
+        exchange("POST", "/api/v1/users", "/api/v1/users", null, "application/json", "{\"username\":\"\"}");
+        String adminId = json(exchange("GET", "/api/v1/users", "/api/v1/users", null, null, null).getBody())
+                .findParents("username").stream().filter(node -> node.get("username").asText().equals("admin"))
+                .findFirst().orElseThrow().get("id").asText();
+        String users = "/api/v1/users/{id}";
+        exchange("PATCH", users, "/api/v1/users/" + user, null, "application/json", "{\"roles\":[\"PLANNER\"]}");
+        exchange("PATCH", users, "/api/v1/users/" + user, null, "application/json",
+                "{\"displayName\":\"" + "x".repeat(300) + "\"}");
+        exchange("PATCH", users, "/api/v1/users/" + random, null, "application/json", "{\"enabled\":false}");
+        exchange("PATCH", users, "/api/v1/users/" + adminId, null, "application/json", "{\"enabled\":false}");
+        String password = "/api/v1/users/{id}/password";
+        exchange("POST", password, "/api/v1/users/" + user + "/password", null, "application/json",
+                "{\"password\":\"yet-another-password-1\"}");
+        exchange("POST", password, "/api/v1/users/" + user + "/password", null, "application/json",
+                "{\"password\":\"short\"}");
+        exchange("POST", password, "/api/v1/users/" + random + "/password", null, "application/json",
+                "{\"password\":\"yet-another-password-1\"}");
+        AppUser provisioned = appUsers.save(new AppUser(UUID.randomUUID(), "oidc-user", null, null, "VIEWER", true,
+                AppUser.OIDC, "https://idp.example", "subject-1", java.time.Instant.now(), null, null));
+        exchange("POST", password, "/api/v1/users/" + provisioned.id() + "/password", null, "application/json",
+                "{\"password\":\"yet-another-password-1\"}");
+        exchange("GET", "/api/v1/audit-events", "/api/v1/audit-events", null, null, null);
+        exchange("GET", "/api/v1/audit-events", "/api/v1/audit-events?size=500", null, null, null);
     }
 
     private Map<String, Set<Integer>> documented() {
@@ -161,6 +215,7 @@ class OpenApiStatusesIT {
             Set<Integer> statuses = new TreeSet<>();
             method.getValue().get("responses").fieldNames()
                     .forEachRemaining(code -> statuses.add(Integer.parseInt(code)));
+            statuses.removeAll(Set.of(401, 403, 429));
             documented.put(method.getKey().toUpperCase() + " " + path.getKey(), statuses);
         }));
         return documented;

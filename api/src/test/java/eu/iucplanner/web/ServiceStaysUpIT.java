@@ -43,6 +43,7 @@ class ServiceStaysUpIT {
             socket.setSoTimeout(60_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/v1/pairing-runs HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Authorization: " + eu.iucplanner.TestCredentials.admin() + "\r\n"
                     + "Content-Length: 100000\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             // One byte every 100 ms: the body would take almost three hours; the service gives up after 2 s.
             InputStream in = socket.getInputStream();
@@ -98,6 +99,7 @@ class ServiceStaysUpIT {
             for (int i = 0; i < 8; i++) {
                 Socket socket = new Socket("localhost", port);
                 socket.getOutputStream().write(("POST /api/v1/pairing-runs HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Authorization: " + eu.iucplanner.TestCredentials.admin() + "\r\n"
                         + "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{")
                         .getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();

@@ -72,7 +72,7 @@ public class PairingRunController extends RunController {
     @Operation(summary = "Submit a pool to pair",
             description = "Stores the request and answers at once (202); the run solves when a solver is free.")
     @ApiResponse(responseCode = "202", description = "The run, stored and queued")
-    @ProblemResponses({ 400, 413, 415 })
+    @ProblemResponses({ 400, 413, 415, 429 })
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<RunMetadata> submit(@RequestBody PairingRunRequest request) {
         return accepted(service.submit(request));
@@ -85,7 +85,7 @@ public class PairingRunController extends RunController {
                     + "Lists use ';', members 'name:population', challenges 'theme:priority'. The call's rules and "
                     + "termination come from the query parameters.")
     @ApiResponse(responseCode = "202", description = "The run, stored and queued")
-    @ProblemResponses({ 400, 413, 415 })
+    @ProblemResponses({ 400, 413, 415, 429 })
     @PostMapping(consumes = TEXT_CSV, produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<RunMetadata> submitCsv(@RequestBody(required = false) String csv,
             @RequestParam(required = false) String name,
@@ -154,6 +154,11 @@ public class PairingRunController extends RunController {
         return results.result(id);
     }
 
+    @Override
+    protected Object result(UUID id) {
+        return results.result(id);
+    }
+
     @Operation(summary = "A run's pairs as CSV")
     @ApiResponse(responseCode = "200", description = "The pairs as CSV")
     @ProblemResponses({ 404, 406 })
@@ -184,7 +189,7 @@ public class PairingRunController extends RunController {
             description = "A field left out keeps this run's value; a list given replaces it whole ([] removes "
                     + "every pin or exclusion). The new run names this one its parent.")
     @ApiResponse(responseCode = "202", description = "The new run, stored and queued")
-    @ProblemResponses({ 400, 404, 409, 413, 415 })
+    @ProblemResponses({ 400, 404, 409, 413, 415, 429 })
     @PostMapping(path = "/{id}/rerun", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<RunMetadata> rerun(@PathVariable UUID id,

@@ -106,6 +106,19 @@ public class PairingRunKind implements RunKind<PairingRunRequest, PairingSolutio
         return solutionManager.analyze(solution, ScoreAnalysisFetchPolicy.FETCH_ALL);
     }
 
+    /** The pool without the lead authorities' contacts (names, e-mail, phone of people). */
+    @Override
+    public PairingRunRequest withoutPersonalData(PairingRunRequest request) {
+        return new PairingRunRequest(request.name(), request.call(), request.applicantsOrEmpty().stream()
+                .map(applicant -> applicant == null || applicant.leadAuthorityContact() == null ? applicant
+                        : new ApplicantDto(applicant.id(), applicant.name(), applicant.country(), applicant.region(),
+                                applicant.kind(), applicant.population(), applicant.members(), null,
+                                applicant.languages(), applicant.challenges(), applicant.preferredPartnerRegions(),
+                                applicant.committedMonths(), applicant.maxPartners(), applicant.covenantSignatory(),
+                                applicant.excludedPartnerIds(), applicant.latitude(), applicant.longitude()))
+                .toList(), request.weights(), request.termination(), request.pinnedPairs(), request.excludedPairs());
+    }
+
     /** A solution's score analysis with the pairing score type, for the explanations. */
     public ScoreAnalysis<HardMediumSoftLongScore> analyzeTyped(PairingSolution solution,
             ScoreAnalysisFetchPolicy policy) {

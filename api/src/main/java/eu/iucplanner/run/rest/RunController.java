@@ -131,7 +131,7 @@ public abstract class RunController {
     @Operation(summary = "A new run from this run's stored request, as it was stored",
             description = "The new run names this one as its parent.")
     @ApiResponse(responseCode = "202", description = "The new run, stored and queued")
-    @ProblemResponses({ 400, 404 })
+    @ProblemResponses({ 400, 404, 429 })
     @PostMapping(path = "/{id}/duplicate", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<RunMetadata> duplicate(@PathVariable UUID id,
             @Parameter(description = "the new run's name; default: this run's name with (copy)")
@@ -145,7 +145,7 @@ public abstract class RunController {
     @ProblemResponses({ 404 })
     @GetMapping(path = "/{id}/request", produces = MediaType.APPLICATION_JSON_VALUE)
     public Object request(@PathVariable UUID id) {
-        return lifecycle.request(kind, id);
+        return lifecycle.visibleRequest(kind, id);
     }
 
     @Operation(summary = "The best solution's score by constraint, with every match")
@@ -154,6 +154,42 @@ public abstract class RunController {
     @GetMapping(path = "/{id}/score-analysis", produces = MediaType.APPLICATION_JSON_VALUE)
     public ScoreAnalysisView scoreAnalysis(@PathVariable UUID id) {
         return ScoreAnalysisView.of(analyze(kind, id));
+    }
+
+    @Operation(summary = "The whole run in one JSON document: metadata, request, result and score analysis",
+            description = "For a data subject's or an archive's request before the run is removed for good (purge). "
+                    + "Personal data are included only for roles that may see them; every export is audited.")
+    @ApiResponse(responseCode = "200", description = "The run, whole")
+    @ProblemResponses({ 404 })
+    @GetMapping(path = "/{id}/export", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<RunExport> export(@PathVariable UUID id) {
+        RunMetadata run = lifecycle.metadata(kind, id);
+        RunExport export = new RunExport(java.time.Instant.now(), run, lifecycle.visibleRequest(kind, id),
+                result(id), run.status() == RunStatus.FAILED || !hasSolution(run) ? null : scoreAnalysis(id));
+        lifecycle.exported(kind, id);
+        return ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"" + kind.name() + "-run-" + id + ".json\"")
+                .body(export);
+    }
+
+    /**
+     * A run exported whole.
+     *
+     * @param exportedAt    when
+     * @param run           its metadata
+     * @param request       the stored request (without personal data for roles that may not see them)
+     * @param result        the kind's result view of its best solution
+     * @param scoreAnalysis the best solution's score by constraint; absent before the first solution
+     */
+    public record RunExport(java.time.Instant exportedAt, RunMetadata run, Object request, Object result,
+            ScoreAnalysisView scoreAnalysis) {
+    }
+
+    /** The kind's result view of a run, as its GET answers it (for the export). */
+    protected abstract Object result(UUID id);
+
+    private static boolean hasSolution(RunMetadata run) {
+        return run.score() != null;
     }
 
     private <S> ai.timefold.solver.core.api.score.analysis.ScoreAnalysis<?> analyze(RunKind<?, S, ?> runKind,

@@ -6,9 +6,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The run feature's settings and the clock every timestamp of the service comes from. */
+/**
+ * The run feature's settings, the clock every timestamp of the service comes from, and scheduled tasks (the
+ * retention).
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 @EnableConfigurationProperties(RunProperties.class)
 public class RunConfiguration {
 

@@ -56,4 +56,9 @@ public interface RunKind<R, S, P> {
 
     /** The score of a solution by constraint, with every match justified. */
     ScoreAnalysis<?> analyze(S solution);
+
+    /** The request without personal data (contacts of people), for users who may not see it. */
+    default R withoutPersonalData(R request) {
+        return request;
+    }
 }

@@ -90,9 +90,15 @@ public class RunLifecycle implements SmartLifecycle {
     private volatile boolean shuttingDown;
     private volatile boolean running;
 
+    private final RunActor actor;
+    private final org.springframework.context.ApplicationEventPublisher publisher;
+
     public RunLifecycle(RunRepository runs, RunPayloadRepository payloads, TransactionTemplate transactions,
             RunDocuments documents, RunEvents events, Clock clock, RunProperties properties,
-            List<RunKind<?, ?, ?>> kinds) {
+            List<RunKind<?, ?, ?>> kinds, org.springframework.beans.factory.ObjectProvider<RunActor> actor,
+            org.springframework.context.ApplicationEventPublisher publisher) {
+        this.actor = actor.getIfAvailable(() -> RunActor.NOBODY);
+        this.publisher = publisher;
         this.runs = runs;
         this.payloads = payloads;
         this.transactions = transactions;
@@ -164,6 +170,20 @@ public class RunLifecycle implements SmartLifecycle {
         return documents.read(payload(id).requestJson(), kind.requestType());
     }
 
+    /**
+     * The request as the current user may see it: as stored, or without personal data (the kind's
+     * {@link RunKind#withoutPersonalData}) for a user who may not see it.
+     */
+    public <R> R visibleRequest(RunKind<R, ?, ?> kind, UUID id) {
+        R request = request(kind, id);
+        return actor.seesPersonalData() ? request : kind.withoutPersonalData(request);
+    }
+
+    /** Whether the current user may see personal data. */
+    public boolean seesPersonalData() {
+        return actor.seesPersonalData();
+    }
+
     /** The stored best solution's decisions, if the run has one yet. */
     public <P> Optional<P> best(RunKind<?, ?, P> kind, UUID id) {
         get(kind, id);
@@ -218,9 +238,11 @@ public class RunLifecycle implements SmartLifecycle {
      */
     public <R, S, P> RunMetadata submit(RunKind<R, S, P> kind, R request, String name, Map<String, Object> summary,
             UUID parentRunId, UUID sourceRunId, P initial) {
+        actor.admit(kind.name());
         UUID id = UUID.randomUUID();
+        String submitter = actor.current().orElse(null);
         Run run = Run.submitted(id, kind.name(), name, clock.instant(), parentRunId, sourceRunId,
-                documents.write(summary));
+                documents.write(summary), submitter, actor.submitsAnalysisRuns());
         String requestJson = documents.write(request);
         String initialJson = initial == null ? null : documents.write(initial);
         Run saved = transactions.execute(status -> {
@@ -228,7 +250,8 @@ public class RunLifecycle implements SmartLifecycle {
             payloads.save(RunPayload.of(id, requestJson, initialJson));
             return inserted;
         });
-        LOG.info("{} {} '{}' submitted: {}", kind.name(), id, LogText.of(name), summary);
+        LOG.info("{} {} '{}' submitted by {}: {}", kind.name(), id, LogText.of(name), LogText.of(submitter), summary);
+        publisher.publishEvent(new RunEvent("SUBMIT", id, kind.name(), submitter, parentRunId));
         wakeUpWorkers();
         return metadata(saved);
     }
@@ -254,6 +277,7 @@ public class RunLifecycle implements SmartLifecycle {
                     STOPPED_BEFORE_START));
             if (ended != null && ended == 1) {
                 LOG.info("{} {} stopped before it started", kind.name(), id);
+                publisher.publishEvent(new RunEvent("STOP", id, kind.name(), actor.current().orElse(null), null));
                 RunMetadata metadata = metadata(kind, id);
                 events.status(metadata);
                 return metadata;
@@ -268,6 +292,7 @@ public class RunLifecycle implements SmartLifecycle {
                 terminate(solving);
             }
             LOG.info("{} {} asked to stop", kind.name(), id);
+            publisher.publishEvent(new RunEvent("STOP", id, kind.name(), actor.current().orElse(null), null));
         }
         return metadata(kind, id);
     }
@@ -292,6 +317,42 @@ public class RunLifecycle implements SmartLifecycle {
             throw ProblemException.conflict("Run " + id + " changed while it was being purged; try again.");
         }
         LOG.info("{} {} purged", kind.name(), id);
+        publisher.publishEvent(new RunEvent("PURGE", id, kind.name(), actor.current().orElse(null), null));
+    }
+
+    /** Records that the current user exported a run whole (the audit log lists exports of personal data). */
+    public void exported(RunKind<?, ?, ?> kind, UUID id) {
+        publisher.publishEvent(new RunEvent("EXPORT", id, kind.name(), actor.current().orElse(null), null));
+    }
+
+    /**
+     * Retention: removes for good every finished run submitted before {@code before}, with its request and results,
+     * derived runs before the runs they were built from. A run that a younger run was built from stays until that
+     * one goes too. Each removal is published as a {@code RETENTION_PURGE} event (the audit log records it).
+     *
+     * @return how many runs were removed
+     */
+    public int purgeOlderThan(Instant before) {
+        int removed = 0;
+        List<UUID> batch;
+        do {
+            batch = runs.findPurgeableBefore(before);
+            int removedInBatch = 0;
+            for (UUID id : batch) {
+                Optional<Run> run = runs.findById(id);
+                Integer purged = transactions.execute(tx -> runs.purgeFinished(id));
+                if (purged != null && purged > 0) {
+                    removedInBatch++;
+                    publisher.publishEvent(new RunEvent("RETENTION_PURGE", id,
+                            run.map(Run::kind).orElse(null), null, null));
+                }
+            }
+            removed += removedInBatch;
+            if (removedInBatch == 0) {
+                break;
+            }
+        } while (!batch.isEmpty());
+        return removed;
     }
 
     // ************************************************************************

@@ -27,28 +27,31 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param failureMessage      why it failed or is incomplete, as a sentence
  * @param parentRunId         the run it was derived from: a rerun's, re-plan's or duplicate's original
  * @param sourceRunId         the run whose result it builds on: a schedule's pairing run
+ * @param submittedBy         who submitted it
+ * @param analysis            an analyst's what-if, which schedules do not build on by default
  */
 @Schema(description = "A run's lifecycle, score, statistics and counts.")
 public record RunMetadata(UUID id, String kind, String name, RunStatus status, OffsetDateTime submittedAt,
         OffsetDateTime startedAt, OffsetDateTime completedAt,
         @Schema(example = "0hard/-2medium/-8421soft") String score, Boolean feasible,
         @Schema(type = "string", example = "PT12.5S") Duration solvingDuration, Long moveEvaluationSpeed,
-        String failureMessage, UUID parentRunId, UUID sourceRunId, @JsonIgnore Map<String, Object> summary,
-        @JsonIgnore long version) {
+        String failureMessage, UUID parentRunId, UUID sourceRunId, String submittedBy, Boolean analysis,
+        @JsonIgnore Map<String, Object> summary, @JsonIgnore long version) {
 
     public static RunMetadata of(Run run, Map<String, Object> summary) {
         return new RunMetadata(run.id(), run.kind(), run.name(), run.status(), utc(run.submittedAt()),
                 utc(run.startedAt()), utc(run.completedAt()), run.score(), run.feasible(),
                 run.solvingMillis() == null ? null : Duration.ofMillis(run.solvingMillis()),
                 run.moveEvaluationSpeed(), run.failureMessage(), run.parentRunId(), run.sourceRunId(),
-                Map.copyOf(summary), run.version() == null ? 0 : run.version());
+                run.submittedBy(), run.analysis() ? Boolean.TRUE : null, Map.copyOf(summary),
+                run.version() == null ? 0 : run.version());
     }
 
     /** The same metadata with a newer best solution known in memory (not written yet). */
     RunMetadata withBest(BestSolutionEvent best) {
         return new RunMetadata(id, kind, name, status, submittedAt, startedAt, completedAt, best.score(),
                 best.feasible(), solvingDuration, moveEvaluationSpeed, failureMessage, parentRunId, sourceRunId,
-                best.summary(), version);
+                submittedBy, analysis, best.summary(), version);
     }
 
     /** The kind's counts, serialised beside the other properties. */

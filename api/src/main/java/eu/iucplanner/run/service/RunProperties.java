@@ -18,15 +18,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stopCheckInterval         how often a solving run is checked for a stop asked for elsewhere
  * @param stuckSolverGrace          how long a solver may take to stop once asked (by a user, the service or its own
  *                                  time limit) before its run is ended without it and its worker replaced
+ * @param retention                 finished runs submitted longer ago than this are removed for good, with their
+ *                                  requests (which hold personal data) and results
+ * @param retentionCheckInterval    how often the retention looks for such runs
  */
 @ConfigurationProperties("iuc.runs")
 public record RunProperties(@DefaultValue("1") int parallelRuns, @DefaultValue("PT30M") Duration maxSpentLimit,
         @DefaultValue("PT2S") Duration bestSolutionWriteInterval, @DefaultValue("PT20S") Duration shutdownGrace,
-        @DefaultValue("PT0.5S") Duration stopCheckInterval, @DefaultValue("PT30S") Duration stuckSolverGrace) {
+        @DefaultValue("PT0.5S") Duration stopCheckInterval, @DefaultValue("PT30S") Duration stuckSolverGrace,
+        @DefaultValue("P1095D") Duration retention, @DefaultValue("PT6H") Duration retentionCheckInterval) {
 
     public RunProperties {
         if (parallelRuns < 1) {
             throw new IllegalArgumentException("iuc.runs.parallel-runs must be at least 1, not " + parallelRuns);
+        }
+        if (retention.isNegative() || retention.isZero()) {
+            throw new IllegalArgumentException("iuc.runs.retention must be positive, not " + retention);
         }
     }
 }

@@ -56,7 +56,7 @@ public class ScheduleRunController extends RunController {
     @Operation(summary = "Submit pairs to schedule", description = "From a pairing run (pairingRunId) or given "
             + "pairs; answers at once (202), the run solves when a solver is free.")
     @ApiResponse(responseCode = "202", description = "The run, stored and queued")
-    @ProblemResponses({ 400, 413, 415 })
+    @ProblemResponses({ 400, 413, 415, 429 })
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<RunMetadata> submit(@RequestBody ScheduleRunRequest request) {
         return accepted(service.submit(request));
@@ -70,6 +70,11 @@ public class ScheduleRunController extends RunController {
     public ScheduleRunResult get(@PathVariable UUID id, @RequestParam(required = false) String pair,
             @RequestParam(required = false) String expert, @RequestParam(required = false) String city) {
         return outputs.result(id, ScheduleOutputs.filter(pair, expert, city));
+    }
+
+    @Override
+    protected Object result(UUID id) {
+        return outputs.result(id, ScheduleOutputs.filter(null, null, null));
     }
 
     @Operation(summary = "The schedule as CSV (filters as for JSON)")

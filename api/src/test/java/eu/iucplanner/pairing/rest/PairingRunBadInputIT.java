@@ -192,6 +192,7 @@ class PairingRunBadInputIT extends PairingApiTestSupport {
         };
         java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
                 "http://localhost:" + port + RUNS)).header("Content-Type", "text/csv")
+                .header("Authorization", eu.iucplanner.TestCredentials.admin())
                 .header("Accept", "application/json, application/problem+json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> endless)).build();
         java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(request,
@@ -375,6 +376,7 @@ class PairingRunBadInputIT extends PairingApiTestSupport {
         try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
             socket.setSoTimeout(30_000);
             socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: " + eu.iucplanner.TestCredentials.admin() + "\r\n"
                     + "Accept: application/json\r\nConnection: close\r\n\r\n")
                     .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
             String all = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);

@@ -312,7 +312,8 @@ class PairingRunFlowIT extends PairingApiTestSupport {
     private List<String> followEvents(UUID id) throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + RUNS + "/" + id
-                + "/events")).header("Accept", "text/event-stream").timeout(Duration.ofMinutes(2)).build();
+                + "/events")).header("Accept", "text/event-stream")
+                .header("Authorization", eu.iucplanner.TestCredentials.admin()).timeout(Duration.ofMinutes(2)).build();
         HttpResponse<java.io.InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);
         List<String> events = new ArrayList<>();

@@ -33,7 +33,7 @@ import eu.iucplanner.app.IucPlannerApplication;
 class PairingRunRestartIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final RestTemplate rest = new RestTemplate();
+    private final RestTemplate rest = eu.iucplanner.TestCredentials.restTemplate();
 
     @TempDir
     Path dataDirectory;
@@ -104,7 +104,8 @@ class PairingRunRestartIT {
     }
 
     private ConfigurableApplicationContext start(String... more) {
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--server.port=0", "--management.server.port=0",
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--server.port=0",
+                "--management.server.port=0",
                 "--iuc.embedded-db.data-dir=" + dataDirectory, "--iuc.pairing.parallel-runs=1",
                 "--iuc.pairing.best-solution-write-interval=PT0.2S"));
         args.addAll(java.util.List.of(more));

@@ -24,7 +24,7 @@ import eu.iucplanner.app.IucPlannerApplication;
 class ScheduleRunRestartIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final RestTemplate rest = new RestTemplate();
+    private final RestTemplate rest = eu.iucplanner.TestCredentials.restTemplate();
 
     @TempDir
     Path dataDirectory;

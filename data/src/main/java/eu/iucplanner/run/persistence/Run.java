@@ -18,16 +18,23 @@ import org.springframework.data.relational.core.mapping.Table;
  * @param parentRunId   the run this one was derived from (a rerun, a re-plan, a duplicate)
  * @param sourceRunId   the run whose result this one builds on (a schedule's pairing run)
  * @param stopRequested a user asked to stop it while it was solving
+ * @param submittedBy   the user who submitted it ({@code null} for runs from before logins)
+ * @param analysis      an analyst's what-if: schedules do not build on it by default
  */
 @Table("run")
 public record Run(@Id UUID id, String kind, String name, RunStatus status, Instant submittedAt, Instant startedAt,
         Instant completedAt, String score, Boolean feasible, Long solvingMillis, Long moveEvaluationSpeed,
         String failureMessage, UUID parentRunId, UUID sourceRunId, String summaryJson, boolean stopRequested,
-        @Version Long version) {
+        @Version Long version, String submittedBy, boolean analysis) {
 
     public static Run submitted(UUID id, String kind, String name, Instant now, UUID parentRunId, UUID sourceRunId,
             String summaryJson) {
+        return submitted(id, kind, name, now, parentRunId, sourceRunId, summaryJson, null, false);
+    }
+
+    public static Run submitted(UUID id, String kind, String name, Instant now, UUID parentRunId, UUID sourceRunId,
+            String summaryJson, String submittedBy, boolean analysis) {
         return new Run(id, kind, name, RunStatus.SCHEDULED, now, null, null, null, null, null, null, null,
-                parentRunId, sourceRunId, summaryJson, false, null);
+                parentRunId, sourceRunId, summaryJson, false, null, submittedBy, analysis);
     }
 }

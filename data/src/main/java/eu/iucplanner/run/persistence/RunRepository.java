@@ -77,6 +77,20 @@ public interface RunRepository extends ListCrudRepository<Run, UUID> {
             @Param("millis") Long solvingMillis, @Param("speed") Long moveEvaluationSpeed,
             @Param("message") String message);
 
+    /** How many runs a user submitted since a moment (rate limits). */
+    @Query("SELECT COUNT(*) FROM run WHERE submitted_by = :user AND submitted_at > :since")
+    long countSubmittedSince(@Param("user") String user, @Param("since") Instant since);
+
+    /** How many of a user's runs wait or solve (the cap of runs in flight per user). */
+    @Query("SELECT COUNT(*) FROM run WHERE submitted_by = :user AND status IN ('SCHEDULED', 'SOLVING')")
+    long countInFlight(@Param("user") String user);
+
+    /** Finished runs submitted before a moment that nothing newer was built from (retention), oldest first. */
+    @Query("SELECT id FROM run r WHERE r.submitted_at < :before AND r.status NOT IN ('SCHEDULED', 'SOLVING') "
+            + "AND NOT EXISTS (SELECT 1 FROM run d WHERE d.parent_run_id = r.id OR d.source_run_id = r.id) "
+            + "ORDER BY r.submitted_at LIMIT 500")
+    List<UUID> findPurgeableBefore(@Param("before") Instant before);
+
     /** Whether a rerun, re-plan, duplicate or schedule was built from this run. */
     @Query("SELECT EXISTS (SELECT 1 FROM run WHERE parent_run_id = :id OR source_run_id = :id)")
     boolean hasDerivedRuns(@Param("id") UUID id);

@@ -1,0 +1,53 @@
+package eu.iucplanner.identity.config;
+
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.PATCH;
+import static org.springframework.http.HttpMethod.POST;
+
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+
+/**
+ * Who may call what (the README's roles table and access matrix show the same). ADMIN implies every other role.
+ * <ul>
+ * <li>Health and info: anyone. Other actuator endpoints (metrics): ADMIN.</li>
+ * <li>Reading runs, results and demo data: any role (personal data is left out for all but COORDINATOR and ADMIN).</li>
+ * <li>Pairing runs: submitting, rerunning, duplicating and recommendations: COORDINATOR and ANALYST (an analyst's runs
+ * are marked as analysis); stopping and removing: COORDINATOR.</li>
+ * <li>Schedule runs: submitting, re-planning, duplicating, stopping and removing: PLANNER.</li>
+ * <li>Users and the audit log: ADMIN. One's own profile, password and tokens: any logged-in user.</li>
+ * <li>The web app's pages and the API documentation: any logged-in user; the login page: anyone.</li>
+ * </ul>
+ */
+final class AccessPolicy {
+
+    static final String[] READERS = { "ADMIN", "COORDINATOR", "PLANNER", "ANALYST", "VIEWER" };
+
+    private AccessPolicy() {
+    }
+
+    static void apply(
+            AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
+        rules.requestMatchers(EndpointRequest.to("health", "info")).permitAll()
+                .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole("ADMIN")
+                .requestMatchers("/login.html", "/login", "/css/login.css", "/js/login.js", "/favicon.ico",
+                        "/favicon.svg", "/error", "/auth/providers").permitAll()
+                .requestMatchers(GET, "/api/v1/pairing-runs/**", "/api/v1/schedule-runs/**", "/api/v1/demo-data/**")
+                .hasAnyRole(READERS)
+                .requestMatchers(POST, "/api/v1/pairing-runs", "/api/v1/pairing-runs/*/rerun",
+                        "/api/v1/pairing-runs/*/duplicate", "/api/v1/pairing-runs/*/recommendations")
+                .hasAnyRole("COORDINATOR", "ANALYST")
+                .requestMatchers(POST, "/api/v1/pairing-runs/*/purge").hasRole("COORDINATOR")
+                .requestMatchers(DELETE, "/api/v1/pairing-runs/*").hasRole("COORDINATOR")
+                .requestMatchers(POST, "/api/v1/schedule-runs", "/api/v1/schedule-runs/**").hasRole("PLANNER")
+                .requestMatchers(DELETE, "/api/v1/schedule-runs/*").hasRole("PLANNER")
+                .requestMatchers("/api/v1/users/**", "/api/v1/audit-events/**").hasRole("ADMIN")
+                .requestMatchers(GET, "/api/v1/me", "/api/v1/tokens/**").authenticated()
+                .requestMatchers(POST, "/api/v1/me/password", "/api/v1/tokens").authenticated()
+                .requestMatchers(DELETE, "/api/v1/tokens/*").authenticated()
+                .requestMatchers(PATCH, "/api/v1/me").authenticated()
+                .requestMatchers("/api/**").denyAll()
+                .anyRequest().authenticated();
+    }
+}
