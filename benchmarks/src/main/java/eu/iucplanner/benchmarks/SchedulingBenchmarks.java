@@ -73,7 +73,8 @@ public final class SchedulingBenchmarks {
                         + "406 pairs of the LARGE demo pool's pairing (`SchedulingDemos.fromPairing`). Experts cover "
                         + "two partner regions each and take at most 6 events and 2 long-haul trips a month.\n\n"
                         + "Hard lower bound: minus the sum, over the events, of the fewest hard penalties the event "
-                        + "incurs on its own (holidays of the cities taking part, the host's weekend, a day off online) "
+                        + "incurs on its own (holidays of the cities taking part, the host's weekend, a day off "
+                        + "online) "
                         + "on any start date; 0 when every event has a free date. Experts needed (a lower bound): the "
                         + "most, over every run of consecutive calendar months, of the events needing an expert that "
                         + "must start within them, divided by 6 events a month per expert and the number of months.\n\n"
@@ -129,7 +130,7 @@ public final class SchedulingBenchmarks {
                         false)));
     }
 
-    /** The soft (and any hard or medium) score by constraint, largest first, with each one's share of the soft score. */
+    /** The score by constraint (hard and medium ones first, then soft, largest first), each with its soft share. */
     private static String breakdown(Demo demo, ExchangeSchedule solved) {
         SolutionManager<ExchangeSchedule, HardMediumSoftLongScore> manager = SolutionManager.create(
                 SolverFactory.<ExchangeSchedule>create(SchedulingSolverConfigs.defaultConfig()));
@@ -197,8 +198,10 @@ public final class SchedulingBenchmarks {
             for (int to = from; to < index.size(); to++) {
                 int lo = from;
                 int hi = to;
-                long inside = accompanied.stream().filter(event -> index.get(YearMonth.from(event.earliestStart())) >= lo
-                        && index.get(YearMonth.from(event.latestStart())) <= hi).count();
+                long inside = accompanied.stream()
+                        .filter(event -> index.get(YearMonth.from(event.earliestStart())) >= lo
+                                && index.get(YearMonth.from(event.latestStart())) <= hi)
+                        .count();
                 int months = to - from + 1;
                 needed = (int) Math.max(needed, (inside + (long) eventsPerMonth * months - 1)
                         / ((long) eventsPerMonth * months));

@@ -47,7 +47,7 @@ class SchedulingDemosTest {
 
     /** Stops as soon as no hard rule is broken; the spent limit only guards against a hang (the test then fails). */
     private static final SolverConfig UNTIL_FEASIBLE = SchedulingSolverConfigs.defaultConfig().withTerminationConfig(
-            new TerminationConfig().withBestScoreFeasible(true).withSpentLimit(Duration.ofSeconds(Long.getLong("test.solveSeconds", 180))));
+            new TerminationConfig().withBestScoreFeasible(true).withSpentLimit(Duration.ofMinutes(3)));
 
     @Test
     void defaultDemoHasTwentyPairsOverAllPartnerRegionsThreeExpertsAndOneSeminarPerRegion() {

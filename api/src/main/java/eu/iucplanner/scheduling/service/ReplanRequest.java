@@ -38,6 +38,7 @@ public record ReplanRequest(
     /** Days an expert is no longer available. */
     public record ExpertLeave(@NotBlank(message = "is required") @Size(max = Limits.ID, message = "must be at most "
             + Limits.ID + " characters") @PlainText String expertId,
-            @NotEmpty(message = "list the days of leave") List<@NotNull(message = "must not hold null") LocalDate> dates) {
+            @NotEmpty(message = "list the days of leave")
+            List<@NotNull(message = "must not hold null") LocalDate> dates) {
     }
 }

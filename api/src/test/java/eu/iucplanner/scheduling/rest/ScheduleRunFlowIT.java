@@ -256,7 +256,8 @@ class ScheduleRunFlowIT {
         assertThat(planFields).contains("experts[0].languages", "plan.templates[0]");
         assertThat(rest.exchange("/api/v1/schedule-runs/" + UUID.randomUUID(), HttpMethod.DELETE, null, String.class)
                 .getStatusCode().value()).isEqualTo(404);
-        assertThat(jdbc.queryForObject("select count(*) from run where kind = 'schedule'", Integer.class)).isEqualTo(before);
+        assertThat(jdbc.queryForObject("select count(*) from run where kind = 'schedule'", Integer.class))
+                .isEqualTo(before);
     }
 
     @Test

@@ -269,13 +269,17 @@ public class SchedulingConstraintProvider implements ConstraintProvider {
                 .filter((first, second) -> hopShortfall(first.event(), second.event()) > 0)
                 .penalizeLong(HARD, (first, second) -> hopShortfall(first.event(), second.event()))
                 .justifyWith((first, second, score) -> justify(hopShortfall(first.event(), second.event()),
-                        first.city().name() + "'s delegation needs " + travelDays(first.event(), second.event())
-                                + " travel days from " + first.event().getHostCity().name() + " (" + label(first.event())
-                                + " of " + owner(first.event()) + ", ends " + first.event().getEnd() + ") to "
-                                + second.event().getHostCity().name() + " (" + label(second.event()) + " of "
-                                + owner(second.event()) + ", starts " + second.event().getStart() + ") but has "
-                                + freeDays(first.event(), second.event()) + ".", first.event(), second.event()))
+                        hopSentence(first.city().name() + "'s delegation", first.event(), second.event()),
+                        first.event(), second.event()))
                 .asConstraint(TRAVEL_DAYS_MISSING);
+    }
+
+    /** "Lyon's delegation needs 2 travel days from Boston (..., ends ...) to Kyoto (..., starts ...) but has 1." */
+    static String hopSentence(String who, ExchangeEvent first, ExchangeEvent second) {
+        return who + " needs " + travelDays(first, second) + " travel days from " + first.getHostCity().name() + " ("
+                + label(first) + " of " + owner(first) + ", ends " + first.getEnd() + ") to "
+                + second.getHostCity().name() + " (" + label(second) + " of " + owner(second) + ", starts "
+                + second.getStart() + ") but has " + freeDays(first, second) + ".";
     }
 
     /** Travel days between the host cities of two in-person events, by the travel rule. */
@@ -371,11 +375,8 @@ public class SchedulingConstraintProvider implements ConstraintProvider {
                                 second -> second.getStart().plusDays(1)))
                 .filter((first, second) -> hopShortfall(first, second) > 0)
                 .penalizeLong(HARD, SchedulingConstraintProvider::hopShortfall)
-                .justifyWith((first, second, score) -> justify(hopShortfall(first, second), first.getExpert().name()
-                        + " needs " + travelDays(first, second) + " travel days from " + first.getHostCity().name()
-                        + " (" + label(first) + " of " + owner(first) + ", ends " + first.getEnd() + ") to "
-                        + second.getHostCity().name() + " (" + label(second) + " of " + owner(second) + ", starts "
-                        + second.getStart() + ") but has " + freeDays(first, second) + ".", first, second))
+                .justifyWith((first, second, score) -> justify(hopShortfall(first, second),
+                        hopSentence(first.getExpert().name(), first, second), first, second))
                 .asConstraint(EXPERT_TRAVEL_DAYS_MISSING);
     }
 

@@ -292,7 +292,7 @@ public class ExchangeEvent {
         return dayCost(WEEKEND);
     }
 
-    /** Online: for each of the pair's two cities, the event's days that are a weekend day, holiday or blackout there. */
+    /** Online: for each of the pair's two cities, the days that are a weekend day, holiday or blackout there. */
     public int offDays() {
         return dayCost(OFF);
     }

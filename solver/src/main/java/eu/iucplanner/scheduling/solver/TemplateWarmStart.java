@@ -27,13 +27,13 @@ import eu.iucplanner.scheduling.domain.Expert;
  * every rule the constraints know. Once such a date is found, dates up to {@value #LOOK_FURTHER_DAYS} days further are
  * tried too and the best by the full score is kept.
  * <p>
- * The target is the template's usual point for a new event (kick-off early, study visit to the EU city early, to the
- * partner city about four months later, workshop after both, final event in the last months; pairs staggered over a
- * sub-range so that they do not all meet on one day), or, when re-planning, the published date (see
- * {@link Replanning}): a disturbed event goes to the nearest date that works, and an event that lost its expert is
- * tried on its own date first. Shared events go first (they involve the most cities), then events by target date.
- * Where no date within {@value #CLEAN_DATES_TRIED} dates that suit the delegations has a free expert, the best
- * candidate seen is kept and local search repairs it. Events already placed are left alone.
+ * The target is the template's usual point for a new event (kick-off early, study visit to the EU city in the first
+ * quarter of its months, to the partner city about four months later, workshop soon after both, final event in the
+ * last months; pairs staggered over a sub-range so that they do not all meet on one day), or, when re-planning, the
+ * published date (see {@link Replanning}): a disturbed event goes to the nearest date that works, and an event that
+ * lost its expert is tried on its own date first. Shared events go first (they involve the most cities), then events
+ * by target date. Where no date within {@value #CLEAN_DATES_TRIED} dates that suit the delegations has a free expert,
+ * the best candidate seen is kept and local search repairs it. Events already placed are left alone.
  */
 public class TemplateWarmStart implements PhaseCommand<ExchangeSchedule> {
 
@@ -42,13 +42,13 @@ public class TemplateWarmStart implements PhaseCommand<ExchangeSchedule> {
      * value to the second, in pair order; a shared event goes to the first value.
      */
     private static final Map<EventKind, double[]> POSITION = new EnumMap<>(Map.of(
-            EventKind.KICK_OFF, new double[] { 0.0, 0.9 },
-            EventKind.STUDY_VISIT_TO_EU, new double[] { 0.0, 0.3 },
-            EventKind.STUDY_VISIT_TO_PARTNER, new double[] { 0.55, 0.85 },
+            EventKind.KICK_OFF, new double[] { 0.0, 0.5 },
+            EventKind.STUDY_VISIT_TO_EU, new double[] { 0.0, 0.25 },
+            EventKind.STUDY_VISIT_TO_PARTNER, new double[] { 0.35, 0.6 },
             EventKind.STAFF_EXCHANGE, new double[] { 0.45, 0.75 },
             EventKind.THEMATIC_TRAINING, new double[] { 0.1, 0.9 },
             EventKind.REGIONAL_SEMINAR, new double[] { 0.4, 0.4 },
-            EventKind.ACTION_PLAN_WORKSHOP, new double[] { 0.4, 0.9 },
+            EventKind.ACTION_PLAN_WORKSHOP, new double[] { 0.0, 0.3 },
             EventKind.FINAL_EVENT, new double[] { 0.0, 0.9 },
             EventKind.PROGRAMME_EVENT, new double[] { 0.5, 0.5 }));
 

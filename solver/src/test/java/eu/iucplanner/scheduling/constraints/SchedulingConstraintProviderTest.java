@@ -287,7 +287,8 @@ class SchedulingConstraintProviderTest {
 
     @Test
     void expertTravelDaysMissing() {
-        // Anna: Lyon (ends 03-04), then Boston from 03-05 (needs 1 day); Ben: Kyoto (ends 03-04), Porto 03-06 (needs 2).
+        // Anna: Lyon (ends 03-04), then Boston from 03-05 (needs 1 day).
+        // Ben: Kyoto (ends 03-04), then Porto from 03-06 (needs 2).
         VERIFIER.verifyThat(SchedulingConstraintProvider::expertTravelDaysMissing)
                 .given(event(LYON_BOSTON, EventKind.STUDY_VISIT_TO_EU, "2027-03-01", ANNA),
                         event(PORTO_BOSTON, EventKind.STUDY_VISIT_TO_PARTNER, "2027-03-05", ANNA),
