@@ -128,6 +128,15 @@ public class ScheduleRequestMapper {
         checkShared(schedule, pairIds, errors);
         cancel(schedule, request.cancelledEvents(), errors);
         applyPublished(schedule, request.publishedEvents(), errors);
+        List<String> affected = request.affectedPairs() == null ? List.of() : request.affectedPairs();
+        Set<String> groups = new HashSet<>();
+        schedule.getEvents().forEach(event -> groups.add(event.getGroupId()));
+        for (int i = 0; i < affected.size(); i++) {
+            if (!groups.contains(affected.get(i)) && !pairIds.contains(affected.get(i))) {
+                errors.add(new FieldError("affectedPairs[" + i + "]", "names no pair or shared event: '"
+                        + affected.get(i) + "'"));
+            }
+        }
         if (request.publishedEvents() != null && !request.publishedEvents().isEmpty()) {
             Replanning.prepare(schedule, request.affectedPairs() == null ? Set.of()
                     : new LinkedHashSet<>(request.affectedPairs()));

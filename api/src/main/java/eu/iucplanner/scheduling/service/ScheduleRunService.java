@@ -2,7 +2,6 @@ package eu.iucplanner.scheduling.service;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +22,6 @@ import eu.iucplanner.run.service.RunLifecycle;
 import eu.iucplanner.run.service.RunMetadata;
 import eu.iucplanner.scheduling.domain.ExchangeEvent;
 import eu.iucplanner.scheduling.domain.ExchangeSchedule;
-import eu.iucplanner.scheduling.domain.SchedulingCity;
 import eu.iucplanner.scheduling.service.ScheduleRunRequest.CityInput;
 import eu.iucplanner.scheduling.service.ScheduleRunRequest.CityOptions;
 import eu.iucplanner.scheduling.service.ScheduleRunRequest.EventRef;
@@ -110,8 +108,6 @@ public class ScheduleRunService {
                 .forEach(event -> events.put(event.getId(), event));
         List<FieldError> errors = new ArrayList<>();
 
-        List<CityOptions> cities = mergedCities(parent.cities(), changes.cities(), current, events, errors);
-        List<ExpertInput> experts = expertsWithLeave(parent.experts(), changes.expertLeave(), events, errors);
         Set<String> cancelledIds = new LinkedHashSet<>();
         List<EventRef> cancelled = new ArrayList<>(parent.cancelledEvents() == null ? List.of()
                 : parent.cancelledEvents());
@@ -130,6 +126,11 @@ public class ScheduleRunService {
             cancelled.add(new EventRef(ref.pairId(), ref.kind(), event.getStart(), event.sequence(),
                     event.getExpertId()));
         }
+        // A change may fall on a confirmed event only when the same re-plan cancels it.
+        Map<String, ExchangeEvent> kept = new LinkedHashMap<>(events);
+        cancelledIds.forEach(kept::remove);
+        List<CityOptions> cities = mergedCities(parent.cities(), changes.cities(), current, kept, errors);
+        List<ExpertInput> experts = expertsWithLeave(parent.experts(), changes.expertLeave(), kept, errors);
         Set<String> confirmed = new LinkedHashSet<>();
         events.values().stream().filter(ExchangeEvent::isPinned).forEach(event -> confirmed.add(event.getId()));
         List<EventRef> newlyConfirmed = changes.confirmedEvents() == null ? List.of() : changes.confirmedEvents();
@@ -248,13 +249,24 @@ public class ScheduleRunService {
         return List.copyOf(experts.values());
     }
 
-    /** Confirmed events whose expert's new leave falls on their travel days from home. */
+    /**
+     * Confirmed events the re-plan cannot keep: an expert's new leave on their travel days from home, or an event
+     * confirmed by this re-plan that now falls on a closed day.
+     */
     private static void confirmedStillFit(ExchangeSchedule schedule, List<FieldError> errors) {
         for (ExchangeEvent event : schedule.getEvents()) {
-            if (event.isPinned() && event.getStart() != null && event.expertUnavailableDays() > 0) {
+            if (!event.isPinned() || event.getStart() == null) {
+                continue;
+            }
+            if (event.expertUnavailableDays() > 0) {
                 errors.add(new FieldError("expertLeave", "falls on the travel days of the confirmed event "
                         + event.getId() + " (" + event.getStart() + " to " + event.getEnd() + "); cancel it in the "
                         + "same re-plan"));
+            }
+            if ((event.isInPerson() ? event.closedDays() : event.offDays()) > 0) {
+                errors.add(new FieldError("confirmedEvents", "the event " + event.getId() + " (" + event.getStart()
+                        + " to " + event.getEnd() + ") falls on a holiday, blackout date or day off; it cannot be "
+                        + "confirmed there"));
             }
         }
     }

@@ -14,9 +14,12 @@ import eu.iucplanner.scheduling.domain.Expert;
  * <p>
  * An event is <em>disturbed</em> when its published placement now breaks a rule the change brought: a day of it (in
  * person) is a holiday or blackout date of a city taking part, or (online) a day off of one of its cities; or its
- * published expert is on leave on its days or travel days, or no longer one of its candidates. A disturbed event is
- * taken off its date (or, when only its expert is concerned, off its expert), so that the warm start puts it at the
- * nearest date (or gives it the nearest free expert) that breaks no hard rule; every other event stays where it is.
+ * published expert is on leave on its days or travel days, or no longer one of its candidates. The unconfirmed events
+ * of a disturbed event's group (its pair, or the shared event) are taken off their dates, and a disturbed expert off
+ * its event, so that the warm start places the group again in date order, each event at the date nearest its published
+ * one that breaks no hard rule, with its own expert where it still can (a study visit that must move can push its
+ * pair's other visit and workshop by the days the plan's gaps need; an event whose expert is on leave gets another
+ * expert on its date, or moves to where an expert is free). Every other event stays where it is.
  * The groups (pairs, or shared events) of disturbed events, and those named as touched by a change (a cancellation),
  * are <em>affected</em>: their events may move at the low medium cost; everything else moves only if nothing else
  * works. Confirmed (pinned) events are left as they are.
@@ -44,12 +47,10 @@ public final class Replanning {
                     || event.expertUnavailableDays() > 0);
             if (dateDisturbed || expertDisturbed) {
                 affected.add(event.getGroupId());
+                redated.add(event.getGroupId());
             }
             if (expertDisturbed) {
                 event.setExpert(null);
-            }
-            if (dateDisturbed) {
-                redated.add(event.getGroupId());
             }
         }
         for (ExchangeEvent event : schedule.getEvents()) {

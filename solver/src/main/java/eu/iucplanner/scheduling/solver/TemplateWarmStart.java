@@ -53,7 +53,7 @@ public class TemplateWarmStart implements PhaseCommand<ExchangeSchedule> {
             EventKind.PROGRAMME_EVENT, new double[] { 0.5, 0.5 }));
 
     /** How many dates that suit the delegations are tried for a free expert before the best candidate is kept. */
-    static final int CLEAN_DATES_TRIED = 40;
+    static final int CLEAN_DATES_TRIED = 150;
 
     /**
      * Once a date with a free expert is found, dates up to this many days further from the target are tried as well,
