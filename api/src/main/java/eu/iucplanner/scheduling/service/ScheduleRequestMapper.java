@@ -298,7 +298,7 @@ public class ScheduleRequestMapper {
             List<FieldError> errors) {
         int earliest = 4;
         int latest = months;
-        for (int month = 4; month <= months; month++) {
+        for (int month = 4; start != null && month <= months; month++) {
             if (start.plusMonths(month - 1L).getMonth() == Month.OCTOBER) {
                 earliest = month;
                 latest = month;
