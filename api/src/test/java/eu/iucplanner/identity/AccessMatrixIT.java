@@ -62,6 +62,8 @@ class AccessMatrixIT {
             | `GET /api/v1/pairing-runs/{id}/request` | 401 | 403 | ✓ | ✓ | ✓ | ✓ | ✓ |
             | `GET /api/v1/pairing-runs/{id}/score-analysis` | 401 | 403 | ✓ | ✓ | ✓ | ✓ | ✓ |
             | `GET /api/v1/schedule-runs` | 401 | 403 | ✓ | ✓ | ✓ | ✓ | ✓ |
+            | `GET /api/v1/schedule-runs/current/{pairingRunId}` | 401 | 403 | ✓ | ✓ | ✓ | ✓ | ✓ |
+            | `GET /api/v1/schedule-runs/current/{pairingRunId}/calendar.ics` | 401 | 403 | ✓ | ✓ | ✓ | ✓ | ✓ |
             | `GET /api/v1/schedule-runs/{id}` | 401 | 403 | ✓ | ✓ | ✓ | ✓ | ✓ |
             | `GET /api/v1/schedule-runs/{id}/calendar.ics` | 401 | 403 | ✓ | ✓ | ✓ | ✓ | ✓ |
             | `GET /api/v1/schedule-runs/{id}/events` | 401 | 403 | ✓ | ✓ | ✓ | ✓ | ✓ |
@@ -83,6 +85,7 @@ class AccessMatrixIT {
             | `POST /api/v1/schedule-runs` | 401 | 403 | 403 | 403 | ✓ | 403 | ✓ |
             | `POST /api/v1/schedule-runs/{id}/duplicate` | 401 | 403 | 403 | 403 | ✓ | 403 | ✓ |
             | `POST /api/v1/schedule-runs/{id}/purge` | 401 | 403 | 403 | 403 | ✓ | 403 | ✓ |
+            | `POST /api/v1/schedule-runs/{id}/replan` | 401 | 403 | 403 | 403 | ✓ | 403 | ✓ |
             | `POST /api/v1/tokens` | 401 | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ |
             | `POST /api/v1/users` | 401 | 403 | 403 | 403 | 403 | 403 | ✓ |
             | `POST /api/v1/users/{id}/password` | 401 | 403 | 403 | 403 | 403 | 403 | ✓ |
@@ -240,7 +243,8 @@ class AccessMatrixIT {
     private HttpResponse<String> call(Caller caller, String operation) {
         String method = operation.substring(0, operation.indexOf(' '));
         String path = operation.substring(operation.indexOf(' ') + 1)
-                .replace("{id}", UUID.randomUUID().toString()).replace("{name}", "SMALL");
+                .replace("{id}", UUID.randomUUID().toString()).replace("{name}", "SMALL")
+                .replace("{pairingRunId}", UUID.randomUUID().toString());
         if (path.startsWith("/actuator/")) {
             Caller management = caller.onPort(managementPort);
             return management.send(method, path, null, null);

@@ -222,6 +222,44 @@ class IdentityIT {
         assertThat(audit.get("content").get(0).get("action").asText()).isEqualTo("AUDIT_RETENTION_PURGE");
     }
 
+    @Test
+    void anAnalystsRunsAreMarkedAndSchedulesBuildOnThemOnlyWhenAsked() throws Exception {
+        createUser("what-if-analyst", "ANALYST");
+        createUser("what-if-planner", "PLANNER");
+        Caller analyst = Caller.bearer(base, token("what-if-analyst"), "analyst");
+        Caller planner = Caller.bearer(base, token("what-if-planner"), "planner");
+        ObjectNode pool = (ObjectNode) JSON.readTree(admin.send("GET", "/api/v1/demo-data/SMALL", null, null).body());
+        pool.putObject("termination").put("spentLimit", "PT1S");
+        HttpResponse<String> submitted = analyst.send("POST", "/api/v1/pairing-runs", "application/json",
+                pool.toString());
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+        JsonNode run = JSON.readTree(submitted.body());
+        assertThat(run.get("analysis").asBoolean()).isTrue();
+        assertThat(run.get("submittedBy").asText()).isEqualTo("what-if-analyst");
+        awaitEnded(run.get("id").asText());
+
+        String schedule = "{\"pairingRunId\":\"" + run.get("id").asText() + "\",\"startDate\":\"2027-01-04\","
+                + "\"experts\":[{\"id\":\"anna\",\"regions\":[\"NORTH_AMERICA\",\"ASIA\","
+                + "\"LATIN_AMERICA_CARIBBEAN\"],\"languages\":[\"en\",\"es\",\"pt\",\"fr\",\"de\",\"it\","
+                + "\"ja\",\"zh\",\"ko\"]}],\"termination\":{\"spentLimit\":\"PT1S\"}}";
+        HttpResponse<String> refused = planner.send("POST", "/api/v1/schedule-runs", "application/json", schedule);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(JSON.readTree(refused.body()).at("/errors/0/field").asText()).isEqualTo("pairingRunId");
+        assertThat(JSON.readTree(refused.body()).at("/errors/0/message").asText()).contains("analysis");
+        HttpResponse<String> asked = planner.send("POST", "/api/v1/schedule-runs?fromAnalysisRun=true",
+                "application/json", schedule);
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
+        String scheduleId = JSON.readTree(asked.body()).get("id").asText();
+        await().atMost(Duration.ofMinutes(3)).until(() -> !JSON.readTree(planner.send("GET", "/api/v1/schedule-runs/"
+                + scheduleId + "/metadata", null, null).body()).get("status").asText().matches("SCHEDULED|SOLVING"));
+
+        HttpResponse<String> coordinators = admin.send("POST", "/api/v1/pairing-runs", "application/json",
+                pool.toString());
+        assertThat(JSON.readTree(coordinators.body()).has("analysis")).as("a coordinator's run is no analysis")
+                .isFalse();
+        awaitEnded(JSON.readTree(coordinators.body()).get("id").asText());
+    }
+
     private String submit(ObjectNode pool, String name) throws Exception {
         pool.put("name", name);
         HttpResponse<String> submitted = admin.send("POST", "/api/v1/pairing-runs", "application/json",

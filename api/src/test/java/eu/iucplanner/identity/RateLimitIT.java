@@ -149,6 +149,8 @@ class RateLimitIT {
                 "/api/v1/pairing-runs/" + pairing + "/duplicate", null, null));
         submissions.put("POST /api/v1/schedule-runs", () -> user.send("POST", "/api/v1/schedule-runs",
                 "application/json", SCHEDULE_BODY));
+        submissions.put("POST /api/v1/schedule-runs/{id}/replan", () -> user.send("POST", "/api/v1/schedule-runs/"
+                + schedule + "/replan", "application/json", "{}"));
         submissions.put("POST /api/v1/schedule-runs/{id}/duplicate", () -> user.send("POST",
                 "/api/v1/schedule-runs/" + schedule + "/duplicate", null, null));
         assertThat(submissions.keySet()).as("the operations documented with 429").isEqualTo(documented429());

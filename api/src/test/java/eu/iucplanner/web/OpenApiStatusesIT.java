@@ -85,12 +85,16 @@ class OpenApiStatusesIT {
         awaitEnded(PAIRING, done);
         awaitEnded(PAIRING, purgeMe);
         awaitEnded(SCHEDULE, schedule);
+        String fromPairing = id(exchange("POST", SCHEDULE, SCHEDULE, null, "application/json",
+                scheduleOf(done).toString()));
+        awaitEnded(SCHEDULE, fromPairing);
 
         // A long run keeps the only solver busy, so the next one waits without a solution.
         ObjectNode longRun = small.deepCopy();
         longRun.putObject("termination").put("spentLimit", "PT5M");
         String solving = id(exchange("POST", PAIRING, PAIRING, null, "application/json", longRun.toString()));
         String waiting = id(exchange("POST", PAIRING, PAIRING, null, "application/json", longRun.toString()));
+        String scheduleWaiting = id(exchange("POST", SCHEDULE, SCHEDULE, null, "application/json", SCHEDULE_BODY));
 
         for (String[] kind : new String[][] { { PAIRING, done, purgeMe }, { SCHEDULE, schedule, null } }) {
             String base = kind[0];
@@ -141,6 +145,29 @@ class OpenApiStatusesIT {
         String calendar = SCHEDULE + "/{id}/calendar.ics";
         exchange("GET", calendar, SCHEDULE + "/" + schedule + "/calendar.ics?pair=lyon-boston", null, null, null);
         exchange("GET", calendar, SCHEDULE + "/" + schedule + "/calendar.ics", null, null, null);
+        exchange("GET", calendar, SCHEDULE + "/" + schedule + "/calendar.ics?pair=lyon-boston&expert=anna", null,
+                null, null);
+        String current = SCHEDULE + "/current/{pairingRunId}";
+        exchange("GET", current, SCHEDULE + "/current/" + done, null, null, null);
+        exchange("GET", current, SCHEDULE + "/current/" + random, null, null, null);
+        exchange("GET", current, SCHEDULE + "/current/" + done, "image/png", null, null);
+        exchange("GET", current + "/calendar.ics", SCHEDULE + "/current/" + done + "/calendar.ics", null, null,
+                null);
+        exchange("GET", current + "/calendar.ics", SCHEDULE + "/current/" + done + "/calendar.ics?pair=a&city=b",
+                null, null, null);
+        exchange("GET", current + "/calendar.ics", SCHEDULE + "/current/" + random + "/calendar.ics", null, null,
+                null);
+        String replan = SCHEDULE + "/{id}/replan";
+        exchange("POST", replan, SCHEDULE + "/" + schedule + "/replan", null, "application/json",
+                "{\"termination\":{\"spentLimit\":\"PT1S\"}}");
+        exchange("POST", replan, SCHEDULE + "/" + schedule + "/replan", null, "application/json",
+                "{\"cancelledEvents\":[{\"pairId\":\"nope\",\"kind\":\"KICK_OFF\"}]}");
+        exchange("POST", replan, SCHEDULE + "/" + random + "/replan", null, "application/json", "{}");
+        exchange("POST", replan, SCHEDULE + "/" + scheduleWaiting + "/replan", null, "application/json", "{}");
+        exchange("POST", replan, SCHEDULE + "/" + schedule + "/replan", null, "application/json",
+                "{\"name\":\"" + "x".repeat(2_100_000) + "\"}");
+        exchange("POST", replan, SCHEDULE + "/" + schedule + "/replan", null, "text/plain", "x");
+        exchange("DELETE", SCHEDULE + "/{id}", SCHEDULE + "/" + scheduleWaiting, null, null, null);
         exchange("GET", calendar, SCHEDULE + "/" + random + "/calendar.ics?pair=x", null, null, null);
         exchange("GET", SCHEDULE + "/{id}", SCHEDULE + "/" + schedule, "text/csv", null, null);
         exchange("GET", PAIRING + "/{id}", PAIRING + "/" + done, "text/csv", null, null);
@@ -161,6 +188,26 @@ class OpenApiStatusesIT {
         assertThat(observed.keySet()).as("operations called").isEqualTo(documented.keySet());
         documented.forEach((operation, statuses) -> assertThat(observed.get(operation)).as(operation)
                 .isEqualTo(statuses));
+    }
+
+    /** A schedule of a pairing run's pairs with three experts who speak every language of the demo pools. */
+    private static ObjectNode scheduleOf(String pairingRun) {
+        ObjectNode request = JSON.createObjectNode();
+        request.put("pairingRunId", pairingRun).put("startDate", "2027-01-04");
+        com.fasterxml.jackson.databind.node.ArrayNode experts = request.putArray("experts");
+        String[] regions = { "NORTH_AMERICA", "LATIN_AMERICA_CARIBBEAN", "ASIA" };
+        for (int k = 0; k < 3; k++) {
+            ObjectNode expert = experts.addObject().put("id", "expert-" + k).put("maxEventsPerMonth", 6);
+            expert.putArray("regions").add(regions[k]).add(regions[(k + 1) % 3]);
+            com.fasterxml.jackson.databind.node.ArrayNode languages = expert.putArray("languages");
+            for (String language : new String[] { "en", "es", "pt", "fr", "de", "it", "pl", "nl", "ro", "bg", "cs",
+                    "hu", "sv", "el", "ja", "zh", "ko", "hi", "id", "ms", "th", "vi", "sk", "sl", "hr", "fi", "da",
+                    "lt", "lv", "et", "ga", "mt" }) {
+                languages.add(language);
+            }
+        }
+        request.putObject("termination").put("spentLimit", "PT20S").put("unimprovedSpentLimit", "PT3S");
+        return request;
     }
 
     /** Users, tokens, one's own profile and password, and the audit log, as the administrator. */

@@ -38,19 +38,26 @@ public class PairingRunPairs {
             Optional<String> commonLanguage) {
     }
 
-    /** A pairing run's pairs: whether the run exists, its status, and the pairs of its best solution so far. */
-    public record Pairs(boolean exists, RunStatus status, boolean hasSolution, List<FormedPair> pairs) {
+    /**
+     * A pairing run's pairs: whether the run exists, its status, whether it is an analyst's what-if (analysis), and
+     * the pairs of its best solution so far.
+     */
+    public record Pairs(boolean exists, RunStatus status, boolean analysis, boolean hasSolution,
+            List<FormedPair> pairs) {
     }
 
     public Pairs of(UUID pairingRunId) {
         RunStatus status;
+        boolean analysis;
         try {
-            status = lifecycle.metadata(kind, pairingRunId).status();
+            eu.iucplanner.run.service.RunMetadata run = lifecycle.metadata(kind, pairingRunId);
+            status = run.status();
+            analysis = Boolean.TRUE.equals(run.analysis());
         } catch (ProblemException notFound) {
-            return new Pairs(false, null, false, List.of());
+            return new Pairs(false, null, false, false, List.of());
         }
         if (lifecycle.best(kind, pairingRunId).isEmpty()) {
-            return new Pairs(true, status, false, List.of());
+            return new Pairs(true, status, analysis, false, List.of());
         }
         PairingSolution solution = lifecycle.solution(kind, pairingRunId);
         List<FormedPair> pairs = new ArrayList<>();
@@ -62,6 +69,6 @@ public class PairingRunPairs {
                         eu.languages().stream().filter(partner.languages()::contains).findFirst()));
             }
         }
-        return new Pairs(true, status, true, pairs);
+        return new Pairs(true, status, analysis, true, pairs);
     }
 }

@@ -3,7 +3,6 @@ package eu.iucplanner.scheduling.rest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +19,8 @@ import eu.iucplanner.problem.ProblemException;
 import eu.iucplanner.run.rest.RunController;
 import eu.iucplanner.run.service.RunLifecycle;
 import eu.iucplanner.run.service.RunMetadata;
+import eu.iucplanner.scheduling.service.ReplanRequest;
+import eu.iucplanner.scheduling.service.ScheduleFilter;
 import eu.iucplanner.scheduling.service.ScheduleOutputs;
 import eu.iucplanner.scheduling.service.ScheduleRunKind;
 import eu.iucplanner.scheduling.service.ScheduleRunRequest;
@@ -31,8 +32,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
- * Schedule runs: turn pairs into an exchange calendar and read it as JSON, CSV or iCalendar; the endpoints every run
- * has (list, metadata, events, stop, purge, duplicate, request, score analysis) come from {@link RunController}.
+ * Schedule runs: turn pairs into an exchange calendar, re-plan it, and read it as JSON, CSV or iCalendar (per pair,
+ * expert, city or the whole run; and, at a stable URL per pairing run, its current plan); the endpoints every run has
+ * (list, metadata, events, stop, purge, duplicate, request, score analysis) come from {@link RunController}.
  */
 @RestController
 @RequestMapping(ScheduleRunController.PATH)
@@ -58,8 +60,23 @@ public class ScheduleRunController extends RunController {
     @ApiResponse(responseCode = "202", description = "The run, stored and queued")
     @ProblemResponses({ 400, 413, 415, 429 })
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<RunMetadata> submit(@RequestBody ScheduleRunRequest request) {
-        return accepted(service.submit(request));
+    public ResponseEntity<RunMetadata> submit(@RequestBody ScheduleRunRequest request,
+            @io.swagger.v3.oas.annotations.Parameter(description = "schedule the pairs of an analyst's pairing run "
+                    + "(analysis), which schedules do not build on by default")
+            @RequestParam(defaultValue = "false") boolean fromAnalysisRun) {
+        return accepted(service.submit(request, fromAnalysisRun));
+    }
+
+    @Operation(summary = "Re-plan a schedule after changes (blackouts, leave, cancellations, confirmations)",
+            description = "Starts from this run's schedule as published; the new run names this one as its parent. "
+                    + "Events of pairs no change touched move only if nothing else works; calendar UIDs stay, "
+                    + "SEQUENCE rises on moved events and cancelled ones get STATUS:CANCELLED.")
+    @ApiResponse(responseCode = "202", description = "The new run, stored and queued")
+    @ProblemResponses({ 400, 404, 409, 413, 415, 429 })
+    @PostMapping(path = "/{id}/replan", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<RunMetadata> replan(@PathVariable UUID id, @RequestBody ReplanRequest changes) {
+        return accepted(service.replan(id, changes));
     }
 
     @Operation(summary = "The schedule so far: events and each pair's timeline",
@@ -69,12 +86,12 @@ public class ScheduleRunController extends RunController {
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     public ScheduleRunResult get(@PathVariable UUID id, @RequestParam(required = false) String pair,
             @RequestParam(required = false) String expert, @RequestParam(required = false) String city) {
-        return outputs.result(id, ScheduleOutputs.filter(pair, expert, city));
+        return outputs.result(id, new ScheduleFilter(pair, expert, city));
     }
 
     @Override
     protected Object result(UUID id) {
-        return outputs.result(id, ScheduleOutputs.filter(null, null, null));
+        return outputs.result(id, new ScheduleFilter(null, null, null));
     }
 
     @Operation(summary = "The schedule as CSV (filters as for JSON)")
@@ -83,26 +100,56 @@ public class ScheduleRunController extends RunController {
     @GetMapping(path = "/{id}", produces = TEXT_CSV)
     public ResponseEntity<String> getCsv(@PathVariable UUID id, @RequestParam(required = false) String pair,
             @RequestParam(required = false) String expert, @RequestParam(required = false) String city) {
-        String body = outputs.csv(id, ScheduleOutputs.filter(pair, expert, city));
+        String body = outputs.csv(id, new ScheduleFilter(pair, expert, city));
         return ResponseEntity.ok()
                 .header("Content-Disposition", "attachment; filename=\"schedule-" + id + ".csv\"")
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(body);
     }
 
-    @Operation(summary = "iCalendar (RFC 5545) of a pair, an expert or a city")
+    @Operation(summary = "iCalendar (RFC 5545) of a pair, an expert, a city, or (none given) the whole run")
     @ApiResponse(responseCode = "200", description = "An iCalendar file")
     @ProblemResponses({ 400, 404 })
     @GetMapping(path = "/{id}/calendar.ics", produces = TEXT_CALENDAR)
     public ResponseEntity<String> calendar(@PathVariable UUID id, @RequestParam(required = false) String pair,
             @RequestParam(required = false) String expert, @RequestParam(required = false) String city) {
-        long given = Stream.of(pair, expert, city).filter(value -> value != null).count();
-        if (given != 1) {
+        return calendar(id, new ScheduleFilter(pair, expert, city), "schedule " + id);
+    }
+
+    @Operation(summary = "The current plan of a pairing run as iCalendar, at a URL that stays the same",
+            description = "Serves the newest schedule run of the pairing run (re-plans included) that has ended "
+                    + "without hard violations; subscribe once and every re-plan reaches the calendar. Filters as "
+                    + "for a run's calendar.")
+    @ApiResponse(responseCode = "200", description = "An iCalendar file")
+    @ProblemResponses({ 400, 404 })
+    @GetMapping(path = "/current/{pairingRunId}/calendar.ics", produces = TEXT_CALENDAR)
+    public ResponseEntity<String> currentCalendar(@PathVariable UUID pairingRunId,
+            @RequestParam(required = false) String pair, @RequestParam(required = false) String expert,
+            @RequestParam(required = false) String city) {
+        return calendar(service.currentRun(pairingRunId), new ScheduleFilter(pair, expert, city),
+                "pairing run " + pairingRunId);
+    }
+
+    @Operation(summary = "The current plan of a pairing run (JSON, filters as for a run's schedule)")
+    @ApiResponse(responseCode = "200", description = "The schedule")
+    @ProblemResponses({ 404, 406 })
+    @GetMapping(path = "/current/{pairingRunId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ScheduleRunResult current(@PathVariable UUID pairingRunId, @RequestParam(required = false) String pair,
+            @RequestParam(required = false) String expert, @RequestParam(required = false) String city) {
+        return outputs.result(service.currentRun(pairingRunId), new ScheduleFilter(pair, expert, city));
+    }
+
+    private ResponseEntity<String> calendar(UUID id, ScheduleFilter filter, String of) {
+        if (filter.given() > 1) {
             throw ProblemException.invalid(List.of(new FieldError("pair",
-                    "give exactly one of pair, expert or city")));
+                    "give at most one of pair, expert or city (none for the whole run)")));
         }
-        String title = pair != null ? "Pair " + pair : expert != null ? "Expert " + expert : "City " + city;
-        String body = outputs.ics(id, ScheduleOutputs.filter(pair, expert, city), title);
-        String file = (pair != null ? "pair-" + pair : expert != null ? "expert-" + expert : "city-" + city)
+        String title = filter.pairId() != null ? "Pair " + filter.pairId()
+                : filter.expertId() != null ? "Expert " + filter.expertId()
+                : filter.cityId() != null ? "City " + filter.cityId() : "Exchange schedule, " + of;
+        String body = outputs.ics(id, filter, title);
+        String file = (filter.pairId() != null ? "pair-" + filter.pairId()
+                : filter.expertId() != null ? "expert-" + filter.expertId()
+                : filter.cityId() != null ? "city-" + filter.cityId() : "schedule-" + id)
                 .replaceAll("[^A-Za-z0-9._-]", "_");
         return ResponseEntity.ok()
                 .header("Content-Disposition", "attachment; filename=\"" + file + ".ics\"")

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 import ai.timefold.solver.core.api.score.Score;
 import ai.timefold.solver.core.api.score.analysis.ScoreAnalysis;
-import ai.timefold.solver.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import ai.timefold.solver.core.api.solver.ScoreAnalysisFetchPolicy;
 import ai.timefold.solver.core.api.solver.SolutionManager;
 import ai.timefold.solver.core.api.solver.SolverFactory;
@@ -17,8 +17,10 @@ import eu.iucplanner.run.service.TerminationDto;
 import eu.iucplanner.scheduling.domain.ExchangeSchedule;
 import eu.iucplanner.scheduling.solver.SchedulingSolverConfigs;
 
-/** Schedule runs in the run lifecycle: pairs, experts and a plan become an {@link ExchangeSchedule}; a schedule is
- * stored as each event's start and expert. */
+/**
+ * Schedule runs in the run lifecycle: pairs, experts and a plan become an {@link ExchangeSchedule}; a schedule is
+ * stored as each event's start and expert.
+ */
 @Component
 public class ScheduleRunKind implements RunKind<ScheduleRunRequest, ExchangeSchedule, StoredSchedule> {
 
@@ -26,11 +28,11 @@ public class ScheduleRunKind implements RunKind<ScheduleRunRequest, ExchangeSche
 
     private final ScheduleRequestMapper mapper;
     private final SolverFactory<ExchangeSchedule> solverFactory;
-    private final SolutionManager<ExchangeSchedule, HardSoftLongScore> solutionManager;
+    private final SolutionManager<ExchangeSchedule, HardMediumSoftLongScore> solutionManager;
     private final TerminationConfig defaultTermination;
 
     public ScheduleRunKind(ScheduleRequestMapper mapper, SolverFactory<ExchangeSchedule> schedulingSolverFactory,
-            SolutionManager<ExchangeSchedule, HardSoftLongScore> schedulingSolutionManager) {
+            SolutionManager<ExchangeSchedule, HardMediumSoftLongScore> schedulingSolutionManager) {
         this.mapper = mapper;
         this.solverFactory = schedulingSolverFactory;
         this.solutionManager = schedulingSolutionManager;
@@ -97,6 +99,7 @@ public class ScheduleRunKind implements RunKind<ScheduleRunRequest, ExchangeSche
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("pairCount", solution.getPairs().size());
         summary.put("eventCount", solution.getEvents().size());
+        summary.put("sharedEventCount", solution.getEvents().stream().filter(event -> event.isShared()).count());
         return summary;
     }
 

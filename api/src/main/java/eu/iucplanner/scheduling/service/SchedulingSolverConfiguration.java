@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import ai.timefold.solver.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import ai.timefold.solver.core.api.solver.SolutionManager;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.solver.monitoring.MonitoringConfig;
@@ -29,7 +29,7 @@ public class SchedulingSolverConfiguration {
     }
 
     @Bean
-    SolutionManager<ExchangeSchedule, HardSoftLongScore> schedulingSolutionManager(
+    SolutionManager<ExchangeSchedule, HardMediumSoftLongScore> schedulingSolutionManager(
             SolverFactory<ExchangeSchedule> schedulingSolverFactory) {
         return SolutionManager.create(schedulingSolverFactory);
     }

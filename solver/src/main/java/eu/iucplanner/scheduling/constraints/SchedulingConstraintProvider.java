@@ -10,29 +10,37 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
-import ai.timefold.solver.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import ai.timefold.solver.core.api.score.stream.Constraint;
 import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
 import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
 import ai.timefold.solver.core.api.score.stream.Joiners;
+import ai.timefold.solver.core.api.score.stream.bi.BiConstraintStream;
 import ai.timefold.solver.core.api.score.stream.common.LoadBalance;
+import ai.timefold.solver.core.api.score.stream.uni.UniConstraintStream;
 import eu.iucplanner.scheduling.domain.EventKind;
 import eu.iucplanner.scheduling.domain.ExchangeEvent;
 import eu.iucplanner.scheduling.domain.Expert;
 import eu.iucplanner.scheduling.domain.PrecedenceRule;
+import eu.iucplanner.scheduling.domain.SchedulingCity;
 import eu.iucplanner.scheduling.domain.SchedulingParameters;
 
 /**
  * The rules of an exchange calendar. Window and template month bounds hold by construction (each event's start
- * date range); everything else is here. The README table gives each formula and weight.
+ * date range); everything else is here. Hard rules first; medium rules keep a re-plan close to the published schedule
+ * (they are zero on a first plan); soft rules are preferences. The README table gives each formula and weight.
  */
 public class SchedulingConstraintProvider implements ConstraintProvider {
 
     public static final String PRECEDENCE_BROKEN = "Precedence broken";
     public static final String STUDY_VISITS_TOO_CLOSE = "Study visits too close";
     public static final String IN_PERSON_ON_CLOSED_DAY = "In-person event on a holiday or blackout date";
+    public static final String IN_PERSON_ON_WEEKEND = "In-person event on a weekend";
+    public static final String ONLINE_ON_DAY_OFF = "Online meeting on a day off";
     public static final String DELEGATION_DOUBLE_BOOKED = "Delegation double-booked";
     public static final String HOSTING_CAPACITY_EXCEEDED = "Hosting capacity exceeded";
     public static final String TRAVEL_DAYS_MISSING = "Travel days missing";
@@ -41,17 +49,34 @@ public class SchedulingConstraintProvider implements ConstraintProvider {
     public static final String EXPERT_NOT_QUALIFIED = "Expert not qualified";
     public static final String EXPERT_DOUBLE_BOOKED = "Expert double-booked";
     public static final String EXPERT_UNAVAILABLE = "Expert unavailable";
+    public static final String EXPERT_TRAVEL_DAYS_MISSING = "Expert travel days missing";
     public static final String EXPERT_MONTHLY_MAXIMUM = "Expert monthly maximum exceeded";
+    public static final String EXPERT_LONG_HAUL_MAXIMUM = "Expert long-haul trips exceeded";
+    public static final String MOVED_IN_AFFECTED_PAIR = "Moved in a pair the change touched";
+    public static final String MOVED_IN_UNTOUCHED_PAIR = "Moved in a pair no change touched";
+    public static final String EXPERT_REASSIGNED = "Expert reassigned";
     public static final String EVENTS_BUNCHED = "Events of a pair bunched";
-    public static final String REGIONAL_SEMINAR_NOT_SHARED = "Regional seminar not shared";
-    public static final String IN_PERSON_ON_WEEKEND = "In-person event on a weekend";
-    public static final String IN_HOLIDAY_SEASON = "In-person event in the holiday season";
+    public static final String IN_SOFT_PERIOD = "In-person event in a soft period";
     public static final String ACTION_PLAN_LATE = "Action plan late";
     public static final String EXPERT_WORKLOAD_UNBALANCED = "Expert workload unbalanced";
     public static final String EXPERT_TIME_ZONE_ZIGZAG = "Expert crossing time zones back and forth";
-    public static final String MOVED_FROM_PUBLISHED = "Moved from the published schedule";
 
-    private static final HardSoftLongScore HARD = HardSoftLongScore.ONE_HARD;
+    private static final HardMediumSoftLongScore HARD = HardMediumSoftLongScore.ONE_HARD;
+
+    /** Medium weights: a moved day in a pair a change touched, elsewhere, and a changed expert. */
+    static final HardMediumSoftLongScore MOVED_AFFECTED_WEIGHT = HardMediumSoftLongScore.ofMedium(1);
+    static final HardMediumSoftLongScore MOVED_UNTOUCHED_WEIGHT = HardMediumSoftLongScore.ofMedium(100);
+    static final HardMediumSoftLongScore REASSIGNED_WEIGHT = HardMediumSoftLongScore.ofMedium(10);
+
+    /** Soft weights, balanced on the demos so that no rule outweighs another by an order of magnitude. */
+    static final HardMediumSoftLongScore BUNCHED_WEIGHT = HardMediumSoftLongScore.ofSoft(10);
+    static final HardMediumSoftLongScore SOFT_PERIOD_WEIGHT = HardMediumSoftLongScore.ofSoft(10);
+    static final HardMediumSoftLongScore ACTION_PLAN_LATE_WEIGHT = HardMediumSoftLongScore.ofSoft(1);
+    static final HardMediumSoftLongScore WORKLOAD_WEIGHT = HardMediumSoftLongScore.ofSoft(1);
+    static final HardMediumSoftLongScore ZIGZAG_WEIGHT = HardMediumSoftLongScore.ofSoft(100);
+
+    /** Travel days never exceed this (the travel rule's longest): hops further apart need none. */
+    static final int MAX_TRAVEL_DAYS = 2;
 
     @Override
     public Constraint[] defineConstraints(ConstraintFactory factory) {
@@ -60,6 +85,8 @@ public class SchedulingConstraintProvider implements ConstraintProvider {
                 precedenceBroken(factory),
                 studyVisitsTooClose(factory),
                 inPersonOnClosedDay(factory),
+                inPersonOnWeekend(factory),
+                onlineOnDayOff(factory),
                 delegationDoubleBooked(factory),
                 hostingCapacityExceeded(factory),
                 travelDaysMissing(factory),
@@ -68,16 +95,19 @@ public class SchedulingConstraintProvider implements ConstraintProvider {
                 expertNotQualified(factory),
                 expertDoubleBooked(factory),
                 expertUnavailable(factory),
+                expertTravelDaysMissing(factory),
                 expertMonthlyMaximum(factory),
+                expertLongHaulMaximum(factory),
+                // Medium
+                movedInAffectedPair(factory),
+                movedInUntouchedPair(factory),
+                expertReassigned(factory),
                 // Soft
                 eventsBunched(factory),
-                regionalSeminarNotShared(factory),
-                inPersonOnWeekend(factory),
-                inHolidaySeason(factory),
+                inSoftPeriod(factory),
                 actionPlanLate(factory),
                 expertWorkloadUnbalanced(factory),
-                expertTimeZoneZigzag(factory),
-                movedFromPublished(factory)
+                expertTimeZoneZigzag(factory)
         };
     }
 
@@ -88,8 +118,8 @@ public class SchedulingConstraintProvider implements ConstraintProvider {
     /** Within a pair, a later event starts at least the rule's gap after the earlier one ends. */
     Constraint precedenceBroken(ConstraintFactory factory) {
         return factory.forEach(PrecedenceRule.class)
-                .join(events(factory), Joiners.equal(PrecedenceRule::before, ExchangeEvent::getKind))
-                .join(events(factory),
+                .join(pairEvents(factory), Joiners.equal(PrecedenceRule::before, ExchangeEvent::getKind))
+                .join(pairEvents(factory),
                         Joiners.equal((rule, before) -> rule.after(), ExchangeEvent::getKind),
                         Joiners.equal((rule, before) -> before.getPair(), ExchangeEvent::getPair))
                 .filter((rule, before, after) -> precedenceDays(rule, before, after) > 0)
@@ -109,10 +139,10 @@ public class SchedulingConstraintProvider implements ConstraintProvider {
 
     /** The two study visits of a pair start at least the required number of days apart, in either order. */
     Constraint studyVisitsTooClose(ConstraintFactory factory) {
-        return events(factory)
+        return pairEvents(factory)
                 .filter(event -> event.getKind() == EventKind.STUDY_VISIT_TO_EU)
-                .join(events(factory), Joiners.equal(ExchangeEvent::getPair),
-                        Joiners.filtering((a, b) -> b.getKind() == EventKind.STUDY_VISIT_TO_PARTNER))
+                .join(pairEvents(factory).filter(event -> event.getKind() == EventKind.STUDY_VISIT_TO_PARTNER),
+                        Joiners.equal(ExchangeEvent::getPair))
                 .join(SchedulingParameters.class)
                 .filter((a, b, parameters) -> studyVisitShortfall(a, b, parameters) > 0)
                 .penalizeLong(HARD, SchedulingConstraintProvider::studyVisitShortfall)
@@ -128,48 +158,91 @@ public class SchedulingConstraintProvider implements ConstraintProvider {
         return Math.max(0, parameters.studyVisitsApartDays() - apart);
     }
 
-    /** No in-person event on a public holiday or blackout date of its host city. */
+    /**
+     * No in-person event on a public holiday or blackout date of any city taking part: the host's, and each travelling
+     * delegation's own (a delegation does not travel on its holidays).
+     */
     Constraint inPersonOnClosedDay(ConstraintFactory factory) {
         return events(factory)
                 .filter(event -> event.isInPerson() && event.closedDays() > 0)
                 .penalizeLong(HARD, ExchangeEvent::closedDays)
-                .justifyWith((event, score) -> justify(event.closedDays(), label(event) + " of " + event.getPair().id()
-                        + " in " + event.getHostCity().name() + " runs on " + event.closedDays()
-                        + " public holiday or blackout days there.", event))
+                .justifyWith((event, score) -> justify(event.closedDays(), label(event) + " of " + owner(event)
+                        + " in " + event.getHostCity().name() + " (" + event.getStart() + " to " + event.getEnd()
+                        + ") falls on " + closedDetail(event) + ".", event))
                 .asConstraint(IN_PERSON_ON_CLOSED_DAY);
     }
 
+    /** Which city is closed on which day of the event, and why, e.g. "Easter Monday in Lyon (2027-03-29)". */
+    static String closedDetail(ExchangeEvent event) {
+        List<String> parts = new ArrayList<>();
+        for (SchedulingCity city : event.getCities()) {
+            for (LocalDate day : event.days()) {
+                city.closedBecause(day).ifPresent(why -> parts.add(why + " in " + city.name() + " (" + day + ")"));
+            }
+        }
+        return String.join("; ", parts);
+    }
+
     /**
-     * A city's delegation is never in two in-person events at once (a city may be in several pairs): for every city two
+     * In-person events of up to five days fall on the host's working days (its own weekend: Friday and Saturday where
+     * that applies); a longer one may span one weekend.
+     */
+    Constraint inPersonOnWeekend(ConstraintFactory factory) {
+        return events(factory)
+                .filter(event -> event.isInPerson() && event.weekendDays() > 0)
+                .penalizeLong(HARD, ExchangeEvent::weekendDays)
+                .justifyWith((event, score) -> justify(event.weekendDays(), label(event) + " of " + owner(event)
+                        + " in " + event.getHostCity().name() + " (" + event.getStart() + " to " + event.getEnd()
+                        + ") has " + event.weekendDays() + " days on the weekend there ("
+                        + event.getHostCity().workingWeek().describe(event.getStart()) + ").", event))
+                .asConstraint(IN_PERSON_ON_WEEKEND);
+    }
+
+    /** An online meeting is on a working day of both cities: no weekend day, public holiday or blackout date. */
+    Constraint onlineOnDayOff(ConstraintFactory factory) {
+        return events(factory)
+                .filter(event -> !event.isInPerson() && event.offDays() > 0)
+                .penalizeLong(HARD, ExchangeEvent::offDays)
+                .justifyWith((event, score) -> justify(event.offDays(), label(event) + " of " + owner(event)
+                        + " is online on " + event.getStart() + ", a day off in " + offCities(event) + ".", event))
+                .asConstraint(ONLINE_ON_DAY_OFF);
+    }
+
+    private static String offCities(ExchangeEvent event) {
+        Set<String> names = new LinkedHashSet<>();
+        for (SchedulingCity city : event.getCities()) {
+            for (LocalDate day : event.days()) {
+                if (city.isDayOff(day)) {
+                    names.add(city.name());
+                }
+            }
+        }
+        return String.join(" and ", names);
+    }
+
+    /**
+     * A city's delegation is in one place at a time, across its pairs and shared events: for every city two in-person
      * events share (as host or as travelling delegation), the days they overlap.
      */
     Constraint delegationDoubleBooked(ConstraintFactory factory) {
-        return sharedCity(factory, ExchangeEvent::getHostCityId, ExchangeEvent::getHostCityId)
-                .concat(sharedCity(factory, ExchangeEvent::getHostCityId, ExchangeEvent::getTravellingCityId))
-                .concat(sharedCity(factory, ExchangeEvent::getTravellingCityId, ExchangeEvent::getHostCityId))
-                .concat(sharedCity(factory, ExchangeEvent::getTravellingCityId, ExchangeEvent::getTravellingCityId))
-                .penalizeLong(HARD, ExchangeEvent::overlapDays)
-                .justifyWith((a, b, score) -> justify(a.overlapDays(b), label(a) + " of " + a.getPair().id() + " and "
-                        + label(b) + " of " + b.getPair().id() + " share a city and overlap by " + a.overlapDays(b)
-                        + " days.", a, b))
+        return attendances(factory)
+                .join(attendances(factory),
+                        Joiners.equal(Attendance::cityId),
+                        Joiners.overlapping(Attendance::start, attendance -> attendance.end().plusDays(1)),
+                        Joiners.filtering((a, b) -> a.eventId().compareTo(b.eventId()) < 0))
+                .penalizeLong(HARD, (a, b) -> a.event().overlapDays(b.event()))
+                .justifyWith((a, b, score) -> justify(a.event().overlapDays(b.event()), a.city().name()
+                        + "'s delegation is at " + label(a.event()) + " of " + owner(a.event()) + " in "
+                        + a.event().getHostCity().name() + " and at " + label(b.event()) + " of " + owner(b.event())
+                        + " in " + b.event().getHostCity().name() + " on the same " + a.event().overlapDays(b.event())
+                        + " days.", a.event(), b.event()))
                 .asConstraint(DELEGATION_DOUBLE_BOOKED);
     }
 
-    /** Overlapping in-person events (a before b by id) where a city of the first role of a is one of b's. */
-    private static ai.timefold.solver.core.api.score.stream.bi.BiConstraintStream<ExchangeEvent, ExchangeEvent>
-            sharedCity(ConstraintFactory factory, java.util.function.Function<ExchangeEvent, String> roleOfA,
-                    java.util.function.Function<ExchangeEvent, String> roleOfB) {
-        return events(factory).filter(ExchangeEvent::isInPerson)
-                .join(events(factory).filter(ExchangeEvent::isInPerson),
-                        Joiners.equal(roleOfA, roleOfB),
-                        Joiners.lessThan(ExchangeEvent::getId),
-                        Joiners.overlapping(ExchangeEvent::getStart, event -> event.getEnd().plusDays(1)));
-    }
-
-    /** On any day, a city hosts at most its capacity of visiting delegations. */
+    /** On any day, a city hosts at most its capacity of visiting delegations (shared events have their own venue). */
     Constraint hostingCapacityExceeded(ConstraintFactory factory) {
         return events(factory)
-                .filter(ExchangeEvent::isInPerson)
+                .filter(event -> event.isInPerson() && !event.isShared())
                 .expand(ExchangeEvent::days)
                 .flattenLast(days -> days)
                 .groupBy((event, day) -> event.getHostCity(), (event, day) -> day, countBi())
@@ -182,43 +255,47 @@ public class SchedulingConstraintProvider implements ConstraintProvider {
     }
 
     /**
-     * A delegation travelling long-haul needs the pair's travel days free before and after the visit: no other
-     * in-person event of that city elsewhere in them (an event in the same host city needs no travel between).
+     * A delegation gets its travel days between two in-person events in different host cities: if the second starts
+     * after the first ends, the free days between are at least the travel days of the hop (travel rule, by the distance
+     * between the two hosts).
      */
     Constraint travelDaysMissing(ConstraintFactory factory) {
-        return travelNeighbours(factory, ExchangeEvent::getHostCityId)
-                .concat(travelNeighbours(factory, ExchangeEvent::getTravellingCityId))
-                .penalizeLong(HARD, SchedulingConstraintProvider::travelShortfall)
-                .justifyWith((visit, other, score) -> justify(travelShortfall(visit, other),
-                        visit.getTravellingCity().name() + "'s delegation needs " + visit.getPair().travelDays()
-                                + " travel days around " + label(visit) + " of " + visit.getPair().id() + ", but "
-                                + label(other) + " of " + other.getPair().id() + " is " + gapDays(visit, other)
-                                + " days away.", visit, other))
+        return attendances(factory)
+                .join(attendances(factory),
+                        Joiners.equal(Attendance::cityId),
+                        Joiners.overlapping(first -> first.end().plusDays(1),
+                                first -> first.end().plusDays(MAX_TRAVEL_DAYS + 1L), Attendance::start,
+                                second -> second.start().plusDays(1)))
+                .filter((first, second) -> hopShortfall(first.event(), second.event()) > 0)
+                .penalizeLong(HARD, (first, second) -> hopShortfall(first.event(), second.event()))
+                .justifyWith((first, second, score) -> justify(hopShortfall(first.event(), second.event()),
+                        hopSentence(first.city().name() + "'s delegation", first.event(), second.event()),
+                        first.event(), second.event()))
                 .asConstraint(TRAVEL_DAYS_MISSING);
     }
 
-    /** Long-haul visits and the other in-person events near them where the travelling city has the given role. */
-    private static ai.timefold.solver.core.api.score.stream.bi.BiConstraintStream<ExchangeEvent, ExchangeEvent>
-            travelNeighbours(ConstraintFactory factory, java.util.function.Function<ExchangeEvent, String> role) {
-        return events(factory)
-                .filter(event -> event.isInPerson() && event.getPair().travelDays() > 0)
-                .join(events(factory).filter(ExchangeEvent::isInPerson),
-                        Joiners.equal(ExchangeEvent::getTravellingCityId, role),
-                        Joiners.overlapping(event -> event.getStart().minusDays(event.getPair().travelDays()),
-                                event -> event.getEnd().plusDays(event.getPair().travelDays() + 1L),
-                                ExchangeEvent::getStart, event -> event.getEnd().plusDays(1)),
-                        Joiners.filtering((visit, other) -> visit != other && !visit.overlaps(other)
-                                && !other.getHostCityId().equals(visit.getHostCityId())));
+    /** "Lyon's delegation needs 2 travel days from Boston (..., ends ...) to Kyoto (..., starts ...) but has 1." */
+    static String hopSentence(String who, ExchangeEvent first, ExchangeEvent second) {
+        return who + " needs " + travelDays(first, second) + " travel days from " + first.getHostCity().name() + " ("
+                + label(first) + " of " + owner(first) + ", ends " + first.getEnd() + ") to "
+                + second.getHostCity().name() + " (" + label(second) + " of " + owner(second) + ", starts "
+                + second.getStart() + ") but has " + freeDays(first, second) + ".";
     }
 
-    static long gapDays(ExchangeEvent visit, ExchangeEvent other) {
-        return other.getEnd().isBefore(visit.getStart())
-                ? ChronoUnit.DAYS.between(other.getEnd(), visit.getStart()) - 1
-                : ChronoUnit.DAYS.between(visit.getEnd(), other.getStart()) - 1;
+    /** Travel days between the host cities of two in-person events, by the travel rule. */
+    static int travelDays(ExchangeEvent first, ExchangeEvent second) {
+        return first.getHostCity().travelDaysTo(second.getHostCity());
     }
 
-    static long travelShortfall(ExchangeEvent visit, ExchangeEvent other) {
-        return Math.max(0, visit.getPair().travelDays() - gapDays(visit, other));
+    /** Free days between the end of the first event and the start of the second. */
+    static long freeDays(ExchangeEvent first, ExchangeEvent second) {
+        return ChronoUnit.DAYS.between(first.getEnd(), second.getStart()) - 1;
+    }
+
+    /** Travel days of the hop from the first event to the second that the free days between do not cover. */
+    static long hopShortfall(ExchangeEvent first, ExchangeEvent second) {
+        long free = freeDays(first, second);
+        return free < 0 ? 0 : Math.max(0, travelDays(first, second) - free);
     }
 
     /** Every event that needs an expert has one. */
@@ -226,7 +303,7 @@ public class SchedulingConstraintProvider implements ConstraintProvider {
         return events(factory)
                 .filter(event -> event.needsExpert() && event.getExpert() == null)
                 .penalize(HARD)
-                .justifyWith((event, score) -> justify(1, label(event) + " of " + event.getPair().id()
+                .justifyWith((event, score) -> justify(1, label(event) + " of " + owner(event)
                         + " needs an expert and has none.", event))
                 .asConstraint(EXPERT_MISSING);
     }
@@ -236,7 +313,7 @@ public class SchedulingConstraintProvider implements ConstraintProvider {
         return events(factory)
                 .filter(event -> !event.needsExpert() && event.getExpert() != null)
                 .penalize(HARD)
-                .justifyWith((event, score) -> justify(1, label(event) + " of " + event.getPair().id()
+                .justifyWith((event, score) -> justify(1, label(event) + " of " + owner(event)
                         + " needs no expert but has " + event.getExpert().name() + ".", event))
                 .asConstraint(EXPERT_NOT_NEEDED);
     }
@@ -244,44 +321,63 @@ public class SchedulingConstraintProvider implements ConstraintProvider {
     /** An expert accompanies only events of a region and a language they cover. */
     Constraint expertNotQualified(ConstraintFactory factory) {
         return events(factory)
-                .filter(event -> event.getExpert() != null && !event.getExpert().covers(event.getPair()))
+                .filter(event -> event.getExpert() != null
+                        && !event.getExpert().covers(event.getRegion(), event.getLanguage()))
                 .penalize(HARD)
                 .justifyWith((event, score) -> justify(1, event.getExpert().name() + " does not cover "
-                        + event.getPair().region() + " in " + event.getPair().language() + ", the region and language of "
-                        + event.getPair().id() + ".", event))
+                        + (event.getRegion() == null ? "" : event.getRegion() + " in ") + event.getLanguage()
+                        + ", the region and language of " + label(event) + " of " + owner(event) + ".", event))
                 .asConstraint(EXPERT_NOT_QUALIFIED);
     }
 
-    /** An expert is never in two events at once (a regional seminar shared by several pairs is one event). */
+    /** An expert is never in two events at once. */
     Constraint expertDoubleBooked(ConstraintFactory factory) {
-        return events(factory).join(events(factory), Joiners.lessThan(ExchangeEvent::getId),
+        return events(factory).filter(event -> event.getExpert() != null)
+                .join(events(factory).filter(event -> event.getExpert() != null),
                         Joiners.equal(ExchangeEvent::getExpertId),
-                        Joiners.overlapping(ExchangeEvent::getStart, event -> event.getEnd().plusDays(1)))
-                .filter((a, b) -> a.getExpert() != null && !sameRegionalSeminar(a, b))
+                        Joiners.overlapping(ExchangeEvent::getStart, event -> event.getEnd().plusDays(1)),
+                        Joiners.filtering((a, b) -> a.getId().compareTo(b.getId()) < 0))
                 .penalizeLong(HARD, ExchangeEvent::overlapDays)
                 .justifyWith((a, b, score) -> justify(a.overlapDays(b), a.getExpert().name() + " is booked for "
-                        + label(a) + " of " + a.getPair().id() + " and " + label(b) + " of " + b.getPair().id()
+                        + label(a) + " of " + owner(a) + " and " + label(b) + " of " + owner(b)
                         + " on the same " + a.overlapDays(b) + " days.", a, b))
                 .asConstraint(EXPERT_DOUBLE_BOOKED);
     }
 
-    /** Two pairs of one region holding their regional seminar together: one seminar, one expert may attend. */
-    static boolean sameRegionalSeminar(ExchangeEvent a, ExchangeEvent b) {
-        return a.getKind() == EventKind.REGIONAL_SEMINAR && b.getKind() == EventKind.REGIONAL_SEMINAR
-                && a.getPair().region() == b.getPair().region() && a.getStart().equals(b.getStart());
-    }
-
-    /** An expert works only on days they are available. */
+    /**
+     * An expert works and travels only on days they are available: the event's days and, in person, the travel days
+     * from home and back.
+     */
     Constraint expertUnavailable(ConstraintFactory factory) {
         return events(factory)
-                .filter(event -> event.getExpert() != null
-                        && event.daysIn(event.getExpert().unavailableDates()) > 0)
-                .penalizeLong(HARD, event -> event.daysIn(event.getExpert().unavailableDates()))
-                .justifyWith((event, score) -> justify(event.daysIn(event.getExpert().unavailableDates()),
-                        event.getExpert().name() + " is unavailable on "
-                                + event.daysIn(event.getExpert().unavailableDates()) + " days of " + label(event)
-                                + " of " + event.getPair().id() + ".", event))
+                .filter(event -> event.getExpert() != null && event.expertUnavailableDays() > 0)
+                .penalizeLong(HARD, ExchangeEvent::expertUnavailableDays)
+                .justifyWith((event, score) -> justify(event.expertUnavailableDays(), event.getExpert().name()
+                        + " is unavailable on " + event.expertUnavailableDays() + " days of " + label(event) + " of "
+                        + owner(event) + (event.isInPerson() && event.getExpert().home() != null
+                                ? " or of the " + event.getExpert().travelDaysFromHome(event.getHostCity())
+                                        + " travel days each way from " + event.getExpert().home().name() : "")
+                        + ".", event))
                 .asConstraint(EXPERT_UNAVAILABLE);
+    }
+
+    /**
+     * An expert gets the travel days of every hop: between two in-person events of the expert in different host cities,
+     * the second starting after the first ends, the free days are at least the travel days between the two hosts.
+     */
+    Constraint expertTravelDaysMissing(ConstraintFactory factory) {
+        return events(factory)
+                .filter(event -> event.isInPerson() && event.getExpert() != null)
+                .join(events(factory).filter(ExchangeEvent::isInPerson),
+                        Joiners.equal(ExchangeEvent::getExpertId),
+                        Joiners.overlapping(first -> first.getEnd().plusDays(1),
+                                first -> first.getEnd().plusDays(MAX_TRAVEL_DAYS + 1L), ExchangeEvent::getStart,
+                                second -> second.getStart().plusDays(1)))
+                .filter((first, second) -> hopShortfall(first, second) > 0)
+                .penalizeLong(HARD, SchedulingConstraintProvider::hopShortfall)
+                .justifyWith((first, second, score) -> justify(hopShortfall(first, second),
+                        hopSentence(first.getExpert().name(), first, second), first, second))
+                .asConstraint(EXPERT_TRAVEL_DAYS_MISSING);
     }
 
     /** An expert takes at most their maximum of events starting in one calendar month. */
@@ -297,17 +393,75 @@ public class SchedulingConstraintProvider implements ConstraintProvider {
                 .asConstraint(EXPERT_MONTHLY_MAXIMUM);
     }
 
+    /**
+     * An expert makes at most their maximum of long-haul trips (in-person events more than 8,000 km from home) starting
+     * in one calendar month.
+     */
+    Constraint expertLongHaulMaximum(ConstraintFactory factory) {
+        return events(factory)
+                .filter(event -> event.isInPerson() && event.getExpert() != null
+                        && event.getExpert().isLongHaul(event.getHostCity()))
+                .groupBy(ExchangeEvent::getExpert, event -> YearMonth.from(event.getStart()), count())
+                .filter((expert, month, trips) -> trips > expert.maxLongHaulTripsPerMonth())
+                .penalizeLong(HARD, (expert, month, trips) -> trips - expert.maxLongHaulTripsPerMonth())
+                .justifyWith((expert, month, trips, score) -> new ScheduleJustification(List.of(),
+                        trips - expert.maxLongHaulTripsPerMonth(), expert.name() + " has " + trips
+                                + " long-haul trips from " + expert.home().name() + " in " + month + ", more than the "
+                                + expert.maxLongHaulTripsPerMonth() + " they make a month."))
+                .asConstraint(EXPERT_LONG_HAUL_MAXIMUM);
+    }
+
+    // ************************************************************************
+    // Medium
+    // ************************************************************************
+
+    /** When re-planning, an event of a pair that a change touched moves as little as possible: each moved day costs. */
+    Constraint movedInAffectedPair(ConstraintFactory factory) {
+        return events(factory)
+                .filter(event -> event.isAffected() && event.movedDays() > 0)
+                .penalizeLong(MOVED_AFFECTED_WEIGHT, ExchangeEvent::movedDays)
+                .justifyWith((event, score) -> justify(event.movedDays(), label(event) + " of " + owner(event)
+                        + ", which a change touched, moves " + event.movedDays() + " days, from "
+                        + event.getPublishedStart() + " to " + event.getStart() + ".", event))
+                .asConstraint(MOVED_IN_AFFECTED_PAIR);
+    }
+
+    /**
+     * When re-planning, an event of a pair that no change touched moves only if nothing else works: each moved day
+     * costs a hundred times more.
+     */
+    Constraint movedInUntouchedPair(ConstraintFactory factory) {
+        return events(factory)
+                .filter(event -> !event.isAffected() && event.movedDays() > 0)
+                .penalizeLong(MOVED_UNTOUCHED_WEIGHT, ExchangeEvent::movedDays)
+                .justifyWith((event, score) -> justify(event.movedDays(), label(event) + " of " + owner(event)
+                        + ", which no change touched, moves " + event.movedDays() + " days, from "
+                        + event.getPublishedStart() + " to " + event.getStart() + ".", event))
+                .asConstraint(MOVED_IN_UNTOUCHED_PAIR);
+    }
+
+    /** When re-planning, an event keeps its published expert: each change of expert costs. */
+    Constraint expertReassigned(ConstraintFactory factory) {
+        return events(factory)
+                .filter(ExchangeEvent::isReassigned)
+                .penalize(REASSIGNED_WEIGHT)
+                .justifyWith((event, score) -> justify(1, label(event) + " of " + owner(event) + " changes expert from "
+                        + (event.getPublishedExpertId() == null ? "none" : event.getPublishedExpertId()) + " to "
+                        + (event.getExpert() == null ? "none" : event.getExpert().name()) + ".", event))
+                .asConstraint(EXPERT_REASSIGNED);
+    }
+
     // ************************************************************************
     // Soft
     // ************************************************************************
 
     /** A pair's events are spread over the window: two starting closer than the spread days cost the difference. */
     Constraint eventsBunched(ConstraintFactory factory) {
-        return events(factory).join(events(factory), Joiners.lessThan(ExchangeEvent::getId),
-                        Joiners.equal(ExchangeEvent::getPair))
+        return pairEvents(factory).join(pairEvents(factory), Joiners.equal(ExchangeEvent::getPair),
+                        Joiners.filtering((a, b) -> a.getId().compareTo(b.getId()) < 0))
                 .join(SchedulingParameters.class)
                 .filter((a, b, parameters) -> bunchedDays(a, b, parameters) > 0)
-                .penalizeLong(HardSoftLongScore.ONE_SOFT, SchedulingConstraintProvider::bunchedDays)
+                .penalizeLong(BUNCHED_WEIGHT, SchedulingConstraintProvider::bunchedDays)
                 .justifyWith((a, b, parameters, score) -> justify(bunchedDays(a, b, parameters),
                         a.getPair().id() + ": " + label(a) + " and " + label(b) + " start only "
                                 + Math.abs(ChronoUnit.DAYS.between(a.getStart(), b.getStart())) + " days apart.", a, b))
@@ -318,52 +472,50 @@ public class SchedulingConstraintProvider implements ConstraintProvider {
         return Math.max(0, parameters.spreadDays() - Math.abs(ChronoUnit.DAYS.between(a.getStart(), b.getStart())));
     }
 
-    /** The pairs of one partner region hold their regional seminar together: same start date. */
-    Constraint regionalSeminarNotShared(ConstraintFactory factory) {
-        return events(factory).join(events(factory), Joiners.lessThan(ExchangeEvent::getId),
-                        Joiners.equal(ExchangeEvent::getKind),
-                        Joiners.equal(event -> event.getPair().region()))
-                .filter((a, b) -> a.getKind() == EventKind.REGIONAL_SEMINAR && !a.getStart().equals(b.getStart()))
-                .penalize(HardSoftLongScore.ONE_SOFT)
-                .justifyWith((a, b, score) -> justify(1, a.getPair().id() + " and " + b.getPair().id()
-                        + " are both in " + a.getPair().region() + " but hold their regional seminar on different "
-                        + "dates (" + a.getStart() + ", " + b.getStart() + ").", a, b))
-                .asConstraint(REGIONAL_SEMINAR_NOT_SHARED);
-    }
-
-    /** In-person events take place on weekdays: each weekend day costs. */
-    Constraint inPersonOnWeekend(ConstraintFactory factory) {
+    /**
+     * In-person events avoid the soft periods of every city taking part (Ramadan, the Lunar New Year weeks, the
+     * August season, Christmas to New Year, monsoons): each day in one, for each city, costs.
+     */
+    Constraint inSoftPeriod(ConstraintFactory factory) {
         return events(factory)
-                .filter(event -> event.isInPerson() && event.weekendDays() > 0)
-                .penalizeLong(HardSoftLongScore.ONE_SOFT, ExchangeEvent::weekendDays)
-                .justifyWith((event, score) -> justify(event.weekendDays(), label(event) + " of "
-                        + event.getPair().id() + " has " + event.weekendDays() + " weekend days.", event))
-                .asConstraint(IN_PERSON_ON_WEEKEND);
+                .filter(event -> event.isInPerson() && event.softPeriodDays() > 0)
+                .penalizeLong(SOFT_PERIOD_WEIGHT, ExchangeEvent::softPeriodDays)
+                .justifyWith((event, score) -> justify(event.softPeriodDays(), label(event) + " of " + owner(event)
+                        + " in " + event.getHostCity().name() + " (" + event.getStart() + " to " + event.getEnd()
+                        + ") falls in " + softDetail(event) + ".", event))
+                .asConstraint(IN_SOFT_PERIOD);
     }
 
-    /** In-person events avoid the host's main holiday season: each day in it costs. */
-    Constraint inHolidaySeason(ConstraintFactory factory) {
-        return events(factory)
-                .filter(event -> event.isInPerson() && event.holidaySeasonDays() > 0)
-                .penalizeLong(HardSoftLongScore.ONE_SOFT, ExchangeEvent::holidaySeasonDays)
-                .justifyWith((event, score) -> justify(event.holidaySeasonDays(), label(event) + " of "
-                        + event.getPair().id() + " falls in " + event.getHostCity().name() + "'s holiday season on "
-                        + event.holidaySeasonDays() + " days.", event))
-                .asConstraint(IN_HOLIDAY_SEASON);
+    /** Which soft periods of which cities the event falls in, e.g. "Ramadan in Jakarta (2 days)". */
+    static String softDetail(ExchangeEvent event) {
+        List<String> parts = new ArrayList<>();
+        for (SchedulingCity city : event.getCities()) {
+            java.util.Map<String, Integer> days = new java.util.LinkedHashMap<>();
+            for (LocalDate day : event.days()) {
+                city.softPeriodOn(day).ifPresent(period -> days.merge(period.name(), 1, Integer::sum));
+            }
+            days.forEach((name, count) -> parts.add(name + " in " + city.name() + " (" + count + " days)"));
+        }
+        return String.join("; ", parts);
     }
 
-    /** The action plan is finished early rather than late: each day from the window's start to the workshop costs. */
+    /**
+     * The action plan is drafted early rather than late: each week from the workshop's earliest allowed start to its
+     * start costs.
+     */
     Constraint actionPlanLate(ConstraintFactory factory) {
-        return events(factory)
-                .filter(event -> event.getKind() == EventKind.ACTION_PLAN_WORKSHOP)
-                .penalizeLong(HardSoftLongScore.ONE_SOFT, SchedulingConstraintProvider::daysIntoWindow)
-                .justifyWith((event, score) -> justify(daysIntoWindow(event), event.getPair().id()
-                        + " drafts its action plan " + daysIntoWindow(event) + " days into the cooperation.", event))
+        return pairEvents(factory)
+                .filter(event -> event.getKind() == EventKind.ACTION_PLAN_WORKSHOP && weeksLate(event) > 0)
+                .penalizeLong(ACTION_PLAN_LATE_WEIGHT, SchedulingConstraintProvider::weeksLate)
+                .justifyWith((event, score) -> justify(weeksLate(event), event.getPair().id()
+                        + " drafts its action plan " + weeksLate(event) + " weeks after it could at the earliest ("
+                        + event.earliestStart() + ").", event))
                 .asConstraint(ACTION_PLAN_LATE);
     }
 
-    static long daysIntoWindow(ExchangeEvent event) {
-        return ChronoUnit.DAYS.between(event.getPair().windowStart(), event.getStart());
+    /** Whole weeks from the event's earliest allowed start to its start. */
+    static long weeksLate(ExchangeEvent event) {
+        return Math.max(0, ChronoUnit.DAYS.between(event.earliestStart(), event.getStart()) / 7);
     }
 
     /** Experts share the work evenly: Timefold's load-balance unfairness of events per expert, times 100. */
@@ -372,10 +524,11 @@ public class SchedulingConstraintProvider implements ConstraintProvider {
                 .filter(event -> event.getExpert() != null)
                 .groupBy(loadBalance(ExchangeEvent::getExpert))
                 .filter(balance -> unfairness(balance) > 0)
-                .penalizeLong(HardSoftLongScore.ONE_SOFT, SchedulingConstraintProvider::unfairness)
+                .penalizeLong(WORKLOAD_WEIGHT, SchedulingConstraintProvider::unfairness)
                 .justifyWith((balance, score) -> new ScheduleJustification(List.of(), unfairness(balance),
-                        "Events per expert: " + balance.loads().entrySet().stream()
-                                .map(entry -> entry.getKey().name() + " " + entry.getValue()).sorted().toList() + "."))
+                        "Events per expert: " + String.join(", ", balance.loads().entrySet().stream()
+                                .map(entry -> entry.getKey().name() + " " + entry.getValue()).sorted().toList())
+                                + "."))
                 .asConstraint(EXPERT_WORKLOAD_UNBALANCED);
     }
 
@@ -387,21 +540,22 @@ public class SchedulingConstraintProvider implements ConstraintProvider {
     /**
      * An expert's consecutive trips avoid crossing time zones back and forth: two consecutive in-person events of one
      * expert, the second starting at most 21 days after the first ends, in host cities more than 45 degrees of
-     * longitude apart (about three hours of time difference), cost 1.
+     * longitude apart (about three hours of time difference), cost.
      */
     Constraint expertTimeZoneZigzag(ConstraintFactory factory) {
         return events(factory)
                 .filter(event -> event.isInPerson() && event.getExpert() != null)
                 .join(events(factory).filter(ExchangeEvent::isInPerson),
                         Joiners.equal(ExchangeEvent::getExpertId),
-                        Joiners.lessThan(ExchangeEvent::getStart),
-                        Joiners.filtering((first, second) -> ChronoUnit.DAYS.between(first.getEnd(),
-                                second.getStart()) <= ZIGZAG_DAYS && longitudeApart(first, second) > ZIGZAG_DEGREES))
+                        Joiners.overlapping(ExchangeEvent::getEnd, first -> first.getEnd().plusDays(ZIGZAG_DAYS + 1L),
+                                ExchangeEvent::getStart, second -> second.getStart().plusDays(1)),
+                        Joiners.filtering((first, second) -> first.getStart().isBefore(second.getStart())
+                                && longitudeApart(first, second) > ZIGZAG_DEGREES))
                 .ifNotExists(events(factory).filter(ExchangeEvent::isInPerson),
                         Joiners.equal((first, second) -> first.getExpertId(), ExchangeEvent::getExpertId),
                         Joiners.filtering((first, second, between) -> between.getStart().isAfter(first.getStart())
                                 && between.getStart().isBefore(second.getStart())))
-                .penalize(HardSoftLongScore.ONE_SOFT)
+                .penalize(ZIGZAG_WEIGHT)
                 .justifyWith((first, second, score) -> justify(1, first.getExpert().name() + " flies from "
                         + first.getHostCity().name() + " to " + second.getHostCity().name() + " within "
                         + ChronoUnit.DAYS.between(first.getEnd(), second.getStart()) + " days, across "
@@ -417,17 +571,6 @@ public class SchedulingConstraintProvider implements ConstraintProvider {
         return Math.min(apart, 360 - apart);
     }
 
-    /** When re-planning, as few events as possible move from the published schedule: each moved event costs. */
-    Constraint movedFromPublished(ConstraintFactory factory) {
-        return events(factory)
-                .filter(event -> event.getPublishedStart() != null
-                        && !event.getPublishedStart().equals(event.getStart()))
-                .penalize(HardSoftLongScore.ofSoft(1_000))
-                .justifyWith((event, score) -> justify(1, label(event) + " of " + event.getPair().id()
-                        + " moves from " + event.getPublishedStart() + " to " + event.getStart() + ".", event))
-                .asConstraint(MOVED_FROM_PUBLISHED);
-    }
-
     // ************************************************************************
     // Helpers
     // ************************************************************************
@@ -436,9 +579,21 @@ public class SchedulingConstraintProvider implements ConstraintProvider {
      * Every event that has a start date. The expert variable may be empty, and {@code forEach} would leave such
      * events out, so events are taken including unassigned ones.
      */
-    private static ai.timefold.solver.core.api.score.stream.uni.UniConstraintStream<ExchangeEvent> events(
-            ConstraintFactory factory) {
+    private static UniConstraintStream<ExchangeEvent> events(ConstraintFactory factory) {
         return factory.forEachIncludingUnassigned(ExchangeEvent.class).filter(event -> event.getStart() != null);
+    }
+
+    /** The dated events of one pair (shared events left out). */
+    private static UniConstraintStream<ExchangeEvent> pairEvents(ConstraintFactory factory) {
+        return events(factory).filter(event -> event.getPair() != null);
+    }
+
+    /** Every city taking part in every dated in-person event. */
+    private static UniConstraintStream<Attendance> attendances(ConstraintFactory factory) {
+        BiConstraintStream<ExchangeEvent, List<SchedulingCity>> cities = events(factory)
+                .filter(ExchangeEvent::isInPerson)
+                .expand(ExchangeEvent::getCities);
+        return cities.flattenLast(list -> list).map(Attendance::new);
     }
 
     private static ScheduleJustification justify(long amount, String description, ExchangeEvent... events) {
@@ -451,5 +606,11 @@ public class SchedulingConstraintProvider implements ConstraintProvider {
 
     static String label(ExchangeEvent event) {
         return event.getKind().label();
+    }
+
+    /** Whose event it is: the pair's id, or the shared event's group, e.g. "region-asia (12 pairs)". */
+    static String owner(ExchangeEvent event) {
+        return event.isShared() ? event.getGroupId() + " (" + event.getPairs().size() + " pairs)"
+                : event.getPair().id();
     }
 }

@@ -6,7 +6,7 @@ import java.util.Objects;
  * One event of a pair's activity plan.
  *
  * @param kind          what the event is
- * @param host          online, in the EU city or in the partner city
+ * @param host          online, in the EU city, in the partner city, or shared by the pairs of a region or of the call
  * @param durationDays  days, travel excluded
  * @param delegatesMin  smallest delegation that travels
  * @param delegatesMax  largest delegation that travels
@@ -33,5 +33,10 @@ public record ActivityTemplate(EventKind kind, Host host, int durationDays, int 
 
     public boolean inPerson() {
         return host != Host.ONLINE;
+    }
+
+    /** Whether the event is one for many pairs (a regional seminar, a programme event). */
+    public boolean shared() {
+        return host.isShared();
     }
 }

@@ -9,7 +9,9 @@ public enum EventKind {
     THEMATIC_TRAINING("Thematic training"),
     REGIONAL_SEMINAR("Regional seminar"),
     ACTION_PLAN_WORKSHOP("Action plan workshop"),
-    FINAL_EVENT("Final event");
+    FINAL_EVENT("Final event"),
+    /** A programme-wide event for every pair, e.g. in Brussels during the European Week of Regions and Cities. */
+    PROGRAMME_EVENT("Programme event");
 
     private final String label;
 

@@ -7,9 +7,12 @@ import ai.timefold.solver.core.api.domain.solution.PlanningScore;
 import ai.timefold.solver.core.api.domain.solution.PlanningSolution;
 import ai.timefold.solver.core.api.domain.solution.ProblemFactCollectionProperty;
 import ai.timefold.solver.core.api.domain.solution.ProblemFactProperty;
-import ai.timefold.solver.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 
-/** The exchange calendar of a set of pairs: every event of every pair, with its date and expert. */
+/**
+ * The exchange calendar of a set of pairs: every event of every pair and every shared event, with its date and expert.
+ * Score: hard rules, then (when re-planning) the commitments of the published schedule, then preferences.
+ */
 @PlanningSolution
 public class ExchangeSchedule {
 
@@ -34,7 +37,7 @@ public class ExchangeSchedule {
     private List<ExchangeEvent> events;
 
     @PlanningScore
-    private HardSoftLongScore score;
+    private HardMediumSoftLongScore score;
 
     public ExchangeSchedule() {
     }
@@ -73,11 +76,11 @@ public class ExchangeSchedule {
         return events;
     }
 
-    public HardSoftLongScore getScore() {
+    public HardMediumSoftLongScore getScore() {
         return score;
     }
 
-    public void setScore(HardSoftLongScore score) {
+    public void setScore(HardMediumSoftLongScore score) {
         this.score = score;
     }
 }
