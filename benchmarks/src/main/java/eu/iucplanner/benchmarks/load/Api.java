@@ -39,8 +39,15 @@ final class Api {
             return failure == null && status == expected;
         }
 
+        /** The status, or the failure with its message (and its cause's). */
         String describe() {
-            return failure == null ? String.valueOf(status) : failure.getClass().getSimpleName();
+            if (failure == null) {
+                return String.valueOf(status);
+            }
+            String text = failure.getClass().getSimpleName() + " \"" + failure.getMessage() + "\"";
+            Throwable cause = failure.getCause();
+            return cause == null || cause == failure ? text
+                    : text + " (caused by " + cause.getClass().getSimpleName() + " \"" + cause.getMessage() + "\")";
         }
     }
 
@@ -135,8 +142,16 @@ final class Api {
 
     /** Whether {@code /actuator/health} answers 200 with status UP. */
     boolean healthUp() {
-        Answer answer = send(get(management("/actuator/health"), Duration.ofSeconds(2)));
-        return answer.is(200) && stringField(answer.body(), "status").map("UP"::equals).orElse(false);
+        return isUp(health());
+    }
+
+    /** {@code /actuator/health}, with a 2 s timeout. */
+    Answer health() {
+        return send(get(management("/actuator/health"), Duration.ofSeconds(2)));
+    }
+
+    static boolean isUp(Answer health) {
+        return health.is(200) && stringField(health.body(), "status").map("UP"::equals).orElse(false);
     }
 
     /** JVM heap in use (bytes), from the management port's metrics; empty without an answer. */

@@ -122,8 +122,8 @@ final class Report {
     }
 
     static String render(String date, String machine, Map<String, String> settings, List<Scenario> scenarios,
-            List<Row> rows, Map<Scenario, List<String>> findings, Map<Scenario, List<ServiceLog.Group>> logs,
-            List<String> overall) {
+            List<Row> rows, Map<Scenario, List<Sample>> metadata, Map<Scenario, List<Sample>> health,
+            Map<Scenario, List<String>> findings, Map<Scenario, List<ServiceLog.Group>> logs, List<String> overall) {
         StringBuilder out = new StringBuilder();
         out.append("# Fault and load report\n\n");
         out.append("Written by `FaultAndLoad` (`./mvnw -B -Pfault-load -pl api,benchmarks -am verify -DskipTests`) on ")
@@ -158,8 +158,10 @@ final class Report {
             Scenario scenario = scenarios.get(i);
             Row row = rows.get(i);
             out.append("\n### ").append(scenario.title).append("\n\n").append(scenario.description).append("\n\n");
-            out.append("- metadata: ").append(detail(row.metadata())).append('\n');
-            out.append("- health: ").append(detail(row.health())).append('\n');
+            out.append("- metadata: ").append(detail(row.metadata()))
+                    .append(failureSpan(scenario, metadata.getOrDefault(scenario, List.of()))).append('\n');
+            out.append("- health: ").append(detail(row.health()))
+                    .append(failureSpan(scenario, health.getOrDefault(scenario, List.of()))).append('\n');
             scenario.requests.forEach((what, samples) -> out.append("- ").append(what).append(": ")
                     .append(detail(LatencyStats.of(samples))).append('\n'));
             if (scenario.runs != null) {
@@ -188,6 +190,19 @@ final class Report {
             }
         }
         return out.toString();
+    }
+
+    /** When the failures outside the planned outages were sent, from the scenario's start: "" when none. */
+    static String failureSpan(Scenario scenario, List<Sample> samples) {
+        List<Sample> failed = samples.stream().filter(s -> !s.ok() && !scenario.inOutage(s.atNanos())).toList();
+        if (failed.isEmpty()) {
+            return "";
+        }
+        double first = failed.stream().mapToLong(Sample::atNanos).min().orElseThrow();
+        double last = failed.stream().mapToLong(Sample::atNanos).max().orElseThrow();
+        return String.format(Locale.ROOT, "; the %d failures (outside planned outages) were sent between %.1f s "
+                + "and %.1f s into the scenario", failed.size(), (first - scenario.fromNanos) / 1e9,
+                (last - scenario.fromNanos) / 1e9);
     }
 
     private static String detail(LatencyStats stats) {

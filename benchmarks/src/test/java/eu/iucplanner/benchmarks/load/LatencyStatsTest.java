@@ -106,4 +106,22 @@ class LatencyStatsTest {
                 "health took longer than 1 s (or timed out) 1 times while the service process was up (slowest "
                         + "2500 ms)");
     }
+
+    @Test
+    void theFailuresOutsideOutagesAreDatedFromTheScenarioStart() {
+        Scenario scenario = new Scenario("3. slow", "");
+        scenario.fromNanos = 100_000 * MS;
+        scenario.toNanos = 200_000 * MS;
+        scenario.outages.add(new Scenario.Outage(150_000 * MS, 160_000 * MS, true));
+        List<Sample> metadata = List.of(
+                new Sample(105_000 * MS, 10_000 * MS, Sample.Outcome.TIMEOUT, 0),
+                Sample.answered(110_000 * MS, 5 * MS, 200, true),
+                new Sample(126_500 * MS, 10_000 * MS, Sample.Outcome.TIMEOUT, 0),
+                new Sample(155_000 * MS, 1 * MS, Sample.Outcome.ERROR, 0));
+
+        assertThat(Report.failureSpan(scenario, metadata))
+                .isEqualTo("; the 2 failures (outside planned outages) were sent between 5.0 s and 26.5 s into the "
+                        + "scenario");
+        assertThat(Report.failureSpan(scenario, metadata.subList(1, 2))).isEmpty();
+    }
 }
