@@ -1,0 +1,176 @@
+package eu.iucplanner.benchmarks.load;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.IntPredicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The service's HTTP API as the tool uses it (JDK {@link HttpClient}, HTTP/1.1, no code of the {@code api} module):
+ * the API port for runs and demo pools, the management port for health and metrics.
+ */
+final class Api {
+
+    static final String RUNS = "/api/v1/pairing-runs";
+
+    /** An answer, or why there was none. */
+    record Answer(long atNanos, long latencyNanos, int status, String body, Throwable failure) {
+
+        Sample toSample(IntPredicate expected) {
+            if (failure == null) {
+                return Sample.answered(atNanos, latencyNanos, status, expected.test(status));
+            }
+            Sample.Outcome outcome = failure instanceof HttpTimeoutException ? Sample.Outcome.TIMEOUT
+                    : Sample.Outcome.ERROR;
+            return new Sample(atNanos, latencyNanos, outcome, 0);
+        }
+
+        boolean is(int expected) {
+            return failure == null && status == expected;
+        }
+
+        /** The status, or the failure with its message (and its cause's). */
+        String describe() {
+            if (failure == null) {
+                return String.valueOf(status);
+            }
+            String text = failure.getClass().getSimpleName() + " \"" + failure.getMessage() + "\"";
+            Throwable cause = failure.getCause();
+            return cause == null || cause == failure ? text
+                    : text + " (caused by " + cause.getClass().getSimpleName() + " \"" + cause.getMessage() + "\")";
+        }
+    }
+
+    private final HttpClient client;
+    private final URI api;
+    private final URI management;
+
+    Api(int apiPort, int managementPort) {
+        this.client = newClient();
+        this.api = URI.create("http://127.0.0.1:" + apiPort);
+        this.management = URI.create("http://127.0.0.1:" + managementPort);
+    }
+
+    static HttpClient newClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    HttpClient client() {
+        return client;
+    }
+
+    URI api(String path) {
+        return api.resolve(path);
+    }
+
+    URI management(String path) {
+        return management.resolve(path);
+    }
+
+    static HttpRequest get(URI uri, Duration timeout) {
+        return HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").GET().build();
+    }
+
+    static HttpRequest postJson(URI uri, String json, Duration timeout) {
+        return HttpRequest.newBuilder(uri).timeout(timeout).header("Content-Type", "application/json")
+                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
+    static HttpRequest delete(URI uri, Duration timeout) {
+        return HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").DELETE().build();
+    }
+
+    CompletableFuture<Answer> sendAsync(HttpRequest request) {
+        return sendAsync(client, request);
+    }
+
+    static CompletableFuture<Answer> sendAsync(HttpClient client, HttpRequest request) {
+        long at = System.nanoTime();
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .handle((response, failure) -> {
+                    long latency = System.nanoTime() - at;
+                    if (failure != null) {
+                        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                                ? failure.getCause() : failure;
+                        return new Answer(at, latency, 0, null, cause);
+                    }
+                    return new Answer(at, latency, response.statusCode(), response.body(), null);
+                });
+    }
+
+    Answer send(HttpRequest request) {
+        return sendAsync(request).join();
+    }
+
+    /** A demo pool as a request body, with its termination replaced. */
+    String demoRequest(String size, String terminationJson) throws IOException {
+        Answer answer = send(get(api("/api/v1/demo-data/" + size), Duration.ofSeconds(60)));
+        if (!answer.is(200)) {
+            throw new IOException("GET /api/v1/demo-data/" + size + " answered " + answer.describe());
+        }
+        String body = answer.body();
+        String replaced = body.replaceFirst("\"termination\":\\{[^}]*\\}",
+                Matcher.quoteReplacement("\"termination\":" + terminationJson));
+        if (replaced.equals(body)) {
+            throw new IOException("The demo pool " + size + " has no termination to replace");
+        }
+        return replaced;
+    }
+
+    /** The run's status; empty when it does not exist (404); {@code ?} when there is no clear answer. */
+    Optional<String> runStatus(String id) {
+        Answer answer = send(get(api(RUNS + "/" + id + "/metadata"), Duration.ofSeconds(10)));
+        if (answer.is(404)) {
+            return Optional.empty();
+        }
+        if (!answer.is(200)) {
+            return Optional.of("?");
+        }
+        return Optional.of(stringField(answer.body(), "status").orElse("?"));
+    }
+
+    /** Whether {@code /actuator/health} answers 200 with status UP. */
+    boolean healthUp() {
+        return isUp(health());
+    }
+
+    /** {@code /actuator/health}, with a 2 s timeout. */
+    Answer health() {
+        return send(get(management("/actuator/health"), Duration.ofSeconds(2)));
+    }
+
+    static boolean isUp(Answer health) {
+        return health.is(200) && stringField(health.body(), "status").map("UP"::equals).orElse(false);
+    }
+
+    /** JVM heap in use (bytes), from the management port's metrics; empty without an answer. */
+    OptionalDouble heapUsed() {
+        Answer answer = send(get(management("/actuator/metrics/jvm.memory.used?tag=area:heap"),
+                Duration.ofSeconds(2)));
+        if (!answer.is(200)) {
+            return OptionalDouble.empty();
+        }
+        Matcher matcher = Pattern.compile("\"value\"\\s*:\\s*([0-9.Ee+-]+)").matcher(answer.body());
+        return matcher.find() ? OptionalDouble.of(Double.parseDouble(matcher.group(1))) : OptionalDouble.empty();
+    }
+
+    /** The first string value of a field in a JSON text (enough for the metadata and health documents). */
+    static Optional<String> stringField(String json, String name) {
+        if (json == null) {
+            return Optional.empty();
+        }
+        Matcher matcher = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+        return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+}

@@ -1,0 +1,124 @@
+package eu.iucplanner.benchmarks.load;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The service's output across its starts (one file per process), read back per scenario for the warnings and errors
+ * it logged: the evidence the report quotes.
+ */
+final class ServiceLog {
+
+    /** A position in the log: a file (by start) and a byte offset in it. */
+    record Mark(int file, long offset) {
+    }
+
+    /**
+     * Log lines alike but for times, ids and numbers, counted.
+     *
+     * @param count   how many lines were alike
+     * @param example the first of them, as logged (shortened)
+     */
+    record Group(int count, String example) {
+    }
+
+    private static final Pattern NOTABLE = Pattern.compile("^\\S+\\s+(WARN|ERROR)\\s.*");
+    private static final Pattern TIMESTAMP = Pattern.compile("^\\d{4}-\\d\\d-\\d\\dT");
+    private static final Pattern UUID = Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern OBJECT = Pattern.compile("@[0-9a-f]+\\b");
+    private static final int EXAMPLE_LENGTH = 400;
+
+    private final List<Path> files = new ArrayList<>();
+
+    synchronized void add(Path file) {
+        files.add(file);
+    }
+
+    synchronized Mark mark() {
+        if (files.isEmpty()) {
+            return new Mark(0, 0);
+        }
+        int last = files.size() - 1;
+        return new Mark(last, size(files.get(last)));
+    }
+
+    /** The lines logged between two marks, across restarts. */
+    synchronized List<String> lines(Mark from, Mark to) {
+        List<String> lines = new ArrayList<>();
+        for (int i = from.file(); i <= to.file() && i < files.size(); i++) {
+            long start = i == from.file() ? from.offset() : 0;
+            long end = i == to.file() ? to.offset() : size(files.get(i));
+            lines.addAll(read(files.get(i), start, end));
+        }
+        return lines;
+    }
+
+    /**
+     * The WARN and ERROR lines (with the exception line that follows a message, if any), grouped by what they say.
+     */
+    static List<Group> notable(List<String> lines) {
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        Map<String, String> examples = new LinkedHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (!NOTABLE.matcher(line).matches()) {
+                continue;
+            }
+            String text = line;
+            if (i + 1 < lines.size()) {
+                String next = lines.get(i + 1);
+                if (!next.isBlank() && !TIMESTAMP.matcher(next).find() && !next.startsWith("\t")) {
+                    text = line + " | " + next.strip();
+                }
+            }
+            String key = key(text);
+            counts.computeIfAbsent(key, k -> new int[1])[0]++;
+            examples.putIfAbsent(key, text.length() > EXAMPLE_LENGTH ? text.substring(0, EXAMPLE_LENGTH) + " …" : text);
+        }
+        List<Group> groups = new ArrayList<>();
+        counts.forEach((key, count) -> groups.add(new Group(count[0], examples.get(key))));
+        return groups;
+    }
+
+    /** A line without its time, process and thread, ids and numbers: lines that differ only there are alike. */
+    static String key(String line) {
+        int message = line.indexOf(" : ");
+        String level = line.contains(" ERROR ") ? "ERROR" : "WARN";
+        String rest = message < 0 ? line : line.substring(message + 3);
+        int logger = line.lastIndexOf(']', message < 0 ? line.length() - 1 : message);
+        String source = logger < 0 || message < 0 ? "" : line.substring(logger + 1, message).strip();
+        return level + " " + source + " " + OBJECT.matcher(UUID.matcher(rest).replaceAll("<id>")).replaceAll("@<object>")
+                .replaceAll("\\d+", "#");
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static List<String> read(Path file, long start, long end) {
+        if (end <= start) {
+            return List.of();
+        }
+        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+            byte[] bytes = new byte[(int) Math.min(end - start, 64L << 20)];
+            in.seek(start);
+            in.readFully(bytes);
+            return new String(bytes, StandardCharsets.UTF_8).lines().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package eu.iucplanner.benchmarks.load;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The service started from its jar as a child process, with its own ports and embedded-database data directory; its
+ * output goes to a log file. Only this process and the PostgreSQL server it started on its data directory are ever
+ * stopped or killed, by their process ids.
+ */
+final class ServiceProcess {
+
+    /** How the service is started: the same for every start of one fault-and-load run. */
+    record Settings(Path jar, int apiPort, int managementPort, Path dataDirectory, List<String> jvmArguments,
+            List<String> serviceArguments) {
+
+        List<String> command() {
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmArguments);
+            command.add("-jar");
+            command.add(jar.toString());
+            command.add("--server.port=" + apiPort);
+            command.add("--management.server.port=" + managementPort);
+            command.add("--iuc.embedded-db.data-dir=" + dataDirectory);
+            command.addAll(serviceArguments);
+            return command;
+        }
+    }
+
+    private final Process process;
+    private final Path log;
+
+    private ServiceProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    static ServiceProcess start(Settings settings, Path log) throws IOException {
+        Files.createDirectories(log.getParent());
+        ProcessBuilder builder = new ProcessBuilder(settings.command())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        return new ServiceProcess(builder.start(), log);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    Path log() {
+        return log;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** kill -9. */
+    void kill() {
+        process.destroyForcibly();
+    }
+
+    /** SIGTERM: a graceful stop. */
+    void terminate() {
+        process.destroy();
+    }
+
+    /** Waits for the process to exit; false when it is still alive after the timeout. */
+    boolean awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The exit code once the process has exited. */
+    int exitCode() {
+        return process.exitValue();
+    }
+
+    /** Resident set size in bytes ({@code VmRSS} of /proc/pid/status), or -1 when it cannot be read. */
+    long residentBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    String[] parts = line.substring(6).strip().split("\\s+");
+                    return Long.parseLong(parts[0]) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the process has gone
+        }
+        return -1;
+    }
+
+    /** CPU time used so far (user and system) in clock ticks of /proc/pid/stat, or -1. */
+    long cpuTicks() {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after the command: state(3) ... utime is field 14, stime field 15 of the whole line
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** The embedded PostgreSQL's postmaster: the first line of {@code postmaster.pid} in the data directory. */
+    static OptionalLong postmasterPid(Path dataDirectory) {
+        Path file = dataDirectory.resolve("postmaster.pid");
+        try {
+            if (!Files.isRegularFile(file)) {
+                return OptionalLong.empty();
+            }
+            String first = Files.readAllLines(file, StandardCharsets.UTF_8).stream().findFirst().orElse("").strip();
+            return OptionalLong.of(Long.parseLong(first));
+        } catch (IOException | NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** The live postmaster of this data directory, if its lock file names a running {@code postgres}. */
+    static java.util.Optional<ProcessHandle> livePostmaster(Path dataDirectory) {
+        OptionalLong pid = postmasterPid(dataDirectory);
+        if (pid.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return ProcessHandle.of(pid.getAsLong()).filter(ProcessHandle::isAlive)
+                .filter(process -> process.info().command().map(command -> command.endsWith("postgres"))
+                        .orElse(false));
+    }
+}
