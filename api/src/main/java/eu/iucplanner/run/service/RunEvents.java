@@ -140,7 +140,17 @@ public class RunEvents implements SmartLifecycle {
         }
     }
 
-    /** How many streams are open (for tests and health). */
+    /** The runs whose streams clients of this replica watch now. */
+    public java.util.Set<UUID> watchedRuns() {
+        return java.util.Set.copyOf(channels.keySet());
+    }
+
+    /** Whether a client of this replica watches a run's stream now. */
+    public boolean isWatched(UUID runId) {
+        return channels.containsKey(runId);
+    }
+
+        /** How many streams are open (for tests and health). */
     public int openStreams() {
         return channels.values().stream().mapToInt(channel -> {
             synchronized (channel) {

@@ -43,27 +43,31 @@ import eu.iucplanner.run.persistence.RunStatus;
  * The one lifecycle of every run, whatever it solves (each kind plugs in through its {@link RunKind}):
  * <ol>
  * <li>submit: the run and its request are stored (SCHEDULED) before the client gets its answer;</li>
- * <li>queue: {@code iuc.runs.parallel-runs} workers, across all kinds, claim the oldest SCHEDULED run in the database
- * (SOLVING);</li>
+ * <li>queue: the run joins the global queue of the job runner ({@link RunQueue}) in the same transaction; each
+ * replica takes the oldest waiting run whenever one of its {@code iuc.runs.parallel-runs} threads is free, and claims
+ * it with a new token (SOLVING);</li>
  * <li>solve: the kind's problem is rebuilt from the stored request as it was stored (with the starting solution of a
  * rerun), solved by a Timefold {@link Solver}; each new best solution goes to the event streams at once and to the
  * database at most every {@code best-solution-write-interval};</li>
  * <li>end: COMPLETED (its termination was reached), TERMINATED (stopped by a user, best solution kept), FAILED
- * (internal error, best solution found before it kept) or INCOMPLETE (the service stopped).</li>
+ * (internal error, best solution found before it kept) or INCOMPLETE (taken up again more than
+ * {@code max-resumes} times).</li>
  * </ol>
- * A stop never waits for the solver: it marks the run (in the database, so any replica sees it) and asks the solver
- * to terminate; the worker stores the best solution and ends the run. A run still waiting ends at once. After a
- * restart, runs left SOLVING are INCOMPLETE with their last stored best solution; SCHEDULED runs are solved again in
- * submission order. A graceful stop of the service stops solving runs and stores them INCOMPLETE within
- * {@code shutdown-grace} in all.
+ * A stop never waits for the solver: it marks the run (in the database, so the replica that solves it sees it within
+ * {@code stop-check-interval}) and asks the solver to terminate; that replica stores the best solution and ends the
+ * run. A run still waiting ends at once. Every write of a solving run names its claim token, so a replica that lost
+ * its claim (it was thought dead) never overwrites the new owner's state. A graceful stop of a replica hands its
+ * solving runs back to the queue with their best solution within {@code shutdown-grace}; a replica that dies leaves
+ * its runs to the job runner's dead-execution detection, after which another replica takes them up again from their
+ * stored best solution.
  */
 @Service
 public class RunLifecycle implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunLifecycle.class);
 
-    static final String INCOMPLETE_MESSAGE = "The service stopped while this run was solving; the best solution "
-            + "stored before it stopped is kept. Rerun it to continue from that solution.";
+    static final String RESUMED_TOO_OFTEN = "The replicas solving this run died or stopped too often (see "
+            + "iuc.runs.max-resumes); the best solution stored before is kept. Rerun it to continue from there.";
     static final String FAILED_MESSAGE = "The solver failed with an internal error; the best solution found before "
             + "the failure, if any, is kept. The service log has the details under this run's id.";
     static final String STOPPED_BEFORE_START = "Stopped before solving started.";
@@ -81,12 +85,11 @@ public class RunLifecycle implements SmartLifecycle {
     private final RunProperties properties;
     private final Map<String, RunKind<?, ?, ?>> kinds;
     private final Map<UUID, ActiveRun> active = new ConcurrentHashMap<>();
-    private final Object workAvailable = new Object();
     private final ScheduledExecutorService timer;
-    private final java.util.Set<Worker> workers = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger workerCount = new AtomicInteger();
+    private final java.util.concurrent.ExecutorService solverThreads;
+    private final RunQueue queue;
+    private final RunNotifications notifications;
     private boolean started;
-    private volatile boolean accepting;
     private volatile boolean shuttingDown;
     private volatile boolean running;
 
@@ -96,7 +99,10 @@ public class RunLifecycle implements SmartLifecycle {
     public RunLifecycle(RunRepository runs, RunPayloadRepository payloads, TransactionTemplate transactions,
             RunDocuments documents, RunEvents events, Clock clock, RunProperties properties,
             List<RunKind<?, ?, ?>> kinds, org.springframework.beans.factory.ObjectProvider<RunActor> actor,
-            org.springframework.context.ApplicationEventPublisher publisher) {
+            org.springframework.context.ApplicationEventPublisher publisher, RunQueue queue,
+            RunNotifications notifications) {
+        this.queue = queue;
+        this.notifications = notifications;
         this.actor = actor.getIfAvailable(() -> RunActor.NOBODY);
         this.publisher = publisher;
         this.runs = runs;
@@ -108,23 +114,25 @@ public class RunLifecycle implements SmartLifecycle {
         this.properties = properties;
         this.kinds = kinds.stream().collect(Collectors.toUnmodifiableMap(RunKind::name, Function.identity()));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("run-writer"));
+        this.solverThreads = Executors.newCachedThreadPool(daemon("run-solver"));
+        queue.bind(this::takeUp);
+        notifications.solvedHere(active::containsKey);
     }
 
     /** A best solution as the lifecycle keeps it: the kind's snapshot and what the metadata shows of it. */
     private record Best(Object snapshot, String score, Boolean feasible, Map<String, Object> summary) {
     }
 
-    /** A worker thread; retired when a run it solved was abandoned (its solver did not stop), it then exits. */
-    private static final class Worker {
-        private Thread thread;
-        private volatile boolean retired;
-    }
-
-    /** A run a worker of this process is solving. */
+    /** A run this replica is solving, under its claim. */
     private static final class ActiveRun {
         private final UUID id;
         private final RunKind<?, ?, ?> kind;
-        private volatile Worker worker;
+        private final UUID claim;
+        /** Completed when the run ended, was handed back or abandoned: the queue's thread then goes on. */
+        private final java.util.concurrent.CompletableFuture<RunQueue.Outcome> outcome =
+                new java.util.concurrent.CompletableFuture<>();
+        private volatile Thread thread;
+        private volatile boolean lostClaim;
         /** When the run's own termination should have stopped it ({@code System.nanoTime()}). */
         private volatile long deadlineNanos = Long.MAX_VALUE;
         /** When the lifecycle first asked its solver to terminate, 0 before. */
@@ -136,9 +144,10 @@ public class RunLifecycle implements SmartLifecycle {
         private volatile boolean stopRequested;
         private boolean ended;
 
-        ActiveRun(UUID id, RunKind<?, ?, ?> kind) {
+        ActiveRun(UUID id, RunKind<?, ?, ?> kind, UUID claim) {
             this.id = id;
             this.kind = kind;
+            this.claim = claim;
         }
     }
 
@@ -248,11 +257,11 @@ public class RunLifecycle implements SmartLifecycle {
         Run saved = transactions.execute(status -> {
             Run inserted = runs.save(run);
             payloads.save(RunPayload.of(id, requestJson, initialJson));
+            queue.enqueue(id, run.submittedAt());
             return inserted;
         });
         LOG.info("{} {} '{}' submitted by {}: {}", kind.name(), id, LogText.of(name), LogText.of(submitter), summary);
         publisher.publishEvent(new RunEvent("SUBMIT", id, kind.name(), submitter, parentRunId));
-        wakeUpWorkers();
         return metadata(saved);
     }
 
@@ -277,6 +286,8 @@ public class RunLifecycle implements SmartLifecycle {
                     STOPPED_BEFORE_START));
             if (ended != null && ended == 1) {
                 LOG.info("{} {} stopped before it started", kind.name(), id);
+                queue.cancel(id);
+                notifications.status(id);
                 publisher.publishEvent(new RunEvent("STOP", id, kind.name(), actor.current().orElse(null), null));
                 RunMetadata metadata = metadata(kind, id);
                 events.status(metadata);
@@ -356,126 +367,122 @@ public class RunLifecycle implements SmartLifecycle {
     }
 
     // ************************************************************************
-    // Queue and workers
+    // Queue: runs taken up from the job runner
     // ************************************************************************
 
-    /** After a (re)start: runs left SOLVING become INCOMPLETE, then the workers start on the scheduled runs. */
+    /** When the application is ready: this replica starts taking runs from the queue. */
     @EventListener(ApplicationReadyEvent.class)
-    public void recoverAndStart() {
-        Instant now = clock.instant();
-        for (Run run : runs.findByStatusOrderBySubmittedAtAsc(RunStatus.SOLVING)) {
-            transactions.execute(tx -> runs.end(run.id(), RunStatus.INCOMPLETE.name(), now, null, null, null,
-                    run.solvingMillis(), run.moveEvaluationSpeed(), INCOMPLETE_MESSAGE));
-            LOG.warn("{} {} was solving when the service stopped; it is INCOMPLETE with its stored best solution ({})",
-                    run.kind(), run.id(), run.score());
-        }
-        int scheduled = runs.findByStatusOrderBySubmittedAtAsc(RunStatus.SCHEDULED).size();
-        if (scheduled > 0) {
-            LOG.info("{} scheduled runs wait to be solved, oldest first", scheduled);
-        }
-        startWorkers();
-    }
-
-    private synchronized void startWorkers() {
+    public synchronized void recoverAndStart() {
         if (started || shuttingDown) {
             return;
         }
         started = true;
-        accepting = true;
         running = true;
-        for (int i = 0; i < properties.parallelRuns(); i++) {
-            startWorker();
+        try {
+            int waiting = runs.findByStatusOrderBySubmittedAtAsc(RunStatus.SCHEDULED).size();
+            int solving = runs.findByStatusOrderBySubmittedAtAsc(RunStatus.SOLVING).size();
+            if (waiting + solving > 0) {
+                LOG.info("{} runs wait and {} are solving (here before a restart, or on other replicas)", waiting,
+                        solving);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot count the waiting runs: {}", e.toString());
         }
         long interval = Math.max(50, properties.bestSolutionWriteInterval().toMillis());
         timer.scheduleWithFixedDelay(this::writeUnwritten, interval, interval, TimeUnit.MILLISECONDS);
         long check = Math.max(50, properties.stopCheckInterval().toMillis());
         timer.scheduleWithFixedDelay(this::enforceStops, check, check, TimeUnit.MILLISECONDS);
+        if (properties.solve()) {
+            queue.start();
+        } else {
+            LOG.info("Replica {} solves no runs (iuc.runs.solve=false); it answers the API only", queue.replica());
+        }
     }
 
-    /** Starts a worker thread: at start, and in place of one whose run was abandoned. */
-    private void startWorker() {
-        Worker worker = new Worker();
-        worker.thread = new Thread(() -> work(worker), "run-worker-" + workerCount.incrementAndGet());
-        worker.thread.setDaemon(true);
-        workers.add(worker);
-        worker.thread.start();
-    }
-
-    private void work(Worker self) {
+    /**
+     * A run this replica took from the queue (on one of the job runner's threads): claims it with a new token and
+     * solves it on a solver thread; returns once it ended or was handed back (or was abandoned: a solver that does
+     * not stop keeps only its own thread).
+     */
+    RunQueue.Outcome takeUp(UUID id) {
+        if (shuttingDown) {
+            return RunQueue.Outcome.HANDED_BACK;
+        }
+        Run run;
+        UUID claim = UUID.randomUUID();
         try {
-            while (accepting && !self.retired) {
-                if (!claimAndSolve(self)) {
-                    return;
-                }
+            Optional<Run> found = runs.findById(id);
+            if (found.isEmpty() || found.get().status().isFinal()) {
+                return RunQueue.Outcome.DONE; // stopped while waiting, or purged
             }
-        } finally {
-            workers.remove(self);
-        }
-    }
-
-    /** Claims and solves one run, or waits a while when none waits; false when interrupted. */
-    private boolean claimAndSolve(Worker self) {
-        Optional<Run> claimed;
-        try {
-            claimed = claim();
-        } catch (RuntimeException e) {
-            LOG.warn("Cannot claim a scheduled run yet: {}", e.toString());
-            claimed = Optional.empty();
-        }
-        if (claimed.isPresent()) {
-            execute(claimed.get(), self);
-            return true;
-        }
-        synchronized (workAvailable) {
-            try {
-                workAvailable.wait(1_000);
-                return true;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
+            Integer claimed = transactions.execute(tx -> runs.claim(id, claim, queue.replica(), clock.instant()));
+            if (claimed == null || claimed == 0) {
+                return RunQueue.Outcome.DONE;
             }
+            run = runs.findById(id).orElseThrow();
+        } catch (org.springframework.dao.DataAccessException databaseAway) {
+            LOG.warn("Run {} cannot be taken up yet: the database is not available ({})", id,
+                    databaseAway.toString());
+            return RunQueue.Outcome.RETRY_LATER;
         }
-    }
-
-    private void wakeUpWorkers() {
-        synchronized (workAvailable) {
-            workAvailable.notifyAll();
-        }
-    }
-
-    /** The oldest scheduled run of any kind, now SOLVING, or empty when none waits. */
-    private Optional<Run> claim() {
-        return transactions.execute(tx -> runs.lockOldestScheduled().flatMap(id -> {
-            runs.start(id, clock.instant());
-            return runs.findById(id);
-        }));
-    }
-
-    private void execute(Run run, Worker worker) {
         RunKind<?, ?, ?> kind = kinds.get(run.kind());
         if (kind == null) {
-            LOG.error("Run {} is of kind '{}', which this service does not know", run.id(), run.kind());
-            end(run.id(), RunStatus.FAILED, null, null, null, FAILED_MESSAGE);
-            return;
+            LOG.error("Run {} is of kind '{}', which this service does not know", id, run.kind());
+            end(id, claim, RunStatus.FAILED, FAILED_MESSAGE);
+            return RunQueue.Outcome.DONE;
         }
-        execute(kind, run, worker);
+        if (run.resumeCount() > properties.maxResumes()) {
+            LOG.error("{} {} was taken up {} times (its replicas died or stopped while solving it); it ends "
+                    + "INCOMPLETE with its stored best solution", kind.name(), id, run.resumeCount());
+            end(id, claim, RunStatus.INCOMPLETE, RESUMED_TOO_OFTEN);
+            return RunQueue.Outcome.DONE;
+        }
+        ActiveRun state = new ActiveRun(id, kind, claim);
+        active.put(id, state);
+        try {
+            solverThreads.execute(() -> execute(kind, run, state));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            active.remove(id, state);
+            handBack(state);
+            return RunQueue.Outcome.HANDED_BACK;
+        }
+        try {
+            return state.outcome.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return RunQueue.Outcome.HANDED_BACK;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return RunQueue.Outcome.DONE;
+        }
     }
 
-    private <R, S, P> void execute(RunKind<R, S, P> kind, Run run, Worker worker) {
+    private <R, S, P> void execute(RunKind<R, S, P> kind, Run run, ActiveRun state) {
         UUID id = run.id();
-        ActiveRun state = new ActiveRun(id, kind);
-        state.worker = worker;
-        active.put(id, state);
+        state.thread = Thread.currentThread();
         long started = System.nanoTime();
         Solver<S> solver = null;
         try {
             events.status(metadata(run));
+            notifications.status(id);
             RunPayload payload = payload(id);
+            if (payload.formatVersion() > RunPayload.FORMAT_VERSION) {
+                LOG.warn("{} {} was stored by a newer version (document format {}); it waits for a replica of that "
+                        + "version", kind.name(), id, payload.formatVersion());
+                handBack(state);
+                return;
+            }
             R request = documents.read(payload.requestJson(), kind.requestType());
             S solution = kind.problem(request);
-            String start = payload.initialSolutionJson();
+            // A run taken up again continues from its stored best solution; a rerun starts from its parent's.
+            String start = run.resumeCount() > 0 && payload.bestSolutionJson() != null ? payload.bestSolutionJson()
+                    : payload.initialSolutionJson();
             if (start != null) {
                 kind.apply(solution, documents.read(start, kind.snapshotType()));
+            }
+            if (run.resumeCount() > 0) {
+                LOG.info("{} {} taken up again (resume {}) from {}", kind.name(), id, run.resumeCount(),
+                        payload.bestSolutionJson() != null ? "its stored best solution " + run.score()
+                                : "the start: no best solution was stored");
             }
             state.stopRequested |= run.stopRequested();
             if (state.stopRequested) {
@@ -483,7 +490,7 @@ public class RunLifecycle implements SmartLifecycle {
                 return;
             }
             if (shuttingDown) {
-                requeue(state);
+                handBack(state);
                 return;
             }
             TerminationConfig termination = Terminations.of(kind.termination(request), kind.defaultTermination(),
@@ -493,19 +500,26 @@ public class RunLifecycle implements SmartLifecycle {
             solver.addEventListener(event -> onBest(kind, state, event.getNewBestSolution()));
             state.deadlineNanos = System.nanoTime() + termination.getSpentLimit().toNanos();
             state.solver = solver;
-            LOG.info("{} {} solving", kind.name(), id);
+            if (state.lostClaim || state.stopRequested || shuttingDown) {
+                terminate(state);
+            }
+            LOG.info("{} {} solving on replica {}", kind.name(), id, queue.replica());
             S best = solver.solve(solution);
             finish(kind, state, best, solver, started, true);
         } catch (org.springframework.dao.DataAccessException databaseAway) {
-            // The run could not even be loaded: the database went away. It waits for the next worker, not FAILED.
+            // The run could not even be loaded: the database went away. It waits in the queue, not FAILED.
             LOG.warn("{} {} goes back to the queue: the database is not available ({})", kind.name(), id,
                     databaseAway.toString());
-            requeue(state);
+            synchronized (state.writeLock) {
+                state.ended = true;
+            }
+            state.outcome.complete(RunQueue.Outcome.RETRY_LATER);
         } catch (Throwable error) {
             LOG.error("{} {} failed", kind.name(), id, error);
             fail(state, solver, started);
         } finally {
             active.remove(id, state);
+            state.outcome.complete(RunQueue.Outcome.DONE);
         }
     }
 
@@ -513,8 +527,10 @@ public class RunLifecycle implements SmartLifecycle {
         Best best = best(kind, solution);
         state.latest = best;
         state.unwritten.set(best);
-        events.bestSolution(new BestSolutionEvent(state.id, best.score(), Boolean.TRUE.equals(best.feasible()),
-                best.summary()));
+        BestSolutionEvent event = new BestSolutionEvent(state.id, best.score(), Boolean.TRUE.equals(best.feasible()),
+                best.summary());
+        events.bestSolution(event);
+        notifications.bestSolution(event);
     }
 
     private static <S> Best best(RunKind<?, S, ?> kind, S solution) {
@@ -534,11 +550,16 @@ public class RunLifecycle implements SmartLifecycle {
                 try {
                     String json = documents.write(best.snapshot());
                     String summary = documents.write(best.summary());
-                    transactions.executeWithoutResult(tx -> {
-                        if (runs.updateBest(state.id, best.score(), best.feasible(), summary) == 1) {
+                    Boolean stored = transactions.execute(tx -> {
+                        if (runs.updateBest(state.id, state.claim, best.score(), best.feasible(), summary) == 1) {
                             payloads.updateBestSolution(state.id, json);
+                            return true;
                         }
+                        return false;
                     });
+                    if (!Boolean.TRUE.equals(stored)) {
+                        loseClaim(state);
+                    }
                 } catch (RuntimeException e) {
                     LOG.warn("Could not store the best solution of run {} yet: {}", state.id, e.toString());
                     state.unwritten.compareAndSet(null, best);
@@ -547,18 +568,58 @@ public class RunLifecycle implements SmartLifecycle {
         }
     }
 
-    /** Runs every stop-check-interval: a stop asked for elsewhere reaches the solver, and a lost one is repeated. */
+    /**
+     * The run no longer carries this replica's claim (another replica took it up after this one was thought dead,
+     * or it ended elsewhere): this replica stops solving it and writes nothing more of it.
+     */
+    private void loseClaim(ActiveRun state) {
+        if (state.lostClaim) {
+            return;
+        }
+        state.lostClaim = true;
+        state.ended = true;
+        LOG.warn("{} {} is no longer this replica's ({}): another replica took it up, or it ended; this replica "
+                + "stops solving it and stores nothing more", state.kind.name(), state.id, queue.replica());
+        terminate(state);
+        active.remove(state.id, state);
+        state.outcome.complete(RunQueue.Outcome.DONE);
+    }
+
+    /**
+     * Runs every stop-check-interval: a stop asked for on any replica reaches the solver, a lost one is repeated, a
+     * lost claim stops the solver, and a solver that does not stop is abandoned.
+     */
     void enforceStops() {
         if (active.isEmpty()) {
             return;
         }
         try {
-            List<UUID> unmarked = active.values().stream().filter(state -> !state.stopRequested)
-                    .map(state -> state.id).toList();
-            if (!unmarked.isEmpty()) {
-                for (Run run : runs.findAllById(unmarked)) {
-                    if (run.stopRequested()) {
-                        Optional.ofNullable(active.get(run.id())).ifPresent(state -> state.stopRequested = true);
+            List<UUID> ids = active.values().stream().map(state -> state.id).toList();
+            java.util.Set<UUID> seen = new java.util.HashSet<>();
+            for (Run run : runs.findAllById(ids)) {
+                seen.add(run.id());
+                ActiveRun state = active.get(run.id());
+                if (state == null) {
+                    continue;
+                }
+                if (run.stopRequested()) {
+                    state.stopRequested = true;
+                }
+                if (!state.claim.equals(run.claim()) || run.status() != RunStatus.SOLVING) {
+                    synchronized (state.writeLock) {
+                        if (!state.ended) {
+                            loseClaim(state);
+                        }
+                    }
+                }
+            }
+            for (UUID id : ids) {
+                ActiveRun state = active.get(id);
+                if (!seen.contains(id) && state != null) {
+                    synchronized (state.writeLock) {
+                        if (!state.ended) {
+                            loseClaim(state); // purged meanwhile
+                        }
                     }
                 }
             }
@@ -580,15 +641,25 @@ public class RunLifecycle implements SmartLifecycle {
 
     /**
      * A solver that did not stop within {@code stuck-solver-grace} after it was asked (a phase that ignores its
-     * termination): the run ends with the best solution it reported, its worker is retired and replaced, so the
-     * queue goes on; whatever the stuck thread does later is never stored.
+     * termination): the run ends with the best solution it reported (or is handed back when the service stops), and
+     * its queue thread goes on with the next run; only the stuck solver thread stays busy, and whatever it does later
+     * is never stored.
      */
     private void abandon(ActiveRun state) {
         Best best = state.latest;
-        RunStatus status = state.stopRequested ? RunStatus.TERMINATED
-                : shuttingDown ? RunStatus.INCOMPLETE : RunStatus.FAILED;
-        String message = status == RunStatus.TERMINATED ? STUCK_STOPPED_MESSAGE
-                : status == RunStatus.INCOMPLETE ? INCOMPLETE_MESSAGE : STUCK_MESSAGE;
+        if (shuttingDown && !state.stopRequested) {
+            if (state.ended) {
+                return;
+            }
+            LOG.error("{} {} did not stop in time; it is handed back with its last best solution and its solver "
+                    + "thread {} is abandoned", state.kind.name(), state.id, threadName(state));
+            storeLatestBest(state, best);
+            handBack(state);
+            active.remove(state.id, state);
+            return;
+        }
+        RunStatus status = state.stopRequested ? RunStatus.TERMINATED : RunStatus.FAILED;
+        String message = status == RunStatus.TERMINATED ? STUCK_STOPPED_MESSAGE : STUCK_MESSAGE;
         synchronized (state.writeLock) {
             if (state.ended) {
                 return;
@@ -597,25 +668,24 @@ public class RunLifecycle implements SmartLifecycle {
             String json = best == null ? null : documents.write(best.snapshot());
             String summary = best == null ? null : documents.write(best.summary());
             storeFinal(state.id, () -> transactions.executeWithoutResult(tx -> {
-                if (runs.end(state.id, status.name(), clock.instant(), best == null ? null : best.score(),
-                        best == null ? null : best.feasible(), summary, null, null, message) == 1
-                        && json != null) {
+                if (runs.end(state.id, state.claim, status.name(), clock.instant(),
+                        best == null ? null : best.score(), best == null ? null : best.feasible(), summary, null, null,
+                        message) == 1 && json != null) {
                     payloads.updateBestSolution(state.id, json);
                 }
             }));
         }
         active.remove(state.id, state);
-        LOG.error("{} {} did not stop within {} of being asked; it ends {} with its best solution, and its worker "
+        LOG.error("{} {} did not stop within {} of being asked; it ends {} with its best solution, and its solver "
                 + "thread {} is abandoned", state.kind.name(), state.id, properties.stuckSolverGrace(), status,
-                state.worker == null ? "?" : state.worker.thread.getName());
+                threadName(state));
         publishStatus(state.id);
-        Worker worker = state.worker;
-        if (worker != null) {
-            worker.retired = true;
-            if (accepting) {
-                startWorker();
-            }
-        }
+        state.outcome.complete(RunQueue.Outcome.DONE);
+    }
+
+    private static String threadName(ActiveRun state) {
+        Thread thread = state.thread;
+        return thread == null ? "?" : thread.getName();
     }
 
     /**
@@ -633,7 +703,7 @@ public class RunLifecycle implements SmartLifecycle {
     }
 
     /**
-     * Stores a run's final state.
+     * Stores a run's final state, or hands it back to the queue with its best solution when this replica stops.
      *
      * @param solver      the solver that solved it, {@code null} when it was stopped before solving
      * @param hasSolution whether the solution is worth storing (solved, or a rerun's starting solution)
@@ -641,24 +711,36 @@ public class RunLifecycle implements SmartLifecycle {
     private <S> void finish(RunKind<?, S, ?> kind, ActiveRun state, S solution, Solver<S> solver, long started,
             boolean hasSolution) {
         Best best = best(kind, solution);
-        RunStatus status = state.stopRequested ? RunStatus.TERMINATED
-                : shuttingDown ? RunStatus.INCOMPLETE : RunStatus.COMPLETED;
+        if (shuttingDown && !state.stopRequested) {
+            storeLatestBest(state, hasSolution ? best : null);
+            handBack(state);
+            return;
+        }
+        RunStatus status = state.stopRequested ? RunStatus.TERMINATED : RunStatus.COMPLETED;
         Long millis = solver == null ? null : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         Long speed = solver instanceof DefaultSolver<S> defaultSolver ? defaultSolver.getMoveEvaluationSpeed() : null;
+        boolean[] stored = { false };
         synchronized (state.writeLock) {
             if (state.ended) {
-                return; // abandoned: its final state was stored already
+                return; // abandoned, or its claim was lost: its final state is not this replica's to store
             }
             state.ended = true;
             String json = documents.write(best.snapshot());
             String summary = documents.write(best.summary());
-            String message = status == RunStatus.INCOMPLETE ? INCOMPLETE_MESSAGE : null;
             storeFinal(state.id, () -> transactions.executeWithoutResult(tx -> {
-                if (runs.end(state.id, status.name(), clock.instant(), best.score(), best.feasible(), summary, millis,
-                        speed, message) == 1 && hasSolution) {
-                    payloads.updateBestSolution(state.id, json);
+                if (runs.end(state.id, state.claim, status.name(), clock.instant(), best.score(), best.feasible(),
+                        summary, millis, speed, null) == 1) {
+                    stored[0] = true;
+                    if (hasSolution) {
+                        payloads.updateBestSolution(state.id, json);
+                    }
                 }
             }));
+        }
+        if (!stored[0]) {
+            LOG.warn("{} {} ended here but no longer carries this replica's claim; its result was not stored",
+                    kind.name(), state.id);
+            return;
         }
         LOG.info("{} {} {}: {} {}", kind.name(), state.id, status, best.score(), best.summary());
         publishStatus(state.id);
@@ -666,8 +748,11 @@ public class RunLifecycle implements SmartLifecycle {
 
     private void fail(ActiveRun state, Solver<?> solver, long started) {
         Best best = state.latest;
-        boolean stopping = shuttingDown && !state.stopRequested;
-        RunStatus status = stopping ? RunStatus.INCOMPLETE : RunStatus.FAILED;
+        if (shuttingDown && !state.stopRequested) {
+            storeLatestBest(state, best);
+            handBack(state);
+            return;
+        }
         Long millis = solver == null ? null : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         synchronized (state.writeLock) {
             if (state.ended) {
@@ -677,9 +762,9 @@ public class RunLifecycle implements SmartLifecycle {
             String json = best == null ? null : documents.write(best.snapshot());
             String summary = best == null ? null : documents.write(best.summary());
             storeFinal(state.id, () -> transactions.executeWithoutResult(tx -> {
-                if (runs.end(state.id, status.name(), clock.instant(), best == null ? null : best.score(),
-                        best == null ? null : best.feasible(), summary, millis, null,
-                        stopping ? INCOMPLETE_MESSAGE : FAILED_MESSAGE) == 1 && json != null) {
+                if (runs.end(state.id, state.claim, RunStatus.FAILED.name(), clock.instant(),
+                        best == null ? null : best.score(), best == null ? null : best.feasible(), summary, millis,
+                        null, FAILED_MESSAGE) == 1 && json != null) {
                     payloads.updateBestSolution(state.id, json);
                 }
             }));
@@ -687,26 +772,51 @@ public class RunLifecycle implements SmartLifecycle {
         publishStatus(state.id);
     }
 
-    /** A run claimed while the service began to stop, before its solver started, waits for the next start. */
-    private void requeue(ActiveRun state) {
+    /** Writes a best solution not written yet (before a hand-back), under the run's claim. */
+    private void storeLatestBest(ActiveRun state, Best best) {
         synchronized (state.writeLock) {
-            state.ended = true;
-            storeFinal(state.id, () -> transactions.executeWithoutResult(tx -> runs.requeue(state.id)));
+            if (state.ended || best == null) {
+                return;
+            }
+            state.unwritten.set(null);
+            String json = documents.write(best.snapshot());
+            String summary = documents.write(best.summary());
+            storeFinal(state.id, () -> transactions.executeWithoutResult(tx -> {
+                if (runs.updateBest(state.id, state.claim, best.score(), best.feasible(), summary) == 1) {
+                    payloads.updateBestSolution(state.id, json);
+                }
+            }));
         }
-        LOG.info("{} {} goes back to the queue: the service is stopping", state.kind.name(), state.id);
     }
 
-    /** Ends a run that never got a solver (an unknown kind). */
-    private void end(UUID id, RunStatus status, String score, Boolean feasible, String summary, String message) {
-        storeFinal(id, () -> transactions.executeWithoutResult(tx -> runs.end(id, status.name(), clock.instant(),
-                score, feasible, summary, null, null, message)));
+    /**
+     * Hands a run back to the queue (this replica stops): it waits again, with its best solution stored, and any
+     * replica takes it up again from there.
+     */
+    private void handBack(ActiveRun state) {
+        synchronized (state.writeLock) {
+            if (state.ended) {
+                return;
+            }
+            state.ended = true;
+            storeFinal(state.id, () -> transactions.executeWithoutResult(tx -> runs.handBack(state.id, state.claim)));
+        }
+        LOG.info("{} {} handed back to the queue: replica {} stops", state.kind.name(), state.id, queue.replica());
+        publishStatus(state.id);
+        state.outcome.complete(RunQueue.Outcome.HANDED_BACK);
+    }
+
+    /** Ends a run that never got a solver (an unknown kind, resumed too often). */
+    private void end(UUID id, UUID claim, RunStatus status, String message) {
+        storeFinal(id, () -> transactions.executeWithoutResult(tx -> runs.end(id, claim, status.name(),
+                clock.instant(), null, null, null, null, null, message)));
         publishStatus(id);
     }
 
     /**
      * A final write is retried until the database takes it (it may be restarting or away for a while): a solution
      * found must not be lost. While the service stops, it is retried for a few seconds only; what is not stored then
-     * is recovered from the last stored best solution at the next start.
+     * stays in the queue and is taken up again from the last stored best solution.
      */
     private void storeFinal(UUID id, Runnable write) {
         long delay = 200;
@@ -716,8 +826,8 @@ public class RunLifecycle implements SmartLifecycle {
                 return;
             } catch (RuntimeException e) {
                 if (shuttingDown && attempt >= 10) {
-                    LOG.error("Run {} could not store its final state after {} attempts; it stays SOLVING and is "
-                            + "recovered as INCOMPLETE with its last stored best solution", id, attempt, e);
+                    LOG.error("Run {} could not store its final state after {} attempts; it stays in the queue and "
+                            + "is taken up again from its last stored best solution", id, attempt, e);
                     return;
                 }
                 LOG.warn("Run {} could not store its final state yet (attempt {}): {}", id, attempt, e.toString());
@@ -738,6 +848,7 @@ public class RunLifecycle implements SmartLifecycle {
         } catch (RuntimeException e) {
             LOG.warn("Could not publish the status of run {}: {}", id, e.toString());
         }
+        notifications.status(id);
     }
 
     // ************************************************************************
@@ -746,40 +857,48 @@ public class RunLifecycle implements SmartLifecycle {
 
     @Override
     public void start() {
-        // The workers start once the application is ready (recoverAndStart), after recovery.
+        // This replica starts taking runs once the application is ready (recoverAndStart).
     }
 
     /**
-     * Stops claiming runs, asks every solving run to terminate, and waits (at most shutdown-grace in all) for them to
-     * store their best solution as INCOMPLETE. Scheduled runs stay SCHEDULED for the next start.
+     * A graceful stop of this replica: asks every solving run to terminate and hands it back to the queue with its
+     * best solution (at most shutdown-grace in all), so another replica, or this one after its restart, takes it up
+     * again; then stops taking runs. Waiting runs stay in the queue.
      */
     @Override
     public void stop() {
         shuttingDown = true;
-        accepting = false;
-        wakeUpWorkers();
         List<ActiveRun> solving = new ArrayList<>(active.values());
         solving.forEach(RunLifecycle::terminate);
         long deadline = System.nanoTime() + properties.shutdownGrace().toNanos();
-        for (Worker worker : List.copyOf(workers)) {
+        for (ActiveRun state : solving) {
             long left = deadline - System.nanoTime();
             try {
-                if (left > 0 && !worker.retired) {
-                    worker.thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                if (left > 0) {
+                    state.outcome.get(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)), TimeUnit.MILLISECONDS);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                LOG.debug("Run {} did not hand back within the grace: {}", state.id, e.toString());
             }
         }
-        if (!active.isEmpty()) {
-            LOG.warn("{} runs did not store their final state within {}; they are recovered as INCOMPLETE at the "
-                    + "next start", active.size(), properties.shutdownGrace());
+        for (ActiveRun state : List.copyOf(active.values())) {
+            if (!state.outcome.isDone()) {
+                // Did not stop within the grace: handed back with its last best solution; its thread is left.
+                LOG.warn("{} {} did not stop within {}; it is handed back with its last best solution",
+                        state.kind.name(), state.id, properties.shutdownGrace());
+                abandon(state);
+            }
         }
+        queue.stop();
         timer.shutdown();
+        solverThreads.shutdown();
         running = false;
         if (!solving.isEmpty()) {
-            LOG.info("{} solving runs stopped with the service", solving.size());
+            LOG.info("{} solving runs handed back to the queue as replica {} stopped", solving.size(),
+                    queue.replica());
         }
     }
 

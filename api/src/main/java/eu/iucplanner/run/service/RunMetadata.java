@@ -29,6 +29,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param sourceRunId         the run whose result it builds on: a schedule's pairing run
  * @param submittedBy         who submitted it
  * @param analysis            an analyst's what-if, which schedules do not build on by default
+ * @param resumes             how often it was taken up again from its stored best solution after its replica died
+ *                            or handed it back at a graceful stop (absent when never)
+ * @param replica             the replica that solves it, or solved it last
  */
 @Schema(description = "A run's lifecycle, score, statistics and counts.")
 public record RunMetadata(UUID id, String kind, String name, RunStatus status, OffsetDateTime submittedAt,
@@ -36,14 +39,15 @@ public record RunMetadata(UUID id, String kind, String name, RunStatus status, O
         @Schema(example = "0hard/-2medium/-8421soft") String score, Boolean feasible,
         @Schema(type = "string", example = "PT12.5S") Duration solvingDuration, Long moveEvaluationSpeed,
         String failureMessage, UUID parentRunId, UUID sourceRunId, String submittedBy, Boolean analysis,
-        @JsonIgnore Map<String, Object> summary, @JsonIgnore long version) {
+        Integer resumes, String replica, @JsonIgnore Map<String, Object> summary, @JsonIgnore long version) {
 
     public static RunMetadata of(Run run, Map<String, Object> summary) {
         return new RunMetadata(run.id(), run.kind(), run.name(), run.status(), utc(run.submittedAt()),
                 utc(run.startedAt()), utc(run.completedAt()), run.score(), run.feasible(),
                 run.solvingMillis() == null ? null : Duration.ofMillis(run.solvingMillis()),
                 run.moveEvaluationSpeed(), run.failureMessage(), run.parentRunId(), run.sourceRunId(),
-                run.submittedBy(), run.analysis() ? Boolean.TRUE : null, Map.copyOf(summary),
+                run.submittedBy(), run.analysis() ? Boolean.TRUE : null,
+                run.resumeCount() == 0 ? null : run.resumeCount(), run.claimedBy(), Map.copyOf(summary),
                 run.version() == null ? 0 : run.version());
     }
 
@@ -51,7 +55,7 @@ public record RunMetadata(UUID id, String kind, String name, RunStatus status, O
     RunMetadata withBest(BestSolutionEvent best) {
         return new RunMetadata(id, kind, name, status, submittedAt, startedAt, completedAt, best.score(),
                 best.feasible(), solvingDuration, moveEvaluationSpeed, failureMessage, parentRunId, sourceRunId,
-                submittedBy, analysis, best.summary(), version);
+                submittedBy, analysis, resumes, replica, best.summary(), version);
     }
 
     /** The kind's counts, serialised beside the other properties. */

@@ -21,16 +21,31 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retention                 finished runs submitted longer ago than this are removed for good, with their
  *                                  requests (which hold personal data) and results
  * @param retentionCheckInterval    how often the retention looks for such runs
+ * @param replicaName               this replica's name in the queue; empty: host name, process id and a random part
+ * @param pollInterval              how often a replica looks for waiting runs when nothing woke it up
+ * @param heartbeatInterval         how often a replica tells the queue that it still solves its runs
+ * @param missedHeartbeatsLimit     after this many missed heartbeats another replica takes its runs up again
+ * @param maxResumes                how often a run may be taken up again (its replica died or handed it back)
+ *                                  before it ends INCOMPLETE
+ * @param solve                     whether this replica solves runs; {@code false} makes a replica that only answers
+ *                                  the API (runs it accepts wait for the solving replicas)
  */
 @ConfigurationProperties("iuc.runs")
 public record RunProperties(@DefaultValue("1") int parallelRuns, @DefaultValue("PT30M") Duration maxSpentLimit,
         @DefaultValue("PT2S") Duration bestSolutionWriteInterval, @DefaultValue("PT20S") Duration shutdownGrace,
         @DefaultValue("PT0.5S") Duration stopCheckInterval, @DefaultValue("PT30S") Duration stuckSolverGrace,
-        @DefaultValue("P1095D") Duration retention, @DefaultValue("PT6H") Duration retentionCheckInterval) {
+        @DefaultValue("P1095D") Duration retention, @DefaultValue("PT6H") Duration retentionCheckInterval,
+        @DefaultValue("") String replicaName, @DefaultValue("PT1S") Duration pollInterval,
+        @DefaultValue("PT5S") Duration heartbeatInterval, @DefaultValue("6") int missedHeartbeatsLimit,
+        @DefaultValue("5") int maxResumes, @DefaultValue("true") boolean solve) {
 
     public RunProperties {
         if (parallelRuns < 1) {
             throw new IllegalArgumentException("iuc.runs.parallel-runs must be at least 1, not " + parallelRuns);
+        }
+        if (missedHeartbeatsLimit < 4) {
+            throw new IllegalArgumentException("iuc.runs.missed-heartbeats-limit must be at least 4 (the job runner's "
+                    + "minimum), not " + missedHeartbeatsLimit);
         }
         if (retention.isNegative() || retention.isZero()) {
             throw new IllegalArgumentException("iuc.runs.retention must be positive, not " + retention);

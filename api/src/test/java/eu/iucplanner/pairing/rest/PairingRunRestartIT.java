@@ -26,9 +26,10 @@ import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSo
 import eu.iucplanner.app.IucPlannerApplication;
 
 /**
- * Stops the service while a run is solving and starts it again on the same database: the run is INCOMPLETE with its
- * stored best solution, a run left SOLVING by a process that died is INCOMPLETE too, a scheduled run is solved after
- * the restart, and a rerun continues from the incomplete run's solution.
+ * Stops the service while a run is solving and starts it again on the same database: the stop hands the run back to
+ * the queue with its best solution and the restarted service takes it up again from there (one resume); a run left
+ * SOLVING by a process that died (its execution's heartbeat stale) is taken up again too; a scheduled run is solved
+ * after the restart, and a rerun continues from the resumed run's solution.
  */
 class PairingRunRestartIT {
 
@@ -64,25 +65,38 @@ class PairingRunRestartIT {
             jdbc.update("insert into run_payload (run_id, request_json, best_solution_json, version) "
                     + "values (?, ?, ?, 0)", crashed, JSON.writeValueAsString(small),
                     "{\"score\":\"0hard/-37medium/0soft\",\"partnerBySlot\":{}}");
+            jdbc.update("insert into scheduled_tasks (task_name, task_instance, execution_time, picked, picked_by, "
+                    + "last_heartbeat, version) values ('solve-run', ?, now(), true, 'a-dead-replica', "
+                    + "now() - interval '1 hour', 1)", crashed.toString());
             beforeStop = get(base + "/api/v1/pairing-runs/" + solving + "/metadata");
+        }
+        try (ConfigurableApplicationContext apiOnly = start("--iuc.runs.solve=false")) {
+            // Handed back to the queue by the graceful stop, with its best solution (a replica that solves nothing
+            // looks).
+            JsonNode handedBack = get(base(apiOnly) + "/api/v1/pairing-runs/" + solving + "/metadata");
+            assertThat(handedBack.get("status").asText()).isEqualTo("SCHEDULED");
+            assertThat(HardMediumSoftLongScore.parseScore(handedBack.get("score").asText()))
+                    .isGreaterThanOrEqualTo(HardMediumSoftLongScore.parseScore(beforeStop.get("score").asText()));
         }
 
         // Every limit lowered below what the stored runs hold: they are read, resumed and rerun as they were stored.
         try (ConfigurableApplicationContext second = start("--iuc.pairing.max-applicants=10",
-                "--iuc.runs.max-spent-limit=PT3S", "--iuc.max-request-bytes=100000")) {
+                "--iuc.runs.max-spent-limit=PT3S", "--iuc.max-request-bytes=100000",
+                "--iuc.runs.heartbeat-interval=PT0.5S", "--iuc.runs.missed-heartbeats-limit=4")) {
             String base = base(second);
-            JsonNode incomplete = get(base + "/api/v1/pairing-runs/" + solving + "/metadata");
-            assertThat(incomplete.get("status").asText()).isEqualTo("INCOMPLETE");
-            assertThat(incomplete.get("failureMessage").asText()).contains("stopped while this run was solving");
-            HardMediumSoftLongScore stored = HardMediumSoftLongScore.parseScore(incomplete.get("score").asText());
-            assertThat(stored).isGreaterThanOrEqualTo(HardMediumSoftLongScore.parseScore(
-                    beforeStop.get("score").asText()));
+            JsonNode continuedRun = await(base, solving, m -> "COMPLETED".equals(m.path("status").asText()));
+            assertThat(continuedRun.get("resumes").asInt()).isEqualTo(1);
+            HardMediumSoftLongScore stored = HardMediumSoftLongScore.parseScore(continuedRun.get("score").asText());
+            assertThat(stored).as("taken up from its stored best").isGreaterThanOrEqualTo(
+                    HardMediumSoftLongScore.parseScore(beforeStop.get("score").asText()));
             JsonNode result = get(base + "/api/v1/pairing-runs/" + solving);
-            assertThat(result.get("pairs")).hasSize(incomplete.get("pairCount").asInt()).isNotEmpty();
+            assertThat(result.get("pairs")).hasSize(continuedRun.get("pairCount").asInt()).isNotEmpty();
 
-            JsonNode died = get(base + "/api/v1/pairing-runs/" + crashed + "/metadata");
-            assertThat(died.get("status").asText()).isEqualTo("INCOMPLETE");
-            assertThat(died.get("score").asText()).isEqualTo("0hard/-37medium/0soft");
+            JsonNode died = await(base, crashed, m -> "COMPLETED".equals(m.path("status").asText()));
+            assertThat(died.get("resumes").asInt()).isEqualTo(1);
+            assertThat(HardMediumSoftLongScore.parseScore(died.get("score").asText()))
+                    .isGreaterThanOrEqualTo(HardMediumSoftLongScore.parseScore("0hard/-37medium/0soft"));
+            JsonNode incomplete = continuedRun;
 
             JsonNode resumed = await(base, scheduled, m -> "COMPLETED".equals(m.path("status").asText()));
             assertThat(resumed.get("feasible").asBoolean()).isTrue();
@@ -97,6 +111,7 @@ class PairingRunRestartIT {
             UUID next = UUID.fromString(post(base + "/api/v1/pairing-runs/" + solving + "/rerun", rerun)
                     .get("id").asText());
             JsonNode continued = await(base, next, m -> "COMPLETED".equals(m.path("status").asText()));
+            assertThat(continued.has("resumes")).as("a rerun is a new run, not a resume").isFalse();
             assertThat(HardMediumSoftLongScore.parseScore(continued.get("score").asText()))
                     .isGreaterThanOrEqualTo(stored);
         }

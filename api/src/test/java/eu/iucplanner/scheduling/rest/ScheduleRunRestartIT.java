@@ -20,7 +20,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import eu.iucplanner.app.IucPlannerApplication;
 
-/** A scheduling run stopped with the service is INCOMPLETE with its stored best schedule after the restart. */
+/**
+ * A scheduling run solving when the service stops is handed back to the queue with its stored best schedule; a replica
+ * that only answers the API finds it waiting, and the restarted service takes it up again from that schedule.
+ */
 class ScheduleRunRestartIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,7 +33,7 @@ class ScheduleRunRestartIT {
     Path dataDirectory;
 
     @Test
-    void solvingRunIsIncompleteWithItsScheduleAfterARestart() throws Exception {
+    void aSolvingRunIsHandedBackWithItsScheduleAndTakenUpAgainAfterARestart() throws Exception {
         String request = """
                 {"startDate": "2027-01-04",
                  "pairs": [
@@ -53,22 +56,36 @@ class ScheduleRunRestartIT {
                 metadata = get(base + "/api/v1/schedule-runs/" + id + "/metadata");
             }
         }
-        try (ConfigurableApplicationContext second = start()) {
-            String base = base(second);
+        try (ConfigurableApplicationContext apiOnly = start("--iuc.runs.solve=false")) {
+            String base = base(apiOnly);
             JsonNode metadata = get(base + "/api/v1/schedule-runs/" + id + "/metadata");
-            assertThat(metadata.get("status").asText()).isEqualTo("INCOMPLETE");
+            assertThat(metadata.get("status").asText()).isEqualTo("SCHEDULED");
             assertThat(metadata.get("score").asText()).isNotBlank();
             JsonNode result = get(base + "/api/v1/schedule-runs/" + id);
             // Six events of the pair and its regional seminar.
             assertThat(result.get("events")).hasSize(7);
             result.get("events").forEach(event -> assertThat(event.get("start").asText()).isNotBlank());
         }
+        try (ConfigurableApplicationContext second = start("--iuc.runs.max-spent-limit=PT2S")) {
+            String base = base(second);
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            JsonNode metadata = get(base + "/api/v1/schedule-runs/" + id + "/metadata");
+            while (!"COMPLETED".equals(metadata.path("status").asText())) {
+                assertThat(System.nanoTime()).as(metadata.toString()).isLessThan(deadline);
+                Thread.sleep(100);
+                metadata = get(base + "/api/v1/schedule-runs/" + id + "/metadata");
+            }
+            assertThat(metadata.get("resumes").asInt()).isEqualTo(1);
+            assertThat(get(base + "/api/v1/schedule-runs/" + id).get("events")).hasSize(7);
+        }
     }
 
-    private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(IucPlannerApplication.class).run("--server.port=0",
-                "--management.server.port=0",
-                "--iuc.embedded-db.data-dir=" + dataDirectory, "--iuc.pairing.best-solution-write-interval=PT0.2S");
+    private ConfigurableApplicationContext start(String... more) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--server.port=0",
+                "--management.server.port=0", "--iuc.embedded-db.data-dir=" + dataDirectory,
+                "--iuc.pairing.best-solution-write-interval=PT0.2S"));
+        args.addAll(java.util.List.of(more));
+        return new SpringApplicationBuilder(IucPlannerApplication.class).run(args.toArray(String[]::new));
     }
 
     private static String base(ConfigurableApplicationContext context) {

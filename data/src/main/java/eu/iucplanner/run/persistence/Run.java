@@ -20,12 +20,16 @@ import org.springframework.data.relational.core.mapping.Table;
  * @param stopRequested a user asked to stop it while it was solving
  * @param submittedBy   the user who submitted it ({@code null} for runs from before logins)
  * @param analysis      an analyst's what-if: schedules do not build on it by default
+ * @param claim         the token of the replica's claim while it solves the run; its writes must carry it (fencing)
+ * @param claimedBy     the replica that claimed it last
+ * @param resumeCount   how often it was taken up again after its replica died or handed it back at a graceful stop
  */
 @Table("run")
 public record Run(@Id UUID id, String kind, String name, RunStatus status, Instant submittedAt, Instant startedAt,
         Instant completedAt, String score, Boolean feasible, Long solvingMillis, Long moveEvaluationSpeed,
         String failureMessage, UUID parentRunId, UUID sourceRunId, String summaryJson, boolean stopRequested,
-        @Version Long version, String submittedBy, boolean analysis) {
+        @Version Long version, String submittedBy, boolean analysis, UUID claim, String claimedBy,
+        int resumeCount) {
 
     public static Run submitted(UUID id, String kind, String name, Instant now, UUID parentRunId, UUID sourceRunId,
             String summaryJson) {
@@ -35,6 +39,6 @@ public record Run(@Id UUID id, String kind, String name, RunStatus status, Insta
     public static Run submitted(UUID id, String kind, String name, Instant now, UUID parentRunId, UUID sourceRunId,
             String summaryJson, String submittedBy, boolean analysis) {
         return new Run(id, kind, name, RunStatus.SCHEDULED, now, null, null, null, null, null, null, null,
-                parentRunId, sourceRunId, summaryJson, false, null, submittedBy, analysis);
+                parentRunId, sourceRunId, summaryJson, false, null, submittedBy, analysis, null, null, 0);
     }
 }

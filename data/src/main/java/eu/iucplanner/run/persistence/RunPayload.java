@@ -12,9 +12,16 @@ import org.springframework.data.relational.core.mapping.Table;
  */
 @Table("run_payload")
 public record RunPayload(@Id UUID runId, String requestJson, String initialSolutionJson, String bestSolutionJson,
-        @Version Long version) {
+        @Version Long version, int formatVersion) {
+
+    /**
+     * The format of the documents this version writes. A change that an older version could not read raises it; a
+     * replica never solves a run stored in a newer format than it knows (it hands the run back for a newer replica),
+     * so old and new replicas can share a database during a rolling upgrade.
+     */
+    public static final int FORMAT_VERSION = 1;
 
     public static RunPayload of(UUID runId, String requestJson, String initialSolutionJson) {
-        return new RunPayload(runId, requestJson, initialSolutionJson, null, null);
+        return new RunPayload(runId, requestJson, initialSolutionJson, null, null, FORMAT_VERSION);
     }
 }

@@ -16,7 +16,8 @@ import org.springframework.data.repository.query.Param;
 /**
  * Runs' metadata. A stored run changes only through the conditional updates below, each of which names the status it
  * expects and answers how many rows it changed (1, or 0 when the run has moved on): a user's stop, the solver's
- * writes and a restart's recovery can race without overwriting each other. Callers run them in a transaction.
+ * writes and another replica's claim can race without overwriting each other. A replica's writes of a solving run
+ * also name its claim token (fencing). Callers run them in a transaction.
  */
 public interface RunRepository extends ListCrudRepository<Run, UUID> {
 
@@ -29,21 +30,26 @@ public interface RunRepository extends ListCrudRepository<Run, UUID> {
 
     List<Run> findByStatusOrderBySubmittedAtAsc(RunStatus status);
 
-    /** Locks the oldest scheduled run for this transaction, skipping runs another transaction holds. */
-    @Query("SELECT id FROM run WHERE status = 'SCHEDULED' ORDER BY submitted_at, id LIMIT 1 FOR UPDATE SKIP LOCKED")
-    Optional<UUID> lockOldestScheduled();
-
-    /** SCHEDULED to SOLVING. */
+    /**
+     * Claims a run for a replica: SCHEDULED (or SOLVING on a replica that died) to SOLVING with a new claim token. A
+     * run that had started before (its replica died, or handed it back at a graceful stop) counts one more resume.
+     */
     @Modifying
-    @Query("UPDATE run SET status = 'SOLVING', started_at = :now, version = version + 1 "
-            + "WHERE id = :id AND status = 'SCHEDULED'")
-    int start(@Param("id") UUID id, @Param("now") Instant now);
+    @Query("UPDATE run SET status = 'SOLVING', claim = :claim, claimed_by = :replica, "
+            + "resume_count = resume_count + CASE WHEN started_at IS NULL THEN 0 ELSE 1 END, "
+            + "started_at = COALESCE(started_at, :now), version = version + 1 "
+            + "WHERE id = :id AND status IN ('SCHEDULED', 'SOLVING')")
+    int claim(@Param("id") UUID id, @Param("claim") UUID claim, @Param("replica") String replica,
+            @Param("now") Instant now);
 
-    /** SOLVING back to SCHEDULED: a run handed back to the queue before its solver started. */
+    /**
+     * SOLVING back to SCHEDULED under its claim: a replica that stops gracefully hands its runs back to the queue
+     * (their best solution stays stored), and another replica (or this one after its restart) takes them up again.
+     */
     @Modifying
-    @Query("UPDATE run SET status = 'SCHEDULED', started_at = NULL, version = version + 1 "
-            + "WHERE id = :id AND status = 'SOLVING'")
-    int requeue(@Param("id") UUID id);
+    @Query("UPDATE run SET status = 'SCHEDULED', claim = NULL, version = version + 1 "
+            + "WHERE id = :id AND status = 'SOLVING' AND claim = :claim")
+    int handBack(@Param("id") UUID id, @Param("claim") UUID claim);
 
     /** SCHEDULED to TERMINATED: stopped before a solver took it. */
     @Modifying
@@ -56,23 +62,24 @@ public interface RunRepository extends ListCrudRepository<Run, UUID> {
     @Query("UPDATE run SET stop_requested = TRUE, version = version + 1 WHERE id = :id AND status = 'SOLVING'")
     int requestStop(@Param("id") UUID id);
 
-    /** A solving run's new best score and counts. */
+    /** A solving run's new best score and counts, under the claim of the replica that solves it. */
     @Modifying
     @Query("UPDATE run SET score = :score, feasible = :feasible, summary_json = :summary, version = version + 1 "
-            + "WHERE id = :id AND status = 'SOLVING'")
-    int updateBest(@Param("id") UUID id, @Param("score") String score, @Param("feasible") Boolean feasible,
-            @Param("summary") String summaryJson);
+            + "WHERE id = :id AND status = 'SOLVING' AND claim = :claim")
+    int updateBest(@Param("id") UUID id, @Param("claim") UUID claim, @Param("score") String score,
+            @Param("feasible") Boolean feasible, @Param("summary") String summaryJson);
 
     /**
-     * SOLVING to a final status. A {@code null} score keeps the stored one (a run that failed before any best
-     * solution, or whose best was written already).
+     * SOLVING to a final status, under the claim of the replica that solves it. A {@code null} score keeps the stored
+     * one (a run that failed before any best solution, or whose best was written already).
      */
     @Modifying
     @Query("UPDATE run SET status = :status, completed_at = :now, score = COALESCE(:score, score), "
             + "feasible = COALESCE(:feasible, feasible), summary_json = COALESCE(:summary, summary_json), "
             + "solving_millis = :millis, move_evaluation_speed = :speed, failure_message = :message, "
-            + "version = version + 1 WHERE id = :id AND status = 'SOLVING'")
-    int end(@Param("id") UUID id, @Param("status") String status, @Param("now") Instant now,
+            + "version = version + 1 WHERE id = :id AND status = 'SOLVING' AND claim = :claim")
+    int end(@Param("id") UUID id, @Param("claim") UUID claim, @Param("status") String status,
+            @Param("now") Instant now,
             @Param("score") String score, @Param("feasible") Boolean feasible, @Param("summary") String summaryJson,
             @Param("millis") Long solvingMillis, @Param("speed") Long moveEvaluationSpeed,
             @Param("message") String message);

@@ -96,19 +96,21 @@ class RunRepositoryTest {
     }
 
     @Test
-    void aRunGoesThroughItsLifecycleByConditionalUpdates() {
+    void aRunGoesThroughItsLifecycleByConditionalUpdatesUnderItsClaim() {
         UUID id = UUID.randomUUID();
         Run saved = runs.save(Run.submitted(id, "pairing", "Demo call", now, null, null, "{\"applicantCount\":40}"));
         assertThat(saved.version()).isZero();
-        assertThat(inTransaction(() -> runs.start(id, now.plusSeconds(1)))).isOne();
-        assertThat(inTransaction(() -> runs.start(id, now.plusSeconds(2)))).as("started once").isZero();
+        UUID claim = UUID.randomUUID();
+        assertThat(inTransaction(() -> runs.claim(id, claim, "replica-a", now.plusSeconds(1)))).isOne();
         assertThat(inTransaction(() -> runs.terminateScheduled(id, now, "too late"))).isZero();
-        assertThat(inTransaction(() -> runs.updateBest(id, "0hard/-8medium/8649soft", true,
+        assertThat(inTransaction(() -> runs.updateBest(id, claim, "0hard/-8medium/8649soft", true,
                 "{\"applicantCount\":40,\"pairCount\":15}"))).isOne();
         assertThat(inTransaction(() -> runs.requestStop(id))).isOne();
-        assertThat(inTransaction(() -> runs.end(id, "TERMINATED", now.plusSeconds(9), null, null, null, 8_000L,
+        assertThat(inTransaction(() -> runs.end(id, claim, "TERMINATED", now.plusSeconds(9), null, null, null, 8_000L,
                 12_345L, null))).isOne();
-        assertThat(inTransaction(() -> runs.updateBest(id, "0hard/0medium/0soft", true, "{}"))).as("ended").isZero();
+        assertThat(inTransaction(() -> runs.updateBest(id, claim, "0hard/0medium/0soft", true, "{}"))).as("ended")
+                .isZero();
+        assertThat(inTransaction(() -> runs.claim(id, UUID.randomUUID(), "replica-b", now))).as("ended").isZero();
         Run loaded = runs.findById(id).orElseThrow();
         assertThat(loaded.status()).isEqualTo(RunStatus.TERMINATED);
         assertThat(loaded.startedAt()).isEqualTo(now.plusSeconds(1));
@@ -118,11 +120,43 @@ class RunRepositoryTest {
         assertThat(loaded.summaryJson()).contains("\"pairCount\":15");
         assertThat(loaded.stopRequested()).isTrue();
         assertThat(loaded.solvingMillis()).isEqualTo(8_000L);
+        assertThat(loaded.claimedBy()).isEqualTo("replica-a");
+        assertThat(loaded.resumeCount()).isZero();
         assertThat(loaded.version()).isEqualTo(4);
     }
 
     @Test
-    void theOldestScheduledRunIsLockedFirstAndARunStoppedBeforeItStartsIsNeverStarted() {
+    void aReplicaThatLostItsClaimCanNoLongerWriteTheRun() {
+        UUID id = UUID.randomUUID();
+        runs.save(Run.submitted(id, "pairing", "Demo call", now, null, null, "{}"));
+        UUID first = UUID.randomUUID();
+        assertThat(inTransaction(() -> runs.claim(id, first, "replica-a", now))).isOne();
+        assertThat(inTransaction(() -> runs.updateBest(id, first, "0hard/0medium/10soft", true, "{}"))).isOne();
+        // replica-a is thought dead: replica-b takes the run up again with a new claim.
+        UUID second = UUID.randomUUID();
+        assertThat(inTransaction(() -> runs.claim(id, second, "replica-b", now.plusSeconds(30)))).isOne();
+        assertThat(inTransaction(() -> runs.updateBest(id, first, "0hard/0medium/5soft", true, "{}")))
+                .as("the old owner's best").isZero();
+        assertThat(inTransaction(() -> runs.end(id, first, "COMPLETED", now, "0hard/0medium/5soft", true, "{}", 1L,
+                1L, null))).as("the old owner's end").isZero();
+        assertThat(inTransaction(() -> runs.handBack(id, first))).as("the old owner's hand-back").isZero();
+        assertThat(inTransaction(() -> runs.updateBest(id, second, "0hard/0medium/20soft", true, "{}"))).isOne();
+        Run taken = runs.findById(id).orElseThrow();
+        assertThat(taken.status()).isEqualTo(RunStatus.SOLVING);
+        assertThat(taken.score()).isEqualTo("0hard/0medium/20soft");
+        assertThat(taken.claimedBy()).isEqualTo("replica-b");
+        assertThat(taken.resumeCount()).isOne();
+        assertThat(taken.startedAt()).as("first started").isEqualTo(now);
+        // A graceful stop hands it back; the next claim counts another resume.
+        assertThat(inTransaction(() -> runs.handBack(id, second))).isOne();
+        assertThat(runs.findById(id).orElseThrow().status()).isEqualTo(RunStatus.SCHEDULED);
+        assertThat(inTransaction(() -> runs.claim(id, UUID.randomUUID(), "replica-c", now.plusSeconds(60))))
+                .isOne();
+        assertThat(runs.findById(id).orElseThrow().resumeCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aRunStoppedBeforeItStartsIsNeverClaimed() {
         for (int i = 0; i < 3; i++) {
             runs.save(Run.submitted(UUID.randomUUID(), i == 1 ? "schedule" : "pairing", "run " + i,
                     now.plusSeconds(i), null, null, "{}"));
@@ -130,22 +164,9 @@ class RunRepositoryTest {
         List<Run> scheduled = runs.findByStatusOrderBySubmittedAtAsc(RunStatus.SCHEDULED);
         assertThat(scheduled).extracting(Run::name).containsExactly("run 0", "run 1", "run 2");
         assertThat(inTransaction(() -> runs.terminateScheduled(scheduled.get(0).id(), now, "stopped"))).isOne();
-        UUID next = transactions.execute(tx -> runs.lockOldestScheduled().orElseThrow());
-        assertThat(next).as("across kinds, in submission order").isEqualTo(scheduled.get(1).id());
-        // A second transaction skips the run the first one holds.
-        UUID[] seenByOther = new UUID[1];
-        transactions.executeWithoutResult(first -> {
-            assertThat(runs.lockOldestScheduled()).contains(scheduled.get(1).id());
-            Thread other = new Thread(() -> seenByOther[0] = transactions.execute(
-                    second -> runs.lockOldestScheduled().orElse(null)));
-            other.start();
-            try {
-                other.join();
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        });
-        assertThat(seenByOther[0]).isEqualTo(scheduled.get(2).id());
+        assertThat(inTransaction(() -> runs.claim(scheduled.get(0).id(), UUID.randomUUID(), "replica-a", now)))
+                .isZero();
+        assertThat(runs.findById(scheduled.get(0).id()).orElseThrow().status()).isEqualTo(RunStatus.TERMINATED);
     }
 
     @Test
