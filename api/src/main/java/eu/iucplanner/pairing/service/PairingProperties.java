@@ -11,5 +11,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      again when it is lowered.
  */
 @ConfigurationProperties("iuc.pairing")
-public record PairingProperties(@DefaultValue("10000") int maxApplicants) {
+public record PairingProperties(@DefaultValue("20000") int maxApplicants) {
 }
