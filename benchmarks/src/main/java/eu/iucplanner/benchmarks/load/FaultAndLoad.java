@@ -23,6 +23,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -37,7 +39,8 @@ import java.util.stream.Stream;
  * <li>200 open event streams on a solving run;</li>
  * <li>kill -9 of the service mid-solve, and a new start on the same data directory;</li>
  * <li>kill -9 of the embedded PostgreSQL's postmaster mid-solve (the service starts it again by itself);</li>
- * <li>SIGTERM of the service with 200 event streams open, and a new start.</li>
+ * <li>SIGTERM of the service with 200 event streams open, and a new start;</li>
+ * <li>the HUGE demo pool submitted as the service serves it (its own 30 s limit).</li>
  * </ol>
  * It checks that no accepted run was lost and writes {@code results/fault-load-report.md}. It does not fix what it
  * finds: misbehaviour goes into the report with the service's log lines.
@@ -188,6 +191,7 @@ public final class FaultAndLoad {
         killService();
         killDatabase();
         terminateWithStreams();
+        hugeAsServed();
         finalChecks();
         probes.close();
         String loadAfter = loadAverage();
@@ -637,6 +641,56 @@ public final class FaultAndLoad {
         end(scenario);
     }
 
+    private void hugeAsServed() throws IOException, InterruptedException {
+        String title = "8. HUGE demo pool as served";
+        String body = api.demoRequest("HUGE");
+        Matcher termination = Pattern.compile("\"termination\":\\{[^}]*\\}").matcher(body);
+        String served = termination.find() ? "`" + termination.group().substring("\"termination\":".length()) + "`"
+                : "(none in the body)";
+        Scenario scenario = begin(title, "The HUGE demo pool submitted exactly as `GET /api/v1/demo-data/HUGE` "
+                + "serves it, termination " + served + " included, alone in the queue. Expected: COMPLETED. In the "
+                + "first run of this command (before the stoppable warm start) such a run ended FAILED with no pairs: "
+                + "its warm start outlived the 30 s limit and the stuck-solver grace.");
+        Optional<Runs.Run> target = submit(scenario, "HUGE as served", body);
+        if (target.isEmpty()) {
+            end(scenario);
+            return;
+        }
+        long submittedAt = System.nanoTime();
+        Optional<Double> ended = secondsUntilEnded(target.get(), submittedAt, Duration.ofSeconds(150));
+        Api.Answer metadata = api.send(api.get(Api.RUNS + "/" + target.get().id() + "/metadata",
+                Duration.ofSeconds(10)));
+        String status = metadata.is(200) ? Api.stringField(metadata.body(), "status").orElse("?") : "?";
+        scenario.recovery = ended.map(seconds -> String.format(Locale.ROOT, "ended %s %.1f s after the submission",
+                status, seconds)).orElse("had not ended 150 s after the submission");
+        scenario.note(String.format(Locale.ROOT, "the run ended %s: solving %s, score %s, %s pairs%s", status,
+                field(metadata, "solvingDuration"), field(metadata, "score"), number(metadata, "pairCount"),
+                Api.stringField(metadata.body(), "failureMessage").map(text -> ", failure message \"" + text + "\"")
+                        .orElse("")));
+        ServiceLog.Timeline timeline = ServiceLog.timeline(log.lines(scenario.logFrom, log.mark()),
+                target.get().id());
+        scenario.note(timeline.warmStartMillis() == null ? "service log: no end of the warm start (\"Custom phase (0) "
+                + "ended\") for this run" : String.format(Locale.ROOT, "service log: the warm start (\"Custom phase "
+                + "(0) ended\") took %d ms of solver time", timeline.warmStartMillis()));
+        if (!"COMPLETED".equals(status)) {
+            scenario.finding("the HUGE demo pool as served ended " + status + " instead of COMPLETED");
+        }
+        scenario.runs = runs.check(runs.of(title));
+        end(scenario);
+    }
+
+    private static String field(Api.Answer answer, String name) {
+        return Api.stringField(answer.body(), name).orElse("-");
+    }
+
+    private static String number(Api.Answer answer, String name) {
+        if (answer.body() == null) {
+            return "-";
+        }
+        Matcher matcher = Pattern.compile("\"" + name + "\"\\s*:\\s*(\\d+)").matcher(answer.body());
+        return matcher.find() ? matcher.group(1) : "-";
+    }
+
     /** Every run accepted during the whole command, after the last restart; then a stop without load. */
     private void finalChecks() throws InterruptedException {
         List<Runs.Run> all = runs.all();
@@ -877,7 +931,8 @@ public final class FaultAndLoad {
                 + "`iuc.embedded-db.supervision-interval` PT1S");
         settings.put("terminations", "SMALL `" + SMALL_TERMINATION + "`, HUGE `" + HUGE_TERMINATION
                 + "` (chosen in the first run, when the HUGE warm start ignored a shorter limit; kept so the runs "
-                + "compare), long-running SMALL targets `" + LONG_TERMINATION + "`");
+                + "compare), long-running SMALL targets `" + LONG_TERMINATION + "`; scenario 8 submits the HUGE pool "
+                + "with the termination it is served with");
         settings.put("probes", "`GET /api/v1/pairing-runs/{id}/metadata` of a COMPLETED SMALL run and `GET "
                 + "/actuator/health` on the management port, each every " + Probes.INTERVAL.toMillis()
                 + " ms whether or not the previous one was answered, " + Probes.TIMEOUT.toSeconds()
