@@ -6,7 +6,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
@@ -17,11 +19,16 @@ import java.util.regex.Pattern;
 
 /**
  * The service's HTTP API as the tool uses it (JDK {@link HttpClient}, HTTP/1.1, no code of the {@code api} module):
- * the API port for runs and demo pools, the management port for health and metrics.
+ * the API port for runs and demo pools, the management port for health and metrics. Every request but health carries
+ * the administrator's personal API token ({@code Authorization: Bearer iuc_...}), which the tool chooses for each
+ * run and gives the service at its first start; health and info answer without credentials, and the probes ask for
+ * health without them, as a load balancer would.
  */
 final class Api {
 
     static final String RUNS = "/api/v1/pairing-runs";
+    /** What every personal API token starts with. */
+    static final String TOKEN_PREFIX = "iuc_";
 
     /** An answer, or why there was none. */
     record Answer(long atNanos, long latencyNanos, int status, String body, Throwable failure) {
@@ -54,11 +61,25 @@ final class Api {
     private final HttpClient client;
     private final URI api;
     private final URI management;
+    private final String authorization;
 
-    Api(int apiPort, int managementPort) {
+    Api(int apiPort, int managementPort, String token) {
         this.client = newClient();
         this.api = URI.create("http://127.0.0.1:" + apiPort);
         this.management = URI.create("http://127.0.0.1:" + managementPort);
+        this.authorization = "Bearer " + token;
+    }
+
+    /** A new personal API token: {@code iuc_} and 43 characters of 32 random bytes, as the service makes them. */
+    static String newToken() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** The value of the {@code Authorization} header every request but health carries. */
+    String authorization() {
+        return authorization;
     }
 
     static HttpClient newClient() {
@@ -78,17 +99,30 @@ final class Api {
         return management.resolve(path);
     }
 
-    static HttpRequest get(URI uri, Duration timeout) {
-        return HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").GET().build();
+    /** A request with the token. */
+    HttpRequest.Builder authorized(URI uri, Duration timeout) {
+        return HttpRequest.newBuilder(uri).timeout(timeout).header("Authorization", authorization);
     }
 
-    static HttpRequest postJson(URI uri, String json, Duration timeout) {
-        return HttpRequest.newBuilder(uri).timeout(timeout).header("Content-Type", "application/json")
+    /** {@code GET} of a path on the API port, with the token. */
+    HttpRequest get(String path, Duration timeout) {
+        return authorized(api(path), timeout).header("Accept", "application/json").GET().build();
+    }
+
+    /** {@code POST} of a JSON body to a path on the API port, with the token. */
+    HttpRequest postJson(String path, String json, Duration timeout) {
+        return authorized(api(path), timeout).header("Content-Type", "application/json")
                 .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
     }
 
-    static HttpRequest delete(URI uri, Duration timeout) {
-        return HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").DELETE().build();
+    /** {@code DELETE} of a path on the API port, with the token. */
+    HttpRequest delete(String path, Duration timeout) {
+        return authorized(api(path), timeout).header("Accept", "application/json").DELETE().build();
+    }
+
+    /** {@code GET} without credentials: health, which must answer whoever asks. */
+    static HttpRequest anonymousGet(URI uri, Duration timeout) {
+        return HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").GET().build();
     }
 
     CompletableFuture<Answer> sendAsync(HttpRequest request) {
@@ -113,13 +147,18 @@ final class Api {
         return sendAsync(request).join();
     }
 
-    /** A demo pool as a request body, with its termination replaced. */
-    String demoRequest(String size, String terminationJson) throws IOException {
-        Answer answer = send(get(api("/api/v1/demo-data/" + size), Duration.ofSeconds(60)));
+    /** A demo pool as a request body, as the service serves it. */
+    String demoRequest(String size) throws IOException {
+        Answer answer = send(get("/api/v1/demo-data/" + size, Duration.ofSeconds(60)));
         if (!answer.is(200)) {
             throw new IOException("GET /api/v1/demo-data/" + size + " answered " + answer.describe());
         }
-        String body = answer.body();
+        return answer.body();
+    }
+
+    /** A demo pool as a request body, with its termination replaced. */
+    String demoRequest(String size, String terminationJson) throws IOException {
+        String body = demoRequest(size);
         String replaced = body.replaceFirst("\"termination\":\\{[^}]*\\}",
                 Matcher.quoteReplacement("\"termination\":" + terminationJson));
         if (replaced.equals(body)) {
@@ -130,7 +169,7 @@ final class Api {
 
     /** The run's status; empty when it does not exist (404); {@code ?} when there is no clear answer. */
     Optional<String> runStatus(String id) {
-        Answer answer = send(get(api(RUNS + "/" + id + "/metadata"), Duration.ofSeconds(10)));
+        Answer answer = send(get(RUNS + "/" + id + "/metadata", Duration.ofSeconds(10)));
         if (answer.is(404)) {
             return Optional.empty();
         }
@@ -145,19 +184,24 @@ final class Api {
         return isUp(health());
     }
 
-    /** {@code /actuator/health}, with a 2 s timeout. */
+    /** {@code /actuator/health} without credentials, with a 2 s timeout. */
     Answer health() {
-        return send(get(management("/actuator/health"), Duration.ofSeconds(2)));
+        return send(anonymousGet(management("/actuator/health"), Duration.ofSeconds(2)));
+    }
+
+    /** Whether the token is accepted ({@code GET /api/v1/me} answers 200). */
+    boolean tokenAccepted() {
+        return send(get("/api/v1/me", Duration.ofSeconds(5))).is(200);
     }
 
     static boolean isUp(Answer health) {
         return health.is(200) && stringField(health.body(), "status").map("UP"::equals).orElse(false);
     }
 
-    /** JVM heap in use (bytes), from the management port's metrics; empty without an answer. */
+    /** JVM heap in use (bytes), from the management port's metrics (ADMIN only); empty without an answer. */
     OptionalDouble heapUsed() {
-        Answer answer = send(get(management("/actuator/metrics/jvm.memory.used?tag=area:heap"),
-                Duration.ofSeconds(2)));
+        Answer answer = send(authorized(management("/actuator/metrics/jvm.memory.used?tag=area:heap"),
+                Duration.ofSeconds(2)).header("Accept", "application/json").GET().build());
         if (!answer.is(200)) {
             return OptionalDouble.empty();
         }

@@ -1,6 +1,5 @@
 package eu.iucplanner.benchmarks.load;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -11,7 +10,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Server-Sent Event streams on one run, each on its own connection, counting events until the server ends them. */
+/**
+ * Server-Sent Event streams on one run, each on its own connection and with the token, counting events until the
+ * server ends them.
+ */
 final class EventStreams {
 
     /** One stream: when it opened (headers), its status, its events, when and how it ended. */
@@ -73,11 +75,11 @@ final class EventStreams {
     private final List<CompletableFuture<?>> responses = new ArrayList<>();
     private final HttpClient client = Api.newClient();
 
-    /** Opens {@code count} streams at once on {@code uri}. */
-    static EventStreams open(URI uri, int count) {
+    /** Opens {@code count} streams at once on a path of the API port, each with the token. */
+    static EventStreams open(Api api, String path, int count) {
         EventStreams result = new EventStreams();
-        HttpRequest request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream")
-                .timeout(Duration.ofSeconds(30)).GET().build();
+        HttpRequest request = api.authorized(api.api(path), Duration.ofSeconds(30))
+                .header("Accept", "text/event-stream").GET().build();
         for (int i = 0; i < count; i++) {
             Stream stream = new Stream();
             result.streams.add(stream);

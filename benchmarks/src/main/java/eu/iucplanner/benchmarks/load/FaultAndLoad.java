@@ -23,11 +23,14 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * The fault and load command (issue 16): starts the service jar as a separate process on free ports and a fresh
- * embedded-database directory, and runs one scenario after another while sampling the latency of a run's
+ * embedded-database directory (the administrator's API token, made for the run, in its environment; every request but
+ * health carries it), and runs one scenario after another while sampling the latency of a run's
  * {@code /metadata} (API port) and of {@code /actuator/health} (management port) and the service's memory:
  * <ol>
  * <li>50 SMALL and 5 HUGE submissions at once;</li>
@@ -36,7 +39,8 @@ import java.util.stream.Stream;
  * <li>200 open event streams on a solving run;</li>
  * <li>kill -9 of the service mid-solve, and a new start on the same data directory;</li>
  * <li>kill -9 of the embedded PostgreSQL's postmaster mid-solve (the service starts it again by itself);</li>
- * <li>SIGTERM of the service with 200 event streams open, and a new start.</li>
+ * <li>SIGTERM of the service with 200 event streams open, and a new start;</li>
+ * <li>the HUGE demo pool submitted as the service serves it (its own 30 s limit).</li>
  * </ol>
  * It checks that no accepted run was lost and writes {@code results/fault-load-report.md}. It does not fix what it
  * finds: misbehaviour goes into the report with the service's log lines.
@@ -49,7 +53,19 @@ public final class FaultAndLoad {
     static final String SMALL_TERMINATION = "{\"spentLimit\":\"PT2S\"}";
     static final String HUGE_TERMINATION = "{\"spentLimit\":\"PT2M\",\"unimprovedSpentLimit\":\"PT5S\"}";
     static final String LONG_TERMINATION = "{\"spentLimit\":\"PT60S\"}";
+    /**
+     * The per-user submission limits, raised far above what the command sends: its one user stands for a whole
+     * coordination unit (the defaults, 30 submissions a minute and 20 runs in flight, would answer most of scenario
+     * 1's 55 submissions 429).
+     */
+    static final int USER_LIMITS = 100_000;
+    /** The service takes {@code iuc.security.admin-token} from here (relaxed binding), out of its command line. */
+    static final String TOKEN_VARIABLE = "IUC_SECURITY_ADMIN_TOKEN";
     private static final Duration SUBMIT_TIMEOUT = Duration.ofSeconds(120);
+    /** Slow clients without credentials sent before the attack, to show where the service stops them. */
+    private static final int NO_CREDENTIALS_CLIENTS = 5;
+    /** How often the DELETE storm reads the service's log for the HUGE run's solver start. */
+    private static final Duration LOG_POLL = Duration.ofMillis(10);
 
     /**
      * What to run.
@@ -109,10 +125,10 @@ public final class FaultAndLoad {
     private String longBody;
     private String hugeBody;
 
-    private FaultAndLoad(Options options, ServiceProcess.Settings settings) {
+    private FaultAndLoad(Options options, ServiceProcess.Settings settings, String token) {
         this.options = options;
         this.settings = settings;
-        this.api = new Api(settings.apiPort(), settings.managementPort());
+        this.api = new Api(settings.apiPort(), settings.managementPort(), token);
         this.runs = new Runs(api);
     }
 
@@ -120,15 +136,17 @@ public final class FaultAndLoad {
         Options options = Options.parse(args);
         Path jar = options.jar().toAbsolutePath().normalize();
         if (!Files.isRegularFile(jar)) {
-            System.err.println("No service jar at " + jar + ": build it first (./mvnw -B -q -DskipTests package), or run "
+            System.err.println("No service jar at " + jar + ": build it first (./mvnw -B -q -DskipTests package), or "
+                    + "run "
                     + "./mvnw -B -Pfault-load -pl api,benchmarks -am verify -DskipTests, which builds it.");
             System.exit(2);
         }
         Files.createDirectories(options.work());
         Path data = Files.createTempDirectory("iuc-fault-load-");
+        String token = Api.newToken();
         ServiceProcess.Settings settings = new ServiceProcess.Settings(jar, freePort(), freePort(),
-                data.resolve("postgres"), options.jvmArguments(), List.of());
-        FaultAndLoad tool = new FaultAndLoad(options, settings);
+                data.resolve("postgres"), options.jvmArguments(), serviceArguments(), Map.of(TOKEN_VARIABLE, token));
+        FaultAndLoad tool = new FaultAndLoad(options, settings, token);
         Runtime.getRuntime().addShutdownHook(new Thread(tool::cleanUp, "fault-load-clean-up"));
         try {
             Path report = tool.run();
@@ -137,6 +155,13 @@ public final class FaultAndLoad {
             tool.cleanUp();
             deleteTree(data);
         }
+    }
+
+    /** What the service is started with beyond its ports and data directory (the token goes in its environment). */
+    static List<String> serviceArguments() {
+        return List.of("--server.address=127.0.0.1", "--management.server.address=127.0.0.1",
+                "--iuc.security.submissions-per-minute=" + USER_LIMITS,
+                "--iuc.security.runs-in-flight-per-user=" + USER_LIMITS);
     }
 
     private Path run() throws Exception {
@@ -166,6 +191,7 @@ public final class FaultAndLoad {
         killService();
         killDatabase();
         terminateWithStreams();
+        hugeAsServed();
         finalChecks();
         probes.close();
         String loadAfter = loadAverage();
@@ -225,7 +251,7 @@ public final class FaultAndLoad {
             boolean huge = options.huge() > 0 && i % Math.max(1, total / options.huge()) == 0
                     && labels.stream().filter("HUGE"::equals).count() < options.huge();
             labels.add(huge ? "HUGE" : "SMALL");
-            answers.add(api.sendAsync(Api.postJson(api.api(Api.RUNS), huge ? hugeBody : smallBody, SUBMIT_TIMEOUT)));
+            answers.add(api.sendAsync(api.postJson(Api.RUNS, huge ? hugeBody : smallBody, SUBMIT_TIMEOUT)));
         }
         List<Sample> samples = new ArrayList<>();
         for (int i = 0; i < total; i++) {
@@ -247,12 +273,20 @@ public final class FaultAndLoad {
             List<Sample> stops = new ArrayList<>();
             long stoppedAt = System.nanoTime();
             for (Runs.Run run : stillOpen) {
-                stops.add(api.send(Api.delete(api.api(Api.RUNS + "/" + run.id()), Duration.ofSeconds(30)))
+                stops.add(api.send(api.delete(Api.RUNS + "/" + run.id(), Duration.ofSeconds(30)))
                         .toSample(status -> status == 202 || status == 200));
             }
             scenario.requests("DELETE at the cap (202 or 200 expected)", stops);
             boolean stopped = runs.awaitEnded(stillOpen, Duration.ofSeconds(60));
             double took = seconds(System.nanoTime() - stoppedAt);
+            List<String> lines = log.lines(scenario.logFrom, log.mark());
+            for (Runs.Run run : stillOpen) {
+                ServiceLog.Timeline timeline = ServiceLog.timeline(lines, run.id());
+                if (timeline.solvingStarted() != null) {
+                    scenario.note("the " + run.label() + " run solving at the cap (" + run.id() + "), service log: "
+                            + timeline.describeStop());
+                }
+            }
             scenario.note(String.format(Locale.ROOT, "%d runs had not ended at the cap (%s); stopped with DELETE, "
                     + "they had all ended %.1f s later", stillOpen.size(), labelCounts(stillOpen), took));
             scenario.recovery = String.format(Locale.ROOT, "%d runs still queued at %d s, stopped; all ended %.0f s "
@@ -269,21 +303,31 @@ public final class FaultAndLoad {
     private void deleteStorm() throws InterruptedException {
         String title = "2. DELETE storm";
         Scenario scenario = begin(title, options.deletes() + " concurrent `DELETE /api/v1/pairing-runs/{id}` on "
-                + "one solving HUGE run, 3 s into its solving, i.e. in its exact warm start (the phase that the "
-                + "issue's stuck run was in; the README says a stop ends the run TERMINATED within a second or two "
-                + "whatever its phase).");
+                + "one HUGE run as soon as the service's log shows Timefold's \"Solving started\" on the run's "
+                + "worker (the log read every " + LOG_POLL.toMillis() + " ms), to fall in its exact warm start, the "
+                + "solver's first phase (the phase that the issue's stuck run was in; it now takes about half a "
+                + "second on HUGE, so the first run's 3 s after SOLVING would miss it, and SOLVING comes some "
+                + "tenths of a second before the solver starts). Where the first stop fell is read from the same "
+                + "log (\"Solving started\" and \"Custom phase (0) ended\" of the run's worker against the first "
+                + "\"asked to stop\"). The README says a stop ends the run TERMINATED within a second or two "
+                + "whatever its phase.");
         Optional<Runs.Run> target = submit(scenario, "HUGE", hugeBody);
         if (target.isEmpty()) {
             end(scenario);
             return;
         }
-        awaitSolving(scenario, target.get());
-        Thread.sleep(3_000);
+        ServiceLog.Timeline before = awaitSolverStarted(scenario, target.get(), Duration.ofSeconds(120));
+        if (before.solvingStarted() == null) {
+            scenario.note("the service's log did not show the run's solver starting within 120 s; the DELETEs "
+                    + "went out anyway");
+        } else if (before.warmStartEnded() != null) {
+            scenario.note("the warm start had ended already when the log was read (\"Custom phase (0) ended\" "
+                    + "logged before the DELETEs were sent)");
+        }
         long stormAt = System.nanoTime();
         List<CompletableFuture<Api.Answer>> answers = new ArrayList<>();
         for (int i = 0; i < options.deletes(); i++) {
-            answers.add(api.sendAsync(Api.delete(api.api(Api.RUNS + "/" + target.get().id()),
-                    Duration.ofSeconds(30))));
+            answers.add(api.sendAsync(api.delete(Api.RUNS + "/" + target.get().id(), Duration.ofSeconds(30))));
         }
         scenario.requests("DELETE (202 or 200 expected)", answers.stream().map(CompletableFuture::join)
                 .map(answer -> answer.toSample(status -> status == 202 || status == 200)).toList());
@@ -292,12 +336,19 @@ public final class FaultAndLoad {
         String status = api.runStatus(target.get().id()).orElse("missing");
         scenario.note(String.format(Locale.ROOT, "all %d DELETEs answered within %.1f s", options.deletes(),
                 answeredIn));
+        ServiceLog.Timeline timeline = ServiceLog.timeline(log.lines(scenario.logFrom, log.mark()),
+                target.get().id());
+        scenario.note("service log: " + timeline.describeStop());
+        boolean inWarmStart = timeline.stopAsked() != null && timeline.solvingStarted() != null
+                && !timeline.stopAsked().isBefore(timeline.solvingStarted())
+                && (timeline.warmStartEnded() == null || timeline.warmStartEnded().isAfter(timeline.stopAsked()));
+        String phase = inWarmStart ? "in its warm start" : "(not in its warm start, see the log)";
         if (endedAfter.isPresent()) {
             scenario.recovery = String.format(Locale.ROOT, "run ended %s %.1f s after the storm", status,
                     endedAfter.get());
             if (endedAfter.get() > 5) {
-                scenario.finding(String.format(Locale.ROOT, "the HUGE run stopped in its warm start ended %s only "
-                        + "%.1f s after the DELETEs (README: within a second or two, whatever its phase)", status,
+                scenario.finding(String.format(Locale.ROOT, "the HUGE run stopped %s ended %s only %.1f s after the "
+                        + "DELETEs (README: within a second or two, whatever its phase)", phase, status,
                         endedAfter.get()));
             }
         } else {
@@ -312,25 +363,34 @@ public final class FaultAndLoad {
     private void slowClients() throws InterruptedException {
         String title = "3. " + options.slowClients() + " slow clients";
         Scenario scenario = begin(title, options.slowClients() + " raw-socket clients send the headers of a "
-                + "`POST /api/v1/pairing-runs` (Content-Length of the SMALL demo body) at once, then the body one "
-                + "byte a second: each byte comes well within Tomcat's 20 s connection timeout, so only the "
-                + "service's `iuc.request-body-timeout` (PT30S) can cut them (408 expected). Clients still "
-                + "connected after 100 s count as timed out. 5 s into the attack two regular clients submit the "
+                + "`POST /api/v1/pairing-runs` with the token (Content-Length of the SMALL demo body) at once, then "
+                + "the body one byte a second: each byte comes well within Tomcat's 20 s connection timeout, so only "
+                + "the service's `iuc.request-body-timeout` (PT30S) can cut them (408 expected). Clients still "
+                + "connected after 100 s count as timed out. Before the attack, " + NO_CREDENTIALS_CLIENTS + " such "
+                + "clients without credentials check that they would not reach the body at all (401 expected at "
+                + "once). 5 s into the attack two regular clients submit the "
                 + "SMALL demo pool: one on a new connection, one on a keep-alive connection it opened (with a GET) "
                 + "16 s before the attack, so idle for 21 s when it is reused: 1 s past Tomcat's keep-alive timeout "
                 + "(the connection timeout, 20 s), whose close falls while every request thread is taken.");
+        byte[] body = smallBody.getBytes(StandardCharsets.UTF_8);
+        List<Sample> anonymous = SlowClients.run(settings.apiPort(), NO_CREDENTIALS_CLIENTS, Api.RUNS, null, body,
+                Duration.ofSeconds(1), Duration.ofSeconds(15), 401);
+        scenario.requests("slow clients without credentials, before the attack (401 expected)", anonymous);
+        LatencyStats refused = LatencyStats.of(anonymous);
+        scenario.note("slow clients without credentials: " + refused.outcomesText() + " after at most "
+                + LatencyStats.millis(refused.maxMillis()) + " (the body is not read: they never reach the slow "
+                + "part, which is why the attack's clients send the token)");
         HttpClient keptAlive = Api.newClient();
-        Api.Answer opening = Api.sendAsync(keptAlive, Api.get(api.api("/api/v1/demo-data"), Duration.ofSeconds(10)))
+        Api.Answer opening = Api.sendAsync(keptAlive, api.get("/api/v1/demo-data", Duration.ofSeconds(10)))
                 .join();
         scenario.requests("GET opening the keep-alive connection (200 expected)",
                 List.of(opening.toSample(status -> status == 200)));
         Thread.sleep(16_000);
-        byte[] body = smallBody.getBytes(StandardCharsets.UTF_8);
         AtomicReference<List<Sample>> slow = new AtomicReference<>(List.of());
         Thread attack = new Thread(() -> {
             try {
-                slow.set(SlowClients.run(settings.apiPort(), options.slowClients(), Api.RUNS, body,
-                        Duration.ofSeconds(1), Duration.ofSeconds(100)));
+                slow.set(SlowClients.run(settings.apiPort(), options.slowClients(), Api.RUNS, api.authorization(),
+                        body, Duration.ofSeconds(1), Duration.ofSeconds(100), 408));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -338,9 +398,9 @@ public final class FaultAndLoad {
         attack.start();
         Thread.sleep(5_000);
         CompletableFuture<Api.Answer> fresh = Api.sendAsync(Api.newClient(),
-                Api.postJson(api.api(Api.RUNS), smallBody, Duration.ofSeconds(90)));
+                api.postJson(Api.RUNS, smallBody, Duration.ofSeconds(90)));
         CompletableFuture<Api.Answer> reused = Api.sendAsync(keptAlive,
-                Api.postJson(api.api(Api.RUNS), smallBody, Duration.ofSeconds(90)));
+                api.postJson(Api.RUNS, smallBody, Duration.ofSeconds(90)));
         regularSubmission(scenario, "on a new connection", fresh.join());
         regularSubmission(scenario, "on the keep-alive connection idle 21 s", reused.join());
         attack.join(130_000);
@@ -389,15 +449,15 @@ public final class FaultAndLoad {
             return;
         }
         awaitSolving(scenario, target.get());
-        EventStreams streams = EventStreams.open(api.api(Api.RUNS + "/" + target.get().id() + "/events"),
+        EventStreams streams = EventStreams.open(api, Api.RUNS + "/" + target.get().id() + "/events",
                 options.streams());
         awaitOpened(streams, Duration.ofSeconds(30));
         scenario.requests("event streams opened (200 expected)", streams.openingSamples());
         scenario.note(streams.openCount() + " of " + options.streams() + " streams open");
         Thread.sleep(15_000);
         long stopAt = System.nanoTime();
-        scenario.requests("DELETE of the run (202 expected)", List.of(api.send(Api.delete(
-                api.api(Api.RUNS + "/" + target.get().id()), Duration.ofSeconds(30))).toSample(s -> s == 202)));
+        scenario.requests("DELETE of the run (202 expected)", List.of(api.send(api.delete(
+                Api.RUNS + "/" + target.get().id(), Duration.ofSeconds(30))).toSample(s -> s == 202)));
         awaitClosed(streams, Duration.ofSeconds(15));
         describeClosing(scenario, streams, stopAt, "the DELETE", "TERMINATED");
         long open = streams.streams().stream().filter(stream -> !stream.closed()).count();
@@ -513,8 +573,8 @@ public final class FaultAndLoad {
             scenario.finding(String.format(Locale.ROOT, "recovery took %.0f s (the issue asks for seconds)",
                     seconds(upAt - killAt)));
         }
-        scenario.requests("DELETE of the run (202 expected)", List.of(api.send(Api.delete(
-                api.api(Api.RUNS + "/" + target.get().id()), Duration.ofSeconds(30))).toSample(s -> s == 202)));
+        scenario.requests("DELETE of the run (202 expected)", List.of(api.send(api.delete(
+                Api.RUNS + "/" + target.get().id(), Duration.ofSeconds(30))).toSample(s -> s == 202)));
         runs.awaitEnded(runs.of(title), Duration.ofSeconds(60));
         scenario.runs = runs.check(runs.of(title));
         end(scenario);
@@ -534,7 +594,7 @@ public final class FaultAndLoad {
             return;
         }
         awaitSolving(scenario, target.get());
-        EventStreams streams = EventStreams.open(api.api(Api.RUNS + "/" + target.get().id() + "/events"),
+        EventStreams streams = EventStreams.open(api, Api.RUNS + "/" + target.get().id() + "/events",
                 options.streams());
         awaitOpened(streams, Duration.ofSeconds(30));
         scenario.requests("event streams opened (200 expected)", streams.openingSamples());
@@ -579,6 +639,56 @@ public final class FaultAndLoad {
         scenario.note("the run solving at SIGTERM ended " + api.runStatus(target.get().id()).orElse("missing"));
         scenario.runs = runs.check(runs.of(title));
         end(scenario);
+    }
+
+    private void hugeAsServed() throws IOException, InterruptedException {
+        String title = "8. HUGE demo pool as served";
+        String body = api.demoRequest("HUGE");
+        Matcher termination = Pattern.compile("\"termination\":\\{[^}]*\\}").matcher(body);
+        String served = termination.find() ? "`" + termination.group().substring("\"termination\":".length()) + "`"
+                : "(none in the body)";
+        Scenario scenario = begin(title, "The HUGE demo pool submitted exactly as `GET /api/v1/demo-data/HUGE` "
+                + "serves it, termination " + served + " included, alone in the queue. Expected: COMPLETED. In the "
+                + "first run of this command (before the stoppable warm start) such a run ended FAILED with no pairs: "
+                + "its warm start outlived the 30 s limit and the stuck-solver grace.");
+        Optional<Runs.Run> target = submit(scenario, "HUGE as served", body);
+        if (target.isEmpty()) {
+            end(scenario);
+            return;
+        }
+        long submittedAt = System.nanoTime();
+        Optional<Double> ended = secondsUntilEnded(target.get(), submittedAt, Duration.ofSeconds(150));
+        Api.Answer metadata = api.send(api.get(Api.RUNS + "/" + target.get().id() + "/metadata",
+                Duration.ofSeconds(10)));
+        String status = metadata.is(200) ? Api.stringField(metadata.body(), "status").orElse("?") : "?";
+        scenario.recovery = ended.map(seconds -> String.format(Locale.ROOT, "ended %s %.1f s after the submission",
+                status, seconds)).orElse("had not ended 150 s after the submission");
+        scenario.note(String.format(Locale.ROOT, "the run ended %s: solving %s, score %s, %s pairs%s", status,
+                field(metadata, "solvingDuration"), field(metadata, "score"), number(metadata, "pairCount"),
+                Api.stringField(metadata.body(), "failureMessage").map(text -> ", failure message \"" + text + "\"")
+                        .orElse("")));
+        ServiceLog.Timeline timeline = ServiceLog.timeline(log.lines(scenario.logFrom, log.mark()),
+                target.get().id());
+        scenario.note(timeline.warmStartMillis() == null ? "service log: no end of the warm start (\"Custom phase (0) "
+                + "ended\") for this run" : String.format(Locale.ROOT, "service log: the warm start (\"Custom phase "
+                + "(0) ended\") took %d ms of solver time", timeline.warmStartMillis()));
+        if (!"COMPLETED".equals(status)) {
+            scenario.finding("the HUGE demo pool as served ended " + status + " instead of COMPLETED");
+        }
+        scenario.runs = runs.check(runs.of(title));
+        end(scenario);
+    }
+
+    private static String field(Api.Answer answer, String name) {
+        return Api.stringField(answer.body(), name).orElse("-");
+    }
+
+    private static String number(Api.Answer answer, String name) {
+        if (answer.body() == null) {
+            return "-";
+        }
+        Matcher matcher = Pattern.compile("\"" + name + "\"\\s*:\\s*(\\d+)").matcher(answer.body());
+        return matcher.find() ? matcher.group(1) : "-";
     }
 
     /** Every run accepted during the whole command, after the last restart; then a stop without load. */
@@ -656,6 +766,21 @@ public final class FaultAndLoad {
         if (!status.map("SOLVING"::equals).orElse(false)) {
             scenario.note("the target run was " + status.orElse("missing") + " instead of SOLVING");
         }
+    }
+
+    /** Reads the service's log since the scenario began until the run's solver has started (or the timeout). */
+    private ServiceLog.Timeline awaitSolverStarted(Scenario scenario, Runs.Run run, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        ServiceLog.Timeline timeline = ServiceLog.timeline(List.of(), run.id());
+        while (System.nanoTime() < deadline) {
+            timeline = ServiceLog.timeline(log.lines(scenario.logFrom, log.mark()), run.id());
+            if (timeline.solvingStarted() != null) {
+                return timeline;
+            }
+            Thread.sleep(LOG_POLL.toMillis());
+        }
+        return timeline;
     }
 
     /** Seconds from {@code since} until the run has ended; empty when it has not within the timeout. */
@@ -745,7 +870,16 @@ public final class FaultAndLoad {
             Thread.sleep(250);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - at);
-        System.out.printf(Locale.ROOT, "  service pid %d UP after %.1f s%n", started.pid(), seconds(took));
+        // The token is created once the application has started, which may be just after health first answers UP.
+        while (!api.tokenAccepted()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The service did not accept the administrator's token 3 minutes after "
+                        + "its start (" + TOKEN_VARIABLE + "); see " + file.toAbsolutePath());
+            }
+            Thread.sleep(100);
+        }
+        System.out.printf(Locale.ROOT, "  service pid %d UP after %.1f s, token accepted after %.1f s%n",
+                started.pid(), seconds(took), seconds(System.nanoTime() - at));
         return took;
     }
 
@@ -775,19 +909,30 @@ public final class FaultAndLoad {
 
     private Map<String, String> settings() {
         Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("service", "`java " + String.join(" ", options.jvmArguments())
-                + (options.jvmArguments().isEmpty() ? "" : " ") + "-jar api/target/iuc-planner-api.jar "
-                + "--server.port=<free> --management.server.port=<free> --iuc.embedded-db.data-dir=<fresh temp "
-                + "dir>` (JVM defaults" + (options.jvmArguments().isEmpty() ? ", no -Xmx: a quarter of the RAM"
-                        : "") + "), the same ports and data directory for every start");
+        settings.put("service", "`" + TOKEN_VARIABLE + "=iuc_<random> java " + String.join(" ",
+                options.jvmArguments()) + (options.jvmArguments().isEmpty() ? "" : " ")
+                + "-jar api/target/iuc-planner-api.jar --server.port=<free> --management.server.port=<free> "
+                + "--iuc.embedded-db.data-dir=<fresh temp dir> " + String.join(" ", serviceArguments()) + "` (JVM "
+                + "defaults" + (options.jvmArguments().isEmpty() ? ", no -Xmx: a quarter of the RAM" : "")
+                + "), the same ports, data directory and arguments for every start");
+        settings.put("credentials", "a personal API token made for this run (`iuc_` and 43 random characters) is "
+                + "given to the service's first start as `iuc.security.admin-token` through the environment variable `"
+                + TOKEN_VARIABLE + "` (not the command line, which any user of the machine can read), so it belongs "
+                + "to the first administrator; every request of the tool sends it as `Authorization: Bearer <token>` "
+                + "(submissions, DELETEs, reads, event streams, the slow clients' raw requests, metrics), except "
+                + "health, which is asked without credentials as a load balancer would");
+        settings.put("per-user limits", "raised to " + USER_LIMITS + " (`iuc.security.submissions-per-minute`, default "
+                + "30, and `iuc.security.runs-in-flight-per-user`, default 20, answer 429 beyond them): the tool's "
+                + "one user stands for a whole coordination unit, and the defaults would refuse most of scenario 1");
         settings.put("service settings (defaults, not overridden)", "`iuc.runs.parallel-runs` 1, "
                 + "`iuc.request-body-timeout` PT30S, `server.tomcat.connection-timeout` 20s, Tomcat's 200 request "
                 + "threads, `iuc.runs.shutdown-grace` PT20S, `spring.lifecycle.timeout-per-shutdown-phase` 30s, "
                 + "`iuc.runs.stuck-solver-grace` PT30S, `iuc.runs.best-solution-write-interval` PT2S, "
                 + "`iuc.embedded-db.supervision-interval` PT1S");
         settings.put("terminations", "SMALL `" + SMALL_TERMINATION + "`, HUGE `" + HUGE_TERMINATION
-                + "` (the HUGE warm start ignores a shorter limit), long-running SMALL targets `" + LONG_TERMINATION
-                + "`");
+                + "` (chosen in the first run, when the HUGE warm start ignored a shorter limit; kept so the runs "
+                + "compare), long-running SMALL targets `" + LONG_TERMINATION + "`; scenario 8 submits the HUGE pool "
+                + "with the termination it is served with");
         settings.put("probes", "`GET /api/v1/pairing-runs/{id}/metadata` of a COMPLETED SMALL run and `GET "
                 + "/actuator/health` on the management port, each every " + Probes.INTERVAL.toMillis()
                 + " ms whether or not the previous one was answered, " + Probes.TIMEOUT.toSeconds()

@@ -12,10 +12,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * What is sampled the whole time, whatever the scenario: the latency of a run's {@code /metadata} (API port) and of
- * {@code /actuator/health} (management port), each sent at a fixed rate whether or not the previous one has been
- * answered (so a stalled service shows up as slow and timed-out samples rather than as fewer samples), and the
- * service's memory once a second. Each sampler has its own HTTP client and connections.
+ * What is sampled the whole time, whatever the scenario: the latency of a run's {@code /metadata} (API port, with the
+ * token) and of {@code /actuator/health} (management port, without credentials), each sent at a fixed rate whether or
+ * not the previous one has been answered (so a stalled service shows up as slow and timed-out samples rather than as
+ * fewer samples), and the service's memory once a second. Each sampler has its own HTTP client and connections.
  */
 final class Probes implements AutoCloseable {
 
@@ -41,7 +41,7 @@ final class Probes implements AutoCloseable {
     private final List<Sample> metadata = new ArrayList<>();
     private final List<Sample> health = new ArrayList<>();
     private final List<Memory> memory = new ArrayList<>();
-    private final URI metadataUri;
+    private final String metadataPath;
     private final URI healthUri;
     private final Api api;
     private final Supplier<ServiceProcess> service;
@@ -49,16 +49,16 @@ final class Probes implements AutoCloseable {
     Probes(Api api, String runId, Supplier<ServiceProcess> service) {
         this.api = api;
         this.service = service;
-        this.metadataUri = api.api(Api.RUNS + "/" + runId + "/metadata");
+        this.metadataPath = Api.RUNS + "/" + runId + "/metadata";
         this.healthUri = api.management("/actuator/health");
     }
 
     void start() {
         long period = INTERVAL.toMillis();
-        scheduler.scheduleAtFixedRate(() -> Api.sendAsync(metadataClient, Api.get(metadataUri, TIMEOUT))
+        scheduler.scheduleAtFixedRate(() -> Api.sendAsync(metadataClient, api.get(metadataPath, TIMEOUT))
                 .thenAccept(answer -> add(metadata, answer.toSample(status -> status == 200))), 0, period,
                 TimeUnit.MILLISECONDS);
-        scheduler.scheduleAtFixedRate(() -> Api.sendAsync(healthClient, Api.get(healthUri, TIMEOUT))
+        scheduler.scheduleAtFixedRate(() -> Api.sendAsync(healthClient, Api.anonymousGet(healthUri, TIMEOUT))
                 .thenAccept(answer -> add(health, answer.toSample(status -> status == 200))), period / 2, period,
                 TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(this::sampleMemory, 0, 1, TimeUnit.SECONDS);

@@ -13,7 +13,8 @@ final class Report {
      *
      * @param metadata           latency and failures of {@code /metadata} during the scenario
      * @param health             the same for {@code /actuator/health}
-     * @param metadataInOutage   failed metadata samples sent while the service was down by the tool's hand
+     * @param metadataInOutage   failed metadata samples sent while the service was down by the tool's hand, or still
+     *                           waiting for their answer when it went down
      * @param healthInOutage     the same for health
      * @param healthSlowOutside  health samples slower than 1 s (or timed out) while the service process was meant to
      *                           be up (its database may have been down)
@@ -29,10 +30,10 @@ final class Report {
             List<Sample> requests = new ArrayList<>();
             scenario.requests.values().forEach(requests::addAll);
             int metadataInOutage = (int) metadata.stream()
-                    .filter(sample -> !sample.ok() && scenario.inOutage(sample.atNanos())).count();
+                    .filter(sample -> !sample.ok() && scenario.inOutage(sample)).count();
             int healthInOutage = (int) health.stream()
-                    .filter(sample -> !sample.ok() && scenario.inOutage(sample.atNanos())).count();
-            int healthSlow = (int) health.stream().filter(sample -> !scenario.serviceDown(sample.atNanos()))
+                    .filter(sample -> !sample.ok() && scenario.inOutage(sample)).count();
+            int healthSlow = (int) health.stream().filter(sample -> !scenario.serviceDown(sample))
                     .filter(sample -> sample.outcome() == Sample.Outcome.TIMEOUT
                             || sample.answered() && sample.latencyNanos() > 1_000_000_000L)
                     .count();
@@ -86,22 +87,22 @@ final class Report {
     /** Findings read off the numbers; the scenarios add their own (a stop too long, a run not ended, ...). */
     static List<String> automaticFindings(Scenario scenario, Row row, List<Sample> metadata, List<Sample> health) {
         List<String> findings = new ArrayList<>();
-        long health5xx = health.stream().filter(s -> s.status() >= 500 && !scenario.inOutage(s.atNanos())).count();
-        long healthBad = health.stream().filter(s -> !s.ok() && !scenario.inOutage(s.atNanos())).count();
+        long health5xx = health.stream().filter(s -> s.status() >= 500 && !scenario.inOutage(s)).count();
+        long healthBad = health.stream().filter(s -> !s.ok() && !scenario.inOutage(s)).count();
         if (healthBad > 0) {
             findings.add("health did not answer 200 " + healthBad + " times while the service was meant to be up ("
                     + health5xx + " of them 5xx)");
         }
         if (row.healthSlowOutside() > 0) {
-            double slowest = health.stream().filter(s -> !scenario.serviceDown(s.atNanos()))
+            double slowest = health.stream().filter(s -> !scenario.serviceDown(s))
                     .mapToDouble(Sample::latencyMillis).max().orElse(Double.NaN);
             findings.add("health took longer than 1 s (or timed out) " + row.healthSlowOutside() + " times while "
                     + "the service process was up (slowest " + LatencyStats.millis(slowest) + ")");
         }
-        long metadata5xx = metadata.stream().filter(s -> s.status() >= 500 && !scenario.inOutage(s.atNanos()))
+        long metadata5xx = metadata.stream().filter(s -> s.status() >= 500 && !scenario.inOutage(s))
                 .count();
         long metadataTimeouts = metadata.stream()
-                .filter(s -> s.outcome() == Sample.Outcome.TIMEOUT && !scenario.inOutage(s.atNanos())).count();
+                .filter(s -> s.outcome() == Sample.Outcome.TIMEOUT && !scenario.inOutage(s)).count();
         if (metadata5xx > 0) {
             findings.add("/metadata answered 5xx " + metadata5xx + " times while the service was meant to be up");
         }
@@ -135,8 +136,9 @@ final class Report {
         out.append("Latencies are of answered requests (any status); *failed* counts requests without a 200 (another ")
                 .append("status, a timeout of ").append(Probes.TIMEOUT.toSeconds())
                 .append(" s, or no answer), *while down* those sent while the tool had killed or stopped the ")
-                .append("service or its database. *Scenario requests* are the scenario's own requests (submissions, ")
-                .append("DELETEs, slow clients, event streams) that did not get the answer expected of them. ")
+                .append("service or its database, or still waiting for their answer when it did. *Scenario requests* ")
+                .append("are the scenario's own requests (submissions, DELETEs, slow clients, event streams) that did ")
+                .append("not get the answer expected of them. ")
                 .append("A run is *lost* when it is missing or FAILED.\n\n");
         out.append(summary(rows)).append('\n');
         List<String> all = new ArrayList<>();
@@ -194,7 +196,7 @@ final class Report {
 
     /** When the failures outside the planned outages were sent, from the scenario's start: "" when none. */
     static String failureSpan(Scenario scenario, List<Sample> samples) {
-        List<Sample> failed = samples.stream().filter(s -> !s.ok() && !scenario.inOutage(s.atNanos())).toList();
+        List<Sample> failed = samples.stream().filter(s -> !s.ok() && !scenario.inOutage(s)).toList();
         if (failed.isEmpty()) {
             return "";
         }

@@ -72,14 +72,14 @@ final class Runs {
 
     /** Submits a body and records the run when accepted. */
     Api.Answer submit(String scenario, String label, String body, Duration timeout) {
-        Api.Answer answer = api.send(Api.postJson(api.api(Api.RUNS), body, timeout));
+        Api.Answer answer = api.send(api.postJson(Api.RUNS, body, timeout));
         accept(scenario, label, answer);
         return answer;
     }
 
     /** The ids of the runs that are SCHEDULED or SOLVING now; empty when the service did not answer. */
     Optional<Set<String>> unfinished() {
-        Api.Answer answer = api.send(Api.get(api.api(Api.RUNS + "?status=SCHEDULED&status=SOLVING&size=200"),
+        Api.Answer answer = api.send(api.get(Api.RUNS + "?status=SCHEDULED&status=SOLVING&size=200",
                 Duration.ofSeconds(10)));
         if (!answer.is(200)) {
             return Optional.empty();
@@ -128,7 +128,7 @@ final class Runs {
         Map<String, Long> statuses = new TreeMap<>();
         List<String> lost = new ArrayList<>();
         for (Run run : runs) {
-            Api.Answer answer = api.send(Api.get(api.api(Api.RUNS + "/" + run.id() + "/metadata"),
+            Api.Answer answer = api.send(api.get(Api.RUNS + "/" + run.id() + "/metadata",
                     Duration.ofSeconds(10)));
             String status;
             if (answer.is(404)) {

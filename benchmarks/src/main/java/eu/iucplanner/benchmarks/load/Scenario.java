@@ -23,6 +23,12 @@ final class Scenario {
         boolean contains(long nanos) {
             return nanos >= fromNanos && nanos < toNanos;
         }
+
+        /** Whether a request was sent during the outage or was still waiting for its answer when it began. */
+        boolean affected(Sample sample) {
+            return contains(sample.atNanos())
+                    || sample.atNanos() < fromNanos && sample.atNanos() + sample.latencyNanos() >= fromNanos;
+        }
     }
 
     final String title;
@@ -58,12 +64,14 @@ final class Scenario {
         System.out.println("  MISBEHAVIOUR: " + text);
     }
 
-    boolean inOutage(long nanos) {
-        return outages.stream().anyMatch(outage -> outage.contains(nanos));
+    /** Whether a request was sent during a planned outage, or was in flight when one began. */
+    boolean inOutage(Sample sample) {
+        return outages.stream().anyMatch(outage -> outage.affected(sample));
     }
 
-    boolean serviceDown(long nanos) {
-        return outages.stream().anyMatch(outage -> outage.serviceDown() && outage.contains(nanos));
+    /** The same for the outages in which the service process itself was down. */
+    boolean serviceDown(Sample sample) {
+        return outages.stream().anyMatch(outage -> outage.serviceDown() && outage.affected(sample));
     }
 
     double seconds() {

@@ -5,15 +5,20 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The service's output across its starts (one file per process), read back per scenario for the warnings and errors
- * it logged: the evidence the report quotes.
+ * it logged and for a run's timeline: the evidence the report quotes.
  */
 final class ServiceLog {
 
@@ -28,6 +33,89 @@ final class ServiceLog {
      * @param example the first of them, as logged (shortened)
      */
     record Group(int count, String example) {
+    }
+
+    /**
+     * A run's solving as the service logged it: when its worker logged it solving, when Timefold logged "Solving
+     * started" and "Custom phase (0) ended" (the exact warm start, the solver's first phase) on that worker, and when
+     * the first stop was asked for; each {@code null} when not in the lines.
+     *
+     * @param warmStartMillis the warm start's "time spent" as Timefold logged it at its end (from the solver's start)
+     */
+    record Timeline(String runId, String worker, Instant solving, Instant solvingStarted, Instant warmStartEnded,
+            Long warmStartMillis, Instant stopAsked) {
+
+        /** Where the first stop fell in the run's solving, as a sentence with the times from the log. */
+        String describeStop() {
+            if (stopAsked == null) {
+                return "no stop of run " + runId + " was logged";
+            }
+            if (solvingStarted == null || stopAsked.isBefore(solvingStarted)) {
+                return "the first stop was logged before Timefold's \"Solving started\": before the solver ran";
+            }
+            String stop = String.format(Locale.ROOT, "the first stop was logged %.2f s after Timefold's \"Solving "
+                    + "started\"", seconds(solvingStarted, stopAsked));
+            if (warmStartEnded == null) {
+                return stop + "; the warm start's end (\"Custom phase (0) ended\") was not logged";
+            }
+            String end = String.format(Locale.ROOT, "\"Custom phase (0) ended\" (the warm start) %.2f s after it"
+                    + (warmStartMillis == null ? "" : ", time spent %d ms"), seconds(solvingStarted, warmStartEnded),
+                    warmStartMillis);
+            if (!warmStartEnded.isAfter(stopAsked)) {
+                return stop + ", after the warm start: " + end;
+            }
+            return stop + ", during the warm start: " + end + String.format(Locale.ROOT, ", %.2f s after the stop",
+                    seconds(stopAsked, warmStartEnded));
+        }
+
+        private static double seconds(Instant from, Instant to) {
+            return Duration.between(from, to).toNanos() / 1e9;
+        }
+    }
+
+    private static final Pattern LINE = Pattern.compile(
+            "^(\\S+)\\s+[A-Z]+\\s+\\d+\\s+---\\s+\\[[^\\]]*\\]\\s+\\[\\s*([^\\]]*?)\\]\\s+\\S+\\s+:\\s(.*)$");
+    private static final Pattern TIME_SPENT = Pattern.compile("time spent \\((\\d+)\\)");
+
+    /** The timeline of one run in these lines (the service logs each run as {@code <kind> <id> ...}). */
+    static Timeline timeline(List<String> lines, String runId) {
+        String worker = null;
+        Instant solving = null;
+        Instant started = null;
+        Instant warmEnded = null;
+        Long warmMillis = null;
+        Instant stop = null;
+        for (String line : lines) {
+            Matcher matcher = LINE.matcher(line);
+            if (!matcher.matches()) {
+                continue;
+            }
+            Instant at;
+            try {
+                at = Instant.parse(matcher.group(1));
+            } catch (DateTimeParseException e) {
+                continue;
+            }
+            String thread = matcher.group(2).strip();
+            String message = matcher.group(3);
+            if (message.contains(runId)) {
+                if (solving == null && message.endsWith(runId + " solving")) {
+                    solving = at;
+                    worker = thread;
+                } else if (stop == null && message.endsWith(runId + " asked to stop")) {
+                    stop = at;
+                }
+            } else if (worker != null && thread.equals(worker)) {
+                if (started == null && message.startsWith("Solving started")) {
+                    started = at;
+                } else if (started != null && warmEnded == null && message.startsWith("Custom phase (0) ended")) {
+                    warmEnded = at;
+                    Matcher spent = TIME_SPENT.matcher(message);
+                    warmMillis = spent.find() ? Long.valueOf(spent.group(1)) : null;
+                }
+            }
+        }
+        return new Timeline(runId, worker, solving, started, warmEnded, warmMillis, stop);
     }
 
     private static final Pattern NOTABLE = Pattern.compile("^\\S+\\s+(WARN|ERROR)\\s.*");
@@ -96,8 +184,8 @@ final class ServiceLog {
         String rest = message < 0 ? line : line.substring(message + 3);
         int logger = line.lastIndexOf(']', message < 0 ? line.length() - 1 : message);
         String source = logger < 0 || message < 0 ? "" : line.substring(logger + 1, message).strip();
-        return level + " " + source + " " + OBJECT.matcher(UUID.matcher(rest).replaceAll("<id>")).replaceAll("@<object>")
-                .replaceAll("\\d+", "#");
+        return level + " " + source + " " + OBJECT.matcher(UUID.matcher(rest).replaceAll("<id>"))
+                .replaceAll("@<object>").replaceAll("\\d+", "#");
     }
 
     private static long size(Path file) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
@@ -17,9 +18,14 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServiceProcess {
 
-    /** How the service is started: the same for every start of one fault-and-load run. */
+    /**
+     * How the service is started: the same for every start of one fault-and-load run.
+     *
+     * @param environment variables added to the tool's own for the service process: the secret ones (the token), kept
+     *                    out of its command line, which every user of the machine can read
+     */
     record Settings(Path jar, int apiPort, int managementPort, Path dataDirectory, List<String> jvmArguments,
-            List<String> serviceArguments) {
+            List<String> serviceArguments, Map<String, String> environment) {
 
         List<String> command() {
             List<String> command = new ArrayList<>();
@@ -48,6 +54,7 @@ final class ServiceProcess {
         ProcessBuilder builder = new ProcessBuilder(settings.command())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
+        builder.environment().putAll(settings.environment());
         return new ServiceProcess(builder.start(), log);
     }
 

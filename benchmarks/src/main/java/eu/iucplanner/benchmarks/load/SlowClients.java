@@ -17,7 +17,9 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Clients that send a request's headers at once and then its body one byte at a time, each byte within Tomcat's
  * connection timeout of the previous one, so only a limit on the whole body's time can cut them (the service's
- * {@code iuc.request-body-timeout}). Raw sockets, one thread each.
+ * {@code iuc.request-body-timeout}). Raw sockets, one thread each. They send the token like any client: without it
+ * the service answers 401 before it reads a byte of the body (and, with {@code server.tomcat.max-swallow-size} 0,
+ * never reads it), so a slow body would never be tested.
  */
 final class SlowClients {
 
@@ -28,16 +30,18 @@ final class SlowClients {
      * Runs the clients until each is answered or cut, or {@code cap} has passed (then it counts as timed out: the
      * service let it hold its connection).
      *
-     * @return one sample per client: its status (408 expected) and when it came, from the client's start
+     * @param authorization  the {@code Authorization} header's value, {@code null} for none
+     * @param expectedStatus the status each client should get (408 with credentials, 401 without)
+     * @return one sample per client: its status and when it came, from the client's start
      */
-    static List<Sample> run(int port, int clients, String path, byte[] body, Duration byteInterval, Duration cap)
-            throws InterruptedException {
+    static List<Sample> run(int port, int clients, String path, String authorization, byte[] body,
+            Duration byteInterval, Duration cap, int expectedStatus) throws InterruptedException {
         List<Sample> samples = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch done = new CountDownLatch(clients);
         for (int i = 0; i < clients; i++) {
             Thread thread = new Thread(null, () -> {
                 try {
-                    samples.add(client(port, path, body, byteInterval, cap));
+                    samples.add(client(port, path, authorization, body, byteInterval, cap, expectedStatus));
                 } finally {
                     done.countDown();
                 }
@@ -49,7 +53,8 @@ final class SlowClients {
         return List.copyOf(samples);
     }
 
-    private static Sample client(int port, String path, byte[] body, Duration byteInterval, Duration cap) {
+    private static Sample client(int port, String path, String authorization, byte[] body, Duration byteInterval,
+            Duration cap, int expectedStatus) {
         long start = System.nanoTime();
         long deadline = start + cap.toNanos();
         try (Socket socket = new Socket()) {
@@ -59,6 +64,7 @@ final class SlowClients {
             InputStream in = socket.getInputStream();
             String headers = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
                     + "Content-Type: application/json\r\nAccept: application/json\r\n"
+                    + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
                     + "Content-Length: " + body.length + "\r\n\r\n";
             out.write(headers.getBytes(StandardCharsets.US_ASCII));
             out.flush();
@@ -71,7 +77,7 @@ final class SlowClients {
                         return new Sample(start, latency, Sample.Outcome.ERROR, 0);
                     }
                     int status = status(first, in);
-                    return Sample.answered(start, latency, status, status == 408);
+                    return Sample.answered(start, latency, status, status == expectedStatus);
                 } catch (SocketTimeoutException quiet) {
                     if (sent < body.length) {
                         out.write(body[sent++]);

@@ -90,6 +90,24 @@ class LatencyStatsTest {
     }
 
     @Test
+    void aRequestInFlightWhenTheOutageBeganCountsAsSentWhileDown() {
+        Scenario scenario = new Scenario("6. database", "");
+        scenario.fromNanos = 0;
+        scenario.toNanos = 20_000 * MS;
+        scenario.outages.add(new Scenario.Outage(3_000 * MS, 5_000 * MS, false));
+        // sent 10 ms before the kill, answered 503 after it; the other failed and was answered before it
+        List<Sample> metadata = List.of(Sample.answered(2_990 * MS, 300 * MS, 503, false),
+                Sample.answered(2_000 * MS, 100 * MS, 500, false));
+
+        Report.Row row = Report.Row.of(scenario, metadata, List.of(), List.of());
+
+        assertThat(row.metadataInOutage()).isEqualTo(1);
+        assertThat(Report.failureSpan(scenario, metadata)).contains("the 1 failures", "between 2.0 s and 2.0 s");
+        assertThat(Report.automaticFindings(scenario, row, metadata, List.of())).containsExactly(
+                "/metadata answered 5xx 1 times while the service was meant to be up");
+    }
+
+    @Test
     void healthMustStayFastWhileOnlyTheDatabaseIsDown() {
         Scenario scenario = new Scenario("6. database", "");
         scenario.fromNanos = 0;

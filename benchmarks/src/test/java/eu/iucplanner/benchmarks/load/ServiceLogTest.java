@@ -6,8 +6,60 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** The report quotes the service's WARN and ERROR lines grouped by what they say. */
+/** The report quotes the service's WARN and ERROR lines grouped by what they say, and reads a run's timeline. */
 class ServiceLogTest {
+
+    private static final String RUN = "00a66296-714f-4650-b289-ec7bb7711568";
+    private static final String OTHER = "cc860cba-bdf9-476f-8288-b35c3fd9adb8";
+
+    /** A HUGE run's solving as the service logged it (times changed, lines shortened). */
+    private static List<String> solving(String stopAt, String warmStartEndedAt) {
+        return List.of(
+                "2026-11-30T07:36:02.745Z  INFO 6355 --- [iuc-planner] [o-40449-exec-13] e.i.run.service.RunLifecycle"
+                        + "   : pairing " + RUN + " 'Demo pool HUGE' submitted: {applicantCount=5000}",
+                "2026-11-30T07:36:02.942Z  INFO 6355 --- [iuc-planner] [   run-worker-2] e.i.run.service.RunLifecycle"
+                        + "   : pairing " + RUN + " solving",
+                "2026-11-30T07:36:02.950Z  INFO 6355 --- [iuc-planner] [   run-worker-1] a.t.s.c.i.s.DefaultSolver"
+                        + "     : Solving started: time spent (3), best score (0hard/-38medium/0soft)",
+                "2026-11-30T07:36:02.995Z  INFO 6355 --- [iuc-planner] [   run-worker-2] a.t.s.c.i.s.DefaultSolver"
+                        + "     : Solving started: time spent (48), best score (0hard/-4765medium/0soft)",
+                "2026-11-30T07:36:03.000Z  INFO 6355 --- [iuc-planner] [   run-worker-1] a.t.s.c.i.p.c."
+                        + "DefaultCustomPhase    : Custom phase (0) ended: time spent (50), best score "
+                        + "(0hard/-8medium/8649soft)",
+                "2026-11-30T" + stopAt + "Z  INFO 6355 --- [iuc-planner] [io-40449-exec-3] e.i.run.service.RunLifecycle"
+                        + "   : pairing " + RUN + " asked to stop",
+                "2026-11-30T07:36:03.600Z  INFO 6355 --- [iuc-planner] [io-40449-exec-4] e.i.run.service.RunLifecycle"
+                        + "   : pairing " + OTHER + " asked to stop",
+                "2026-11-30T" + warmStartEndedAt + "Z  INFO 6355 --- [iuc-planner] [   run-worker-2] a.t.s.c.i.p.c."
+                        + "DefaultCustomPhase    : Custom phase (0) ended: time spent (612), best score "
+                        + "(0hard/-775medium/1919469soft), move evaluation speed (0/sec), step total (1).");
+    }
+
+    @Test
+    void aStopIsPlacedInTheRunsWarmStartByItsWorkersLines() {
+        ServiceLog.Timeline timeline = ServiceLog.timeline(solving("07:36:03.195", "07:36:03.607"), RUN);
+
+        assertThat(timeline.worker()).isEqualTo("run-worker-2");
+        assertThat(timeline.solvingStarted()).hasToString("2026-11-30T07:36:02.995Z");
+        assertThat(timeline.stopAsked()).hasToString("2026-11-30T07:36:03.195Z");
+        assertThat(timeline.warmStartEnded()).hasToString("2026-11-30T07:36:03.607Z");
+        assertThat(timeline.warmStartMillis()).isEqualTo(612L);
+        assertThat(timeline.describeStop()).isEqualTo("the first stop was logged 0.20 s after Timefold's "
+                + "\"Solving started\", during the warm start: \"Custom phase (0) ended\" (the warm start) 0.61 s "
+                + "after it, time spent 612 ms, 0.41 s after the stop");
+    }
+
+    @Test
+    void aStopAfterTheWarmStartOrBeforeTheSolverIsSaidSo() {
+        assertThat(ServiceLog.timeline(solving("07:36:03.995", "07:36:03.607"), RUN).describeStop())
+                .startsWith("the first stop was logged 1.00 s after Timefold's \"Solving started\", after the "
+                        + "warm start: \"Custom phase (0) ended\" (the warm start) 0.61 s after it");
+        assertThat(ServiceLog.timeline(solving("07:36:02.990", "07:36:03.607"), RUN).describeStop())
+                .isEqualTo("the first stop was logged before Timefold's \"Solving started\": before the solver "
+                        + "ran");
+        assertThat(ServiceLog.timeline(List.of(), RUN).describeStop()).isEqualTo("no stop of run " + RUN
+                + " was logged");
+    }
 
     @Test
     void warningsAndErrorsAreGroupedByTheirTextWithoutTimesIdsAndNumbers() {
@@ -21,10 +73,10 @@ class ServiceLogTest {
                 "2026-11-30T07:05:53.000Z ERROR 681 --- [iuc-planner] [nio-8080-exec-1] o.a.c.c.C.[.[.[/].[dispatcher] "
                         + ": Servlet.service() threw exception",
                 "java.lang.IllegalStateException: boom",
-                "2026-11-30T07:15:21.992Z  WARN 1 --- [iuc-planner] [exec-2] c.z.h.pool.PoolBase : HikariPool-1 - Failed "
-                        + "to validate connection org.postgresql.jdbc.PgConnection@d5775de (closed)",
-                "2026-11-30T07:15:21.993Z  WARN 1 --- [iuc-planner] [exec-2] c.z.h.pool.PoolBase : HikariPool-1 - Failed "
-                        + "to validate connection org.postgresql.jdbc.PgConnection@4855ea10 (closed)",
+                "2026-11-30T07:15:21.992Z  WARN 1 --- [iuc-planner] [exec-2] c.z.h.pool.PoolBase : HikariPool-1 - "
+                        + "Failed to validate connection org.postgresql.jdbc.PgConnection@d5775de (closed)",
+                "2026-11-30T07:15:21.993Z  WARN 1 --- [iuc-planner] [exec-2] c.z.h.pool.PoolBase : HikariPool-1 - "
+                        + "Failed to validate connection org.postgresql.jdbc.PgConnection@4855ea10 (closed)",
                 "\tat eu.iucplanner.Foo.bar(Foo.java:1)");
 
         List<ServiceLog.Group> groups = ServiceLog.notable(lines);
