@@ -179,20 +179,35 @@ class ReplicasIT {
     @Test
     @Order(4)
     void aRollingRestartOfEveryReplicaLosesNoRun() throws Exception {
-        // 20 runs of 6 s on 3 replicas keep every replica busy while each is replaced in turn.
-        ObjectNode small = demo("SMALL", "PT6S");
+        // As a rolling update with a surge does: the new replicas start beside the old ones; then 20 runs of 8 s are
+        // queued, and each old replica gets SIGTERM, one after the other, while it solves one of them.
+        List<Replica> old = List.copyOf(replicas);
+        List<Replica> fresh = new ArrayList<>();
+        for (int i = 0; i < old.size(); i++) {
+            fresh.add(startReplica());
+        }
+        fresh.forEach(ReplicasIT::awaitReady);
+        replicas.addAll(fresh);
+        ObjectNode small = demo("SMALL", "PT8S");
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             small.put("name", "rolling " + i);
             ids.add(submit(replicas.get(i % replicas.size()), small));
         }
-        for (Replica old : List.copyOf(replicas)) {
-            Replica next = startReplica();
-            awaitReady(next);
-            replicas.add(next);
-            old.stopGracefully();
-            replicas.remove(old);
-            retired.add(old);
+        int stoppedWhileSolving = 0;
+        for (Replica replica : old) {
+            boolean solving;
+            try {
+                await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM run "
+                        + "WHERE status = 'SOLVING' AND claimed_by = ?", Integer.class, replica.name) > 0);
+                solving = true;
+            } catch (org.awaitility.core.ConditionTimeoutException nothingLeft) {
+                solving = false;
+            }
+            replica.stopGracefully();
+            stoppedWhileSolving += solving ? 1 : 0;
+            replicas.remove(replica);
+            retired.add(replica);
         }
         for (String id : ids) {
             await().atMost(PATIENCE).until(() -> status(id).equals("COMPLETED"));
@@ -202,9 +217,10 @@ class ReplicasIT {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM scheduled_tasks", Integer.class)).isZero();
         int handedBack = jdbc.queryForObject("SELECT COALESCE(SUM(resume_count), 0) FROM run WHERE name LIKE "
                 + "'rolling%'", Integer.class);
-        measured.add("rolling restart of 3 replicas during 20 queued runs: all completed, " + handedBack
-                + " handed back and taken up again");
-        assertThat(handedBack).as("the restarts met solving runs, which were handed back").isPositive();
+        measured.add("rolling restart of 3 replicas during 20 queued runs: all completed; " + stoppedWhileSolving
+                + " replicas stopped while solving, " + handedBack + " runs handed back and taken up again");
+        assertThat(stoppedWhileSolving).as("the restarts met solving runs").isPositive();
+        assertThat(handedBack).as("runs solving at a SIGTERM were handed back, not lost").isPositive();
     }
 
     // ************************************************************************
