@@ -70,6 +70,9 @@ class RunLifecycleIT {
     @Autowired
     PairingRunKind pairing;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @Test
     void aRunStoppedWhileItLoadsItsProblemEndsTerminatedAndTheStopDoesNotWaitForIt() throws Exception {
         controllable.failLoadingWith = null;
@@ -129,6 +132,29 @@ class RunLifecycleIT {
         // The default plan: six events of the pair and its regional seminar.
         assertThat(scheduleStopped.get("eventCount").asInt()).isEqualTo(7);
         assertThat(scheduleStopped.get("score").asText()).endsWith("soft");
+    }
+
+    @Test
+    void aReplicaThatLostItsClaimStopsSolvingAndOverwritesNothingOfTheNewOwner() throws Exception {
+        UUID id = submitPairing(DemoPoolSize.MEDIUM, "PT5M");
+        await().atMost(PATIENCE).until(() -> jdbc.queryForObject("SELECT score IS NOT NULL FROM run WHERE id = ?",
+                Boolean.class, id));
+        // Another replica took the run up (this one was taken for dead during a long pause), with its own best.
+        UUID otherClaim = UUID.randomUUID();
+        jdbc.update("UPDATE run SET claim = ?, claimed_by = 'another-replica', score = '0hard/0medium/1soft', "
+                + "resume_count = resume_count + 1 WHERE id = ?", otherClaim, id);
+
+        await().atMost(PATIENCE).until(() -> lifecycle.solvingCount() == 0);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30)).until(() -> {
+            java.util.Map<String, Object> row = jdbc.queryForMap("SELECT status, claim, claimed_by, score FROM run "
+                    + "WHERE id = ?", id);
+            return "SOLVING".equals(row.get("status")) && otherClaim.equals(row.get("claim"))
+                    && "another-replica".equals(row.get("claimed_by"))
+                    && "0hard/0medium/1soft".equals(row.get("score"));
+        });
+        // The new owner ends it; this replica's writes never came in between.
+        jdbc.update("UPDATE run SET status = 'TERMINATED', completed_at = now() WHERE id = ?", id);
+        jdbc.update("DELETE FROM scheduled_tasks WHERE task_instance = ?", id.toString());
     }
 
     @Test
