@@ -99,7 +99,7 @@ final class ServiceLog {
             String thread = matcher.group(2).strip();
             String message = matcher.group(3);
             if (message.contains(runId)) {
-                if (solving == null && message.endsWith(runId + " solving")) {
+                if (solving == null && isSolving(message, runId)) {
                     solving = at;
                     worker = thread;
                 } else if (stop == null && message.endsWith(runId + " asked to stop")) {
@@ -116,6 +116,16 @@ final class ServiceLog {
             }
         }
         return new Timeline(runId, worker, solving, started, warmEnded, warmMillis, stop);
+    }
+
+    /** "pairing ID solving", or since the replicas "pairing ID solving on replica NAME". */
+    static boolean isSolving(String message, String runId) {
+        int at = message.indexOf(runId + " solving");
+        if (at < 0) {
+            return false;
+        }
+        String rest = message.substring(at + runId.length() + " solving".length());
+        return rest.isEmpty() || rest.startsWith(" on replica ");
     }
 
     private static final Pattern NOTABLE = Pattern.compile("^\\S+\\s+(WARN|ERROR)\\s.*");

@@ -50,6 +50,21 @@ class ServiceLogTest {
     }
 
     @Test
+    void theSolvingLineNamesTheReplicaSinceRunsAreQueuedAcrossReplicas() {
+        List<String> lines = solving("07:36:03.195", "07:36:03.607").stream()
+                .map(line -> line.endsWith(RUN + " solving") ? line + " on replica iuc-1" : line).toList();
+
+        ServiceLog.Timeline timeline = ServiceLog.timeline(lines, RUN);
+
+        assertThat(timeline.worker()).isEqualTo("run-worker-2");
+        assertThat(timeline.solving()).hasToString("2026-11-30T07:36:02.942Z");
+        assertThat(ServiceLog.isSolving("pairing " + RUN + " solving on replica r2", RUN)).isTrue();
+        assertThat(ServiceLog.isSolving("pairing " + RUN + " solving", RUN)).isTrue();
+        assertThat(ServiceLog.isSolving("pairing " + RUN + " solving failed", RUN)).isFalse();
+        assertThat(ServiceLog.isSolving("pairing " + OTHER + " solving", RUN)).isFalse();
+    }
+
+    @Test
     void aStopAfterTheWarmStartOrBeforeTheSolverIsSaidSo() {
         assertThat(ServiceLog.timeline(solving("07:36:03.995", "07:36:03.607"), RUN).describeStop())
                 .startsWith("the first stop was logged 1.00 s after Timefold's \"Solving started\", after the "
