@@ -1,8 +1,6 @@
 package eu.iucplanner.benchmarks.load;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +22,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The fault and load command (issue 16): starts the service jar as a separate process on free ports and a fresh
@@ -144,7 +140,7 @@ public final class FaultAndLoad {
         Files.createDirectories(options.work());
         Path data = Files.createTempDirectory("iuc-fault-load-");
         String token = Api.newToken();
-        ServiceProcess.Settings settings = new ServiceProcess.Settings(jar, freePort(), freePort(),
+        ServiceProcess.Settings settings = new ServiceProcess.Settings(jar, Host.freePort(), Host.freePort(),
                 data.resolve("postgres"), options.jvmArguments(), serviceArguments(), Map.of(TOKEN_VARIABLE, token));
         FaultAndLoad tool = new FaultAndLoad(options, settings, token);
         Runtime.getRuntime().addShutdownHook(new Thread(tool::cleanUp, "fault-load-clean-up"));
@@ -153,7 +149,7 @@ public final class FaultAndLoad {
             System.out.println("Fault and load report: " + report.toAbsolutePath().normalize());
         } finally {
             tool.cleanUp();
-            deleteTree(data);
+            Host.deleteTree(data);
         }
     }
 
@@ -166,7 +162,7 @@ public final class FaultAndLoad {
 
     private Path run() throws Exception {
         String date = OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE);
-        String loadBefore = loadAverage();
+        String loadBefore = Host.loadAverage();
         System.out.printf(Locale.ROOT, "Service jar %s, API port %d, management port %d, data %s%n",
                 settings.jar(), settings.apiPort(), settings.managementPort(), settings.dataDirectory());
         Duration firstStart = startService();
@@ -194,7 +190,7 @@ public final class FaultAndLoad {
         hugeAsServed();
         finalChecks();
         probes.close();
-        String loadAfter = loadAverage();
+        String loadAfter = Host.loadAverage();
 
         List<Report.Row> rows = new ArrayList<>();
         Map<Scenario, List<String>> findings = new LinkedHashMap<>();
@@ -214,8 +210,8 @@ public final class FaultAndLoad {
             findings.put(scenario, all);
             logs.put(scenario, ServiceLog.notable(log.lines(scenario.logFrom, scenario.logTo)));
         }
-        String machine = machine() + "; load average (1, 5, 15 min) " + loadBefore + " at the start and " + loadAfter
-                + " at the end: the machine is shared, so other builds ran beside the service";
+        String machine = Host.machine() + "; load average (1, 5, 15 min) " + loadBefore + " at the start and "
+                + loadAfter + " at the end: the machine is shared, so other builds ran beside the service";
         String report = Report.render(date, machine, settings(), scenarios, rows, metadataByScenario,
                 healthByScenario, findings, logs, overall);
         Files.createDirectories(options.report().toAbsolutePath().getParent());
@@ -684,11 +680,8 @@ public final class FaultAndLoad {
     }
 
     private static String number(Api.Answer answer, String name) {
-        if (answer.body() == null) {
-            return "-";
-        }
-        Matcher matcher = Pattern.compile("\"" + name + "\"\\s*:\\s*(\\d+)").matcher(answer.body());
-        return matcher.find() ? matcher.group(1) : "-";
+        OptionalLong value = Api.longField(answer.body(), name);
+        return value.isPresent() ? String.valueOf(value.getAsLong()) : "-";
     }
 
     /** Every run accepted during the whole command, after the last restart; then a stop without load. */
@@ -858,26 +851,7 @@ public final class FaultAndLoad {
         long at = System.nanoTime();
         ServiceProcess started = ServiceProcess.start(settings, file);
         service = started;
-        long deadline = at + Duration.ofMinutes(3).toNanos();
-        while (!api.healthUp()) {
-            if (!started.isAlive()) {
-                throw new IllegalStateException("The service exited while starting; see " + file.toAbsolutePath());
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The service was not UP 3 minutes after its start; see "
-                        + file.toAbsolutePath());
-            }
-            Thread.sleep(250);
-        }
-        Duration took = Duration.ofNanos(System.nanoTime() - at);
-        // The token is created once the application has started, which may be just after health first answers UP.
-        while (!api.tokenAccepted()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The service did not accept the administrator's token 3 minutes after "
-                        + "its start (" + TOKEN_VARIABLE + "); see " + file.toAbsolutePath());
-            }
-            Thread.sleep(100);
-        }
+        Duration took = started.awaitUp(api::healthUp, api, Duration.ofMinutes(3));
         System.out.printf(Locale.ROOT, "  service pid %d UP after %.1f s, token accepted after %.1f s%n",
                 started.pid(), seconds(took), seconds(System.nanoTime() - at));
         return took;
@@ -946,37 +920,6 @@ public final class FaultAndLoad {
         return settings;
     }
 
-    static String machine() {
-        String cpu = "unknown CPU";
-        String memory = "unknown memory";
-        String os = System.getProperty("os.name") + " " + System.getProperty("os.version");
-        try {
-            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(line -> line.startsWith("model name"))
-                    .findFirst().map(line -> line.substring(line.indexOf(':') + 1).strip()).orElse(cpu);
-            memory = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(line -> line.startsWith("MemTotal"))
-                    .findFirst().map(line -> String.format(Locale.ROOT, "%.1f GiB RAM", Long.parseLong(
-                            line.replaceAll("[^0-9]", "")) / 1024.0 / 1024)).orElse(memory);
-            String pretty = Files.readAllLines(Path.of("/etc/os-release")).stream()
-                    .filter(line -> line.startsWith("PRETTY_NAME=")).findFirst()
-                    .map(line -> line.substring(12).replace("\"", "")).orElse("");
-            os = pretty + " (" + os + ")";
-        } catch (IOException | RuntimeException e) {
-            // not Linux: keep what the JVM says
-        }
-        return String.format(Locale.ROOT, "%s, nproc %d, %s, %s, Java %s (%s)", cpu,
-                Runtime.getRuntime().availableProcessors(), memory, os, System.getProperty("java.version"),
-                System.getProperty("java.vm.name"));
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return parts[0] + ", " + parts[1] + ", " + parts[2];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
-
     private static String labelCounts(List<Runs.Run> runs) {
         Map<String, Long> counts = new LinkedHashMap<>();
         runs.forEach(run -> counts.merge(run.label(), 1L, Long::sum));
@@ -998,29 +941,5 @@ public final class FaultAndLoad {
 
     static double seconds(long nanos) {
         return nanos / 1e9;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            System.err.println("Could not delete " + root + ": " + e);
-        }
     }
 }

@@ -122,16 +122,24 @@ final class Report {
         return findings;
     }
 
-    static String render(String date, String machine, Map<String, String> settings, List<Scenario> scenarios,
-            List<Row> rows, Map<Scenario, List<Sample>> metadata, Map<Scenario, List<Sample>> health,
-            Map<Scenario, List<String>> findings, Map<Scenario, List<ServiceLog.Group>> logs, List<String> overall) {
+    /** A report's title, the command that wrote it and when, the machine and the settings. */
+    static String header(String title, String tool, String command, String date, String machine,
+            Map<String, String> settings) {
         StringBuilder out = new StringBuilder();
-        out.append("# Fault and load report\n\n");
-        out.append("Written by `FaultAndLoad` (`./mvnw -B -Pfault-load -pl api,benchmarks -am verify -DskipTests`) on ")
-                .append(date).append(".\n\n");
+        out.append("# ").append(title).append("\n\n");
+        out.append("Written by `").append(tool).append("` (`").append(command).append("`) on ").append(date)
+                .append(".\n\n");
         out.append("**Machine:** ").append(machine).append("\n\n");
         out.append("**Settings:**\n\n");
         settings.forEach((key, value) -> out.append("- ").append(key).append(": ").append(value).append('\n'));
+        return out.toString();
+    }
+
+    static String render(String date, String machine, Map<String, String> settings, List<Scenario> scenarios,
+            List<Row> rows, Map<Scenario, List<Sample>> metadata, Map<Scenario, List<Sample>> health,
+            Map<Scenario, List<String>> findings, Map<Scenario, List<ServiceLog.Group>> logs, List<String> overall) {
+        StringBuilder out = new StringBuilder(header("Fault and load report", "FaultAndLoad",
+                "./mvnw -B -Pfault-load -pl api,benchmarks -am verify -DskipTests", date, machine, settings));
         out.append("\n## Summary\n\n");
         out.append("Latencies are of answered requests (any status); *failed* counts requests without a 200 (another ")
                 .append("status, a timeout of ").append(Probes.TIMEOUT.toSeconds())
