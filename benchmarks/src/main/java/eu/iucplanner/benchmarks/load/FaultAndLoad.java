@@ -42,7 +42,8 @@ import java.util.regex.Pattern;
  * finds: misbehaviour goes into the report with the service's log lines.
  *
  * <p>Run with {@code ./mvnw -B -Pfault-load -pl api,benchmarks -am verify -DskipTests} (builds the service jar first);
- * {@code -Dfault-load.args=quick} runs a small smoke version and writes its report under {@code target/}.
+ * {@code -Dfault-load.args=quick} runs a small smoke version and writes its report under {@code target/};
+ * {@code -Dfault-load.args=scale-out} runs the scale-out measurements of {@link ScaleOut} instead.
  */
 public final class FaultAndLoad {
 
@@ -76,24 +77,18 @@ public final class FaultAndLoad {
             boolean quick = false;
             Duration loadCap = null;
             List<String> jvm = new ArrayList<>();
-            for (String arg : args) {
-                if (arg == null || arg.isBlank()) {
-                    continue;
-                }
-                for (String part : arg.strip().split("\\s+")) {
-                    String option = part.startsWith("--") ? part.substring(2) : part;
-                    if (option.startsWith("jar=")) {
-                        jar = Path.of(option.substring(4));
-                    } else if (option.equals("quick")) {
-                        quick = true;
-                    } else if (option.startsWith("load-cap=")) {
-                        loadCap = Duration.parse(option.substring(9));
-                    } else if (option.startsWith("jvm-arg=")) {
-                        jvm.add(option.substring(8));
-                    } else {
-                        throw new IllegalArgumentException("Unknown argument '" + part + "'; known: jar=PATH, "
-                                + "quick, load-cap=PT180S, jvm-arg=-Xmx2g");
-                    }
+            for (String option : options(args)) {
+                if (option.startsWith("jar=")) {
+                    jar = Path.of(option.substring(4));
+                } else if (option.equals("quick")) {
+                    quick = true;
+                } else if (option.startsWith("load-cap=")) {
+                    loadCap = Duration.parse(option.substring(9));
+                } else if (option.startsWith("jvm-arg=")) {
+                    jvm.add(option.substring(8));
+                } else {
+                    throw new IllegalArgumentException("Unknown argument '" + option + "'; known: jar=PATH, "
+                            + "quick, load-cap=PT180S, jvm-arg=-Xmx2g");
                 }
             }
             Path work = Path.of("target", "fault-load");
@@ -104,6 +99,23 @@ public final class FaultAndLoad {
             return new Options(jar, Path.of("results", "fault-load-report.md"), work, false,
                     loadCap == null ? Duration.ofSeconds(180) : loadCap, 50, 5, 250, 300, 200, List.copyOf(jvm));
         }
+    }
+
+    /**
+     * The command's arguments one option at a time, without a leading {@code --}: Maven's exec plugin passes
+     * {@code -Dfault-load.args} as one argument, which may hold several separated by spaces.
+     */
+    static List<String> options(String[] args) {
+        List<String> options = new ArrayList<>();
+        for (String arg : args) {
+            if (arg == null || arg.isBlank()) {
+                continue;
+            }
+            for (String part : arg.strip().split("\\s+")) {
+                options.add(part.startsWith("--") ? part.substring(2) : part);
+            }
+        }
+        return options;
     }
 
     private final Options options;
@@ -129,6 +141,11 @@ public final class FaultAndLoad {
     }
 
     public static void main(String[] args) throws Exception {
+        if (ScaleOut.selected(args)) {
+            // The scale-out measurements (issue 13) share this profile, its jar and its pieces.
+            ScaleOut.main(args);
+            return;
+        }
         Options options = Options.parse(args);
         Path jar = options.jar().toAbsolutePath().normalize();
         if (!Files.isRegularFile(jar)) {
@@ -729,15 +746,10 @@ public final class FaultAndLoad {
     /** Waits (outside any scenario's window) until the service uses less than a quarter of a core. */
     private void settle(Scenario after, Duration cap) throws InterruptedException {
         long start = System.nanoTime();
-        while (System.nanoTime() - start < cap.toNanos()) {
-            long before = service.cpuTicks();
-            Thread.sleep(2_000);
-            long now = service.cpuTicks();
-            if (before >= 0 && now >= 0 && (now - before) / 100.0 / 2 < 0.25) {
-                after.note(String.format(Locale.ROOT, "service idle (under a quarter of a core) %.0f s after the "
-                        + "scenario (not in its window)", seconds(System.nanoTime() - start)));
-                return;
-            }
+        if (ServiceProcess.awaitIdle(List.of(service), 0.25, cap)) {
+            after.note(String.format(Locale.ROOT, "service idle (under a quarter of a core) %.0f s after the "
+                    + "scenario (not in its window)", seconds(System.nanoTime() - start)));
+            return;
         }
         after.note(String.format(Locale.ROOT, "service still busy %.0f s after the scenario; the next one started "
                 + "anyway", seconds(cap.toNanos())));

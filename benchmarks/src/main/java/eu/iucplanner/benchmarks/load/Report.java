@@ -190,16 +190,22 @@ final class Report {
             if (groups.isEmpty()) {
                 out.append("- service log: no WARN or ERROR line\n");
             } else {
-                out.append("- service log, WARN and ERROR lines (count, first of each kind):\n\n```\n");
-                groups.stream().limit(15).forEach(group -> out.append(group.count()).append("× ")
-                        .append(group.example()).append('\n'));
-                if (groups.size() > 15) {
-                    out.append("... and ").append(groups.size() - 15).append(" more kinds\n");
-                }
-                out.append("```\n");
+                out.append("- service log, WARN and ERROR lines (count, first of each kind):\n\n")
+                        .append(logBlock(groups, 15));
             }
         }
         return out.toString();
+    }
+
+    /** Log lines grouped by kind as a code block: the count and the first line of each, at most {@code limit}. */
+    static String logBlock(List<ServiceLog.Group> groups, int limit) {
+        StringBuilder out = new StringBuilder("```\n");
+        groups.stream().limit(limit).forEach(group -> out.append(group.count()).append("× ").append(group.example())
+                .append('\n'));
+        if (groups.size() > limit) {
+            out.append("... and ").append(groups.size() - limit).append(" more kinds\n");
+        }
+        return out.append("```\n").toString();
     }
 
     /** When the failures outside the planned outages were sent, from the scenario's start: "" when none. */

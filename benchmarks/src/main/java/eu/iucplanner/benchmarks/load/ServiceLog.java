@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -116,6 +118,26 @@ final class ServiceLog {
             }
         }
         return new Timeline(runId, worker, solving, started, warmEnded, warmMillis, stop);
+    }
+
+    /** When the first line whose message passes the test was logged; empty when none did. */
+    static Optional<Instant> firstAt(List<String> lines, Predicate<String> message) {
+        for (String line : lines) {
+            Matcher matcher = LINE.matcher(line);
+            if (matcher.matches() && message.test(matcher.group(3))) {
+                try {
+                    return Optional.of(Instant.parse(matcher.group(1)));
+                } catch (DateTimeParseException e) {
+                    // not a line of the service's format
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The whole of a log file as lines; none when it cannot be read. */
+    static List<String> readAll(Path file) {
+        return read(file, 0, size(file));
     }
 
     /** "pairing ID solving", or since the replicas "pairing ID solving on replica NAME". */

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -151,6 +152,30 @@ final class ServiceProcess {
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /** CPU seconds used so far (user and system, at 100 clock ticks a second); {@code NaN} when unknown. */
+    double cpuSeconds() {
+        long ticks = cpuTicks();
+        return ticks < 0 ? Double.NaN : ticks / 100.0;
+    }
+
+    /**
+     * Waits until these processes together use fewer than {@code cores} cores over 2 s; false when they still do
+     * after {@code cap}.
+     */
+    static boolean awaitIdle(Collection<ServiceProcess> processes, double cores, Duration cap)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < cap.toNanos()) {
+            double before = processes.stream().mapToDouble(ServiceProcess::cpuSeconds).sum();
+            Thread.sleep(2_000);
+            double now = processes.stream().mapToDouble(ServiceProcess::cpuSeconds).sum();
+            if (!Double.isNaN(before) && !Double.isNaN(now) && (now - before) / 2 < cores) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The embedded PostgreSQL's postmaster: the first line of {@code postmaster.pid} in the data directory. */

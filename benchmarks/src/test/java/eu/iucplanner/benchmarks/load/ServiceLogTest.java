@@ -103,4 +103,21 @@ class ServiceLogTest {
         assertThat(groups.get(1).example()).endsWith("threw exception | java.lang.IllegalStateException: boom");
         assertThat(groups.get(2).count()).isEqualTo(2);
     }
+
+    @Test
+    void theFirstMatchingLineGivesItsTime() {
+        List<String> lines = List.of(
+                "2026-11-30T09:10:00.100Z  WARN 77 --- [iuc-planner] [housekeeper] e.i.run.service.RunQueue : Run "
+                        + RUN + " was being solved by replica iuc-2, which stopped sending heartbeats; it waits to "
+                        + "be taken up again",
+                "not a log line",
+                "2026-11-30T09:10:01.250Z  INFO 77 --- [iuc-planner] [run-worker-1] e.i.run.service.RunLifecycle : "
+                        + "pairing " + RUN + " taken up again (resume 1) from its stored best solution 0hard/0soft");
+
+        assertThat(ServiceLog.firstAt(lines, message -> message.contains("replica iuc-2,")))
+                .hasValueSatisfying(at -> assertThat(at).hasToString("2026-11-30T09:10:00.100Z"));
+        assertThat(ServiceLog.firstAt(lines, message -> message.contains(RUN + " taken up again")))
+                .hasValueSatisfying(at -> assertThat(at).hasToString("2026-11-30T09:10:01.250Z"));
+        assertThat(ServiceLog.firstAt(lines, message -> message.contains("replica iuc-3,"))).isEmpty();
+    }
 }
