@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.IntPredicate;
@@ -189,6 +190,14 @@ final class Api {
         return send(anonymousGet(management("/actuator/health"), Duration.ofSeconds(2)));
     }
 
+    /**
+     * Whether {@code /actuator/health/readiness} answers 200 with status UP: what a load balancer asks of a replica
+     * (migrations ran, the database answers, its job runner started).
+     */
+    boolean readinessUp() {
+        return isUp(send(anonymousGet(management("/actuator/health/readiness"), Duration.ofSeconds(2))));
+    }
+
     /** Whether the token is accepted ({@code GET /api/v1/me} answers 200). */
     boolean tokenAccepted() {
         return send(get("/api/v1/me", Duration.ofSeconds(5))).is(200);
@@ -207,6 +216,16 @@ final class Api {
         }
         Matcher matcher = Pattern.compile("\"value\"\\s*:\\s*([0-9.Ee+-]+)").matcher(answer.body());
         return matcher.find() ? OptionalDouble.of(Double.parseDouble(matcher.group(1))) : OptionalDouble.empty();
+    }
+
+    /** The first whole-number value of a field in a JSON text; empty when absent or not a whole number. */
+    static OptionalLong longField(String json, String name) {
+        if (json == null) {
+            return OptionalLong.empty();
+        }
+        Matcher matcher = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*(-?\\d+)(?![.\\deE])")
+                .matcher(json);
+        return matcher.find() ? OptionalLong.of(Long.parseLong(matcher.group(1))) : OptionalLong.empty();
     }
 
     /** The first string value of a field in a JSON text (enough for the metadata and health documents). */

@@ -1,8 +1,6 @@
 package eu.iucplanner.benchmarks.load;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +22,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The fault and load command (issue 16): starts the service jar as a separate process on free ports and a fresh
@@ -46,7 +42,8 @@ import java.util.stream.Stream;
  * finds: misbehaviour goes into the report with the service's log lines.
  *
  * <p>Run with {@code ./mvnw -B -Pfault-load -pl api,benchmarks -am verify -DskipTests} (builds the service jar first);
- * {@code -Dfault-load.args=quick} runs a small smoke version and writes its report under {@code target/}.
+ * {@code -Dfault-load.args=quick} runs a small smoke version and writes its report under {@code target/};
+ * {@code -Dfault-load.args=scale-out} runs the scale-out measurements of {@link ScaleOut} instead.
  */
 public final class FaultAndLoad {
 
@@ -80,24 +77,18 @@ public final class FaultAndLoad {
             boolean quick = false;
             Duration loadCap = null;
             List<String> jvm = new ArrayList<>();
-            for (String arg : args) {
-                if (arg == null || arg.isBlank()) {
-                    continue;
-                }
-                for (String part : arg.strip().split("\\s+")) {
-                    String option = part.startsWith("--") ? part.substring(2) : part;
-                    if (option.startsWith("jar=")) {
-                        jar = Path.of(option.substring(4));
-                    } else if (option.equals("quick")) {
-                        quick = true;
-                    } else if (option.startsWith("load-cap=")) {
-                        loadCap = Duration.parse(option.substring(9));
-                    } else if (option.startsWith("jvm-arg=")) {
-                        jvm.add(option.substring(8));
-                    } else {
-                        throw new IllegalArgumentException("Unknown argument '" + part + "'; known: jar=PATH, "
-                                + "quick, load-cap=PT180S, jvm-arg=-Xmx2g");
-                    }
+            for (String option : options(args)) {
+                if (option.startsWith("jar=")) {
+                    jar = Path.of(option.substring(4));
+                } else if (option.equals("quick")) {
+                    quick = true;
+                } else if (option.startsWith("load-cap=")) {
+                    loadCap = Duration.parse(option.substring(9));
+                } else if (option.startsWith("jvm-arg=")) {
+                    jvm.add(option.substring(8));
+                } else {
+                    throw new IllegalArgumentException("Unknown argument '" + option + "'; known: jar=PATH, "
+                            + "quick, load-cap=PT180S, jvm-arg=-Xmx2g");
                 }
             }
             Path work = Path.of("target", "fault-load");
@@ -108,6 +99,23 @@ public final class FaultAndLoad {
             return new Options(jar, Path.of("results", "fault-load-report.md"), work, false,
                     loadCap == null ? Duration.ofSeconds(180) : loadCap, 50, 5, 250, 300, 200, List.copyOf(jvm));
         }
+    }
+
+    /**
+     * The command's arguments one option at a time, without a leading {@code --}: Maven's exec plugin passes
+     * {@code -Dfault-load.args} as one argument, which may hold several separated by spaces.
+     */
+    static List<String> options(String[] args) {
+        List<String> options = new ArrayList<>();
+        for (String arg : args) {
+            if (arg == null || arg.isBlank()) {
+                continue;
+            }
+            for (String part : arg.strip().split("\\s+")) {
+                options.add(part.startsWith("--") ? part.substring(2) : part);
+            }
+        }
+        return options;
     }
 
     private final Options options;
@@ -133,6 +141,11 @@ public final class FaultAndLoad {
     }
 
     public static void main(String[] args) throws Exception {
+        if (ScaleOut.selected(args)) {
+            // The scale-out measurements (issue 13) share this profile, its jar and its pieces.
+            ScaleOut.main(args);
+            return;
+        }
         Options options = Options.parse(args);
         Path jar = options.jar().toAbsolutePath().normalize();
         if (!Files.isRegularFile(jar)) {
@@ -144,7 +157,7 @@ public final class FaultAndLoad {
         Files.createDirectories(options.work());
         Path data = Files.createTempDirectory("iuc-fault-load-");
         String token = Api.newToken();
-        ServiceProcess.Settings settings = new ServiceProcess.Settings(jar, freePort(), freePort(),
+        ServiceProcess.Settings settings = new ServiceProcess.Settings(jar, Host.freePort(), Host.freePort(),
                 data.resolve("postgres"), options.jvmArguments(), serviceArguments(), Map.of(TOKEN_VARIABLE, token));
         FaultAndLoad tool = new FaultAndLoad(options, settings, token);
         Runtime.getRuntime().addShutdownHook(new Thread(tool::cleanUp, "fault-load-clean-up"));
@@ -153,7 +166,7 @@ public final class FaultAndLoad {
             System.out.println("Fault and load report: " + report.toAbsolutePath().normalize());
         } finally {
             tool.cleanUp();
-            deleteTree(data);
+            Host.deleteTree(data);
         }
     }
 
@@ -166,7 +179,7 @@ public final class FaultAndLoad {
 
     private Path run() throws Exception {
         String date = OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE);
-        String loadBefore = loadAverage();
+        String loadBefore = Host.loadAverage();
         System.out.printf(Locale.ROOT, "Service jar %s, API port %d, management port %d, data %s%n",
                 settings.jar(), settings.apiPort(), settings.managementPort(), settings.dataDirectory());
         Duration firstStart = startService();
@@ -194,7 +207,7 @@ public final class FaultAndLoad {
         hugeAsServed();
         finalChecks();
         probes.close();
-        String loadAfter = loadAverage();
+        String loadAfter = Host.loadAverage();
 
         List<Report.Row> rows = new ArrayList<>();
         Map<Scenario, List<String>> findings = new LinkedHashMap<>();
@@ -214,8 +227,8 @@ public final class FaultAndLoad {
             findings.put(scenario, all);
             logs.put(scenario, ServiceLog.notable(log.lines(scenario.logFrom, scenario.logTo)));
         }
-        String machine = machine() + "; load average (1, 5, 15 min) " + loadBefore + " at the start and " + loadAfter
-                + " at the end: the machine is shared, so other builds ran beside the service";
+        String machine = Host.machine() + "; load average (1, 5, 15 min) " + loadBefore + " at the start and "
+                + loadAfter + " at the end: the machine is shared, so other builds ran beside the service";
         String report = Report.render(date, machine, settings(), scenarios, rows, metadataByScenario,
                 healthByScenario, findings, logs, overall);
         Files.createDirectories(options.report().toAbsolutePath().getParent());
@@ -684,11 +697,8 @@ public final class FaultAndLoad {
     }
 
     private static String number(Api.Answer answer, String name) {
-        if (answer.body() == null) {
-            return "-";
-        }
-        Matcher matcher = Pattern.compile("\"" + name + "\"\\s*:\\s*(\\d+)").matcher(answer.body());
-        return matcher.find() ? matcher.group(1) : "-";
+        OptionalLong value = Api.longField(answer.body(), name);
+        return value.isPresent() ? String.valueOf(value.getAsLong()) : "-";
     }
 
     /** Every run accepted during the whole command, after the last restart; then a stop without load. */
@@ -736,15 +746,10 @@ public final class FaultAndLoad {
     /** Waits (outside any scenario's window) until the service uses less than a quarter of a core. */
     private void settle(Scenario after, Duration cap) throws InterruptedException {
         long start = System.nanoTime();
-        while (System.nanoTime() - start < cap.toNanos()) {
-            long before = service.cpuTicks();
-            Thread.sleep(2_000);
-            long now = service.cpuTicks();
-            if (before >= 0 && now >= 0 && (now - before) / 100.0 / 2 < 0.25) {
-                after.note(String.format(Locale.ROOT, "service idle (under a quarter of a core) %.0f s after the "
-                        + "scenario (not in its window)", seconds(System.nanoTime() - start)));
-                return;
-            }
+        if (ServiceProcess.awaitIdle(List.of(service), 0.25, cap)) {
+            after.note(String.format(Locale.ROOT, "service idle (under a quarter of a core) %.0f s after the "
+                    + "scenario (not in its window)", seconds(System.nanoTime() - start)));
+            return;
         }
         after.note(String.format(Locale.ROOT, "service still busy %.0f s after the scenario; the next one started "
                 + "anyway", seconds(cap.toNanos())));
@@ -858,26 +863,7 @@ public final class FaultAndLoad {
         long at = System.nanoTime();
         ServiceProcess started = ServiceProcess.start(settings, file);
         service = started;
-        long deadline = at + Duration.ofMinutes(3).toNanos();
-        while (!api.healthUp()) {
-            if (!started.isAlive()) {
-                throw new IllegalStateException("The service exited while starting; see " + file.toAbsolutePath());
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The service was not UP 3 minutes after its start; see "
-                        + file.toAbsolutePath());
-            }
-            Thread.sleep(250);
-        }
-        Duration took = Duration.ofNanos(System.nanoTime() - at);
-        // The token is created once the application has started, which may be just after health first answers UP.
-        while (!api.tokenAccepted()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The service did not accept the administrator's token 3 minutes after "
-                        + "its start (" + TOKEN_VARIABLE + "); see " + file.toAbsolutePath());
-            }
-            Thread.sleep(100);
-        }
+        Duration took = started.awaitUp(api::healthUp, api, Duration.ofMinutes(3));
         System.out.printf(Locale.ROOT, "  service pid %d UP after %.1f s, token accepted after %.1f s%n",
                 started.pid(), seconds(took), seconds(System.nanoTime() - at));
         return took;
@@ -946,37 +932,6 @@ public final class FaultAndLoad {
         return settings;
     }
 
-    static String machine() {
-        String cpu = "unknown CPU";
-        String memory = "unknown memory";
-        String os = System.getProperty("os.name") + " " + System.getProperty("os.version");
-        try {
-            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(line -> line.startsWith("model name"))
-                    .findFirst().map(line -> line.substring(line.indexOf(':') + 1).strip()).orElse(cpu);
-            memory = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(line -> line.startsWith("MemTotal"))
-                    .findFirst().map(line -> String.format(Locale.ROOT, "%.1f GiB RAM", Long.parseLong(
-                            line.replaceAll("[^0-9]", "")) / 1024.0 / 1024)).orElse(memory);
-            String pretty = Files.readAllLines(Path.of("/etc/os-release")).stream()
-                    .filter(line -> line.startsWith("PRETTY_NAME=")).findFirst()
-                    .map(line -> line.substring(12).replace("\"", "")).orElse("");
-            os = pretty + " (" + os + ")";
-        } catch (IOException | RuntimeException e) {
-            // not Linux: keep what the JVM says
-        }
-        return String.format(Locale.ROOT, "%s, nproc %d, %s, %s, Java %s (%s)", cpu,
-                Runtime.getRuntime().availableProcessors(), memory, os, System.getProperty("java.version"),
-                System.getProperty("java.vm.name"));
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return parts[0] + ", " + parts[1] + ", " + parts[2];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
-
     private static String labelCounts(List<Runs.Run> runs) {
         Map<String, Long> counts = new LinkedHashMap<>();
         runs.forEach(run -> counts.merge(run.label(), 1L, Long::sum));
@@ -998,29 +953,5 @@ public final class FaultAndLoad {
 
     static double seconds(long nanos) {
         return nanos / 1e9;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            System.err.println("Could not delete " + root + ": " + e);
-        }
     }
 }

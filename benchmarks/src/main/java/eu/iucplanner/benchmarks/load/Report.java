@@ -122,16 +122,24 @@ final class Report {
         return findings;
     }
 
-    static String render(String date, String machine, Map<String, String> settings, List<Scenario> scenarios,
-            List<Row> rows, Map<Scenario, List<Sample>> metadata, Map<Scenario, List<Sample>> health,
-            Map<Scenario, List<String>> findings, Map<Scenario, List<ServiceLog.Group>> logs, List<String> overall) {
+    /** A report's title, the command that wrote it and when, the machine and the settings. */
+    static String header(String title, String tool, String command, String date, String machine,
+            Map<String, String> settings) {
         StringBuilder out = new StringBuilder();
-        out.append("# Fault and load report\n\n");
-        out.append("Written by `FaultAndLoad` (`./mvnw -B -Pfault-load -pl api,benchmarks -am verify -DskipTests`) on ")
-                .append(date).append(".\n\n");
+        out.append("# ").append(title).append("\n\n");
+        out.append("Written by `").append(tool).append("` (`").append(command).append("`) on ").append(date)
+                .append(".\n\n");
         out.append("**Machine:** ").append(machine).append("\n\n");
         out.append("**Settings:**\n\n");
         settings.forEach((key, value) -> out.append("- ").append(key).append(": ").append(value).append('\n'));
+        return out.toString();
+    }
+
+    static String render(String date, String machine, Map<String, String> settings, List<Scenario> scenarios,
+            List<Row> rows, Map<Scenario, List<Sample>> metadata, Map<Scenario, List<Sample>> health,
+            Map<Scenario, List<String>> findings, Map<Scenario, List<ServiceLog.Group>> logs, List<String> overall) {
+        StringBuilder out = new StringBuilder(header("Fault and load report", "FaultAndLoad",
+                "./mvnw -B -Pfault-load -pl api,benchmarks -am verify -DskipTests", date, machine, settings));
         out.append("\n## Summary\n\n");
         out.append("Latencies are of answered requests (any status); *failed* counts requests without a 200 (another ")
                 .append("status, a timeout of ").append(Probes.TIMEOUT.toSeconds())
@@ -182,16 +190,22 @@ final class Report {
             if (groups.isEmpty()) {
                 out.append("- service log: no WARN or ERROR line\n");
             } else {
-                out.append("- service log, WARN and ERROR lines (count, first of each kind):\n\n```\n");
-                groups.stream().limit(15).forEach(group -> out.append(group.count()).append("× ")
-                        .append(group.example()).append('\n'));
-                if (groups.size() > 15) {
-                    out.append("... and ").append(groups.size() - 15).append(" more kinds\n");
-                }
-                out.append("```\n");
+                out.append("- service log, WARN and ERROR lines (count, first of each kind):\n\n")
+                        .append(logBlock(groups, 15));
             }
         }
         return out.toString();
+    }
+
+    /** Log lines grouped by kind as a code block: the count and the first line of each, at most {@code limit}. */
+    static String logBlock(List<ServiceLog.Group> groups, int limit) {
+        StringBuilder out = new StringBuilder("```\n");
+        groups.stream().limit(limit).forEach(group -> out.append(group.count()).append("× ").append(group.example())
+                .append('\n'));
+        if (groups.size() > limit) {
+            out.append("... and ").append(groups.size() - limit).append(" more kinds\n");
+        }
+        return out.append("```\n").toString();
     }
 
     /** When the failures outside the planned outages were sent, from the scenario's start: "" when none. */

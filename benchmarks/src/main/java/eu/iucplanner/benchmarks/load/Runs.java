@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,11 +42,16 @@ final class Runs {
     static final Set<String> FINAL = Set.of("COMPLETED", "TERMINATED", "INCOMPLETE", "FAILED");
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
-    private final Api api;
+    private final Supplier<Api> reader;
     private final List<Run> accepted = new ArrayList<>();
 
     Runs(Api api) {
-        this.api = api;
+        this(() -> api);
+    }
+
+    /** Runs read through whichever service {@code reader} names at the time (a replica that is up). */
+    Runs(Supplier<Api> reader) {
+        this.reader = reader;
     }
 
     /** Records an answer to a submission: a 202 is a run that must not be lost. */
@@ -72,6 +78,7 @@ final class Runs {
 
     /** Submits a body and records the run when accepted. */
     Api.Answer submit(String scenario, String label, String body, Duration timeout) {
+        Api api = reader.get();
         Api.Answer answer = api.send(api.postJson(Api.RUNS, body, timeout));
         accept(scenario, label, answer);
         return answer;
@@ -79,6 +86,7 @@ final class Runs {
 
     /** The ids of the runs that are SCHEDULED or SOLVING now; empty when the service did not answer. */
     Optional<Set<String>> unfinished() {
+        Api api = reader.get();
         Api.Answer answer = api.send(api.get(Api.RUNS + "?status=SCHEDULED&status=SOLVING&size=200",
                 Duration.ofSeconds(10)));
         if (!answer.is(200)) {
@@ -114,7 +122,7 @@ final class Runs {
         long deadline = System.nanoTime() + timeout.toNanos();
         Optional<String> current = Optional.empty();
         while (System.nanoTime() < deadline) {
-            current = api.runStatus(run.id());
+            current = reader.get().runStatus(run.id());
             if (current.isPresent() && (current.get().equals(status) || FINAL.contains(current.get()))) {
                 return current;
             }
@@ -127,6 +135,7 @@ final class Runs {
     Check check(Collection<Run> runs) {
         Map<String, Long> statuses = new TreeMap<>();
         List<String> lost = new ArrayList<>();
+        Api api = reader.get();
         for (Run run : runs) {
             Api.Answer answer = api.send(api.get(Api.RUNS + "/" + run.id() + "/metadata",
                     Duration.ofSeconds(10)));

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -99,7 +101,7 @@ final class ServiceLog {
             String thread = matcher.group(2).strip();
             String message = matcher.group(3);
             if (message.contains(runId)) {
-                if (solving == null && message.endsWith(runId + " solving")) {
+                if (solving == null && isSolving(message, runId)) {
                     solving = at;
                     worker = thread;
                 } else if (stop == null && message.endsWith(runId + " asked to stop")) {
@@ -116,6 +118,36 @@ final class ServiceLog {
             }
         }
         return new Timeline(runId, worker, solving, started, warmEnded, warmMillis, stop);
+    }
+
+    /** When the first line whose message passes the test was logged; empty when none did. */
+    static Optional<Instant> firstAt(List<String> lines, Predicate<String> message) {
+        for (String line : lines) {
+            Matcher matcher = LINE.matcher(line);
+            if (matcher.matches() && message.test(matcher.group(3))) {
+                try {
+                    return Optional.of(Instant.parse(matcher.group(1)));
+                } catch (DateTimeParseException e) {
+                    // not a line of the service's format
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The whole of a log file as lines; none when it cannot be read. */
+    static List<String> readAll(Path file) {
+        return read(file, 0, size(file));
+    }
+
+    /** "pairing ID solving", or since the replicas "pairing ID solving on replica NAME". */
+    static boolean isSolving(String message, String runId) {
+        int at = message.indexOf(runId + " solving");
+        if (at < 0) {
+            return false;
+        }
+        String rest = message.substring(at + runId.length() + " solving".length());
+        return rest.isEmpty() || rest.startsWith(" on replica ");
     }
 
     private static final Pattern NOTABLE = Pattern.compile("^\\S+\\s+(WARN|ERROR)\\s.*");

@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * The service started from its jar as a child process, with its own ports and embedded-database data directory; its
@@ -21,8 +23,10 @@ final class ServiceProcess {
     /**
      * How the service is started: the same for every start of one fault-and-load run.
      *
-     * @param environment variables added to the tool's own for the service process: the secret ones (the token), kept
-     *                    out of its command line, which every user of the machine can read
+     * @param dataDirectory the embedded PostgreSQL's data directory; {@code null} for a replica on an external
+     *                      database (given in {@code serviceArguments})
+     * @param environment   variables added to the tool's own for the service process: the secret ones (the token, a
+     *                      database password), kept out of its command line, which every user of the machine can read
      */
     record Settings(Path jar, int apiPort, int managementPort, Path dataDirectory, List<String> jvmArguments,
             List<String> serviceArguments, Map<String, String> environment) {
@@ -35,7 +39,9 @@ final class ServiceProcess {
             command.add(jar.toString());
             command.add("--server.port=" + apiPort);
             command.add("--management.server.port=" + managementPort);
-            command.add("--iuc.embedded-db.data-dir=" + dataDirectory);
+            if (dataDirectory != null) {
+                command.add("--iuc.embedded-db.data-dir=" + dataDirectory);
+            }
             command.addAll(serviceArguments);
             return command;
         }
@@ -56,6 +62,37 @@ final class ServiceProcess {
                 .redirectOutput(log.toFile());
         builder.environment().putAll(settings.environment());
         return new ServiceProcess(builder.start(), log);
+    }
+
+    /**
+     * Waits until the service is up by {@code up} (health or readiness on its management port), then until it
+     * accepts the tool's token (created once the application has started, which may be just after health first
+     * answers UP). How long until it was up.
+     *
+     * @throws IllegalStateException when the process exits first, or is not up and accepting the token in time
+     */
+    Duration awaitUp(BooleanSupplier up, Api api, Duration timeout) throws InterruptedException {
+        long at = System.nanoTime();
+        long deadline = at + timeout.toNanos();
+        while (!up.getAsBoolean()) {
+            if (!isAlive()) {
+                throw new IllegalStateException("The service exited while starting; see " + log.toAbsolutePath());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The service was not UP " + timeout.toSeconds() + " s after its "
+                        + "start; see " + log.toAbsolutePath());
+            }
+            Thread.sleep(250);
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - at);
+        while (!api.tokenAccepted()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The service did not accept the administrator's token "
+                        + timeout.toSeconds() + " s after its start; see " + log.toAbsolutePath());
+            }
+            Thread.sleep(100);
+        }
+        return took;
     }
 
     long pid() {
@@ -115,6 +152,30 @@ final class ServiceProcess {
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /** CPU seconds used so far (user and system, at 100 clock ticks a second); {@code NaN} when unknown. */
+    double cpuSeconds() {
+        long ticks = cpuTicks();
+        return ticks < 0 ? Double.NaN : ticks / 100.0;
+    }
+
+    /**
+     * Waits until these processes together use fewer than {@code cores} cores over 2 s; false when they still do
+     * after {@code cap}.
+     */
+    static boolean awaitIdle(Collection<ServiceProcess> processes, double cores, Duration cap)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < cap.toNanos()) {
+            double before = processes.stream().mapToDouble(ServiceProcess::cpuSeconds).sum();
+            Thread.sleep(2_000);
+            double now = processes.stream().mapToDouble(ServiceProcess::cpuSeconds).sum();
+            if (!Double.isNaN(before) && !Double.isNaN(now) && (now - before) / 2 < cores) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The embedded PostgreSQL's postmaster: the first line of {@code postmaster.pid} in the data directory. */

@@ -37,4 +37,18 @@ class ApiTest {
         assertThat(health.headers().firstValue("Authorization")).isEmpty();
         assertThat(health.uri()).hasToString("http://127.0.0.1:8081/actuator/health");
     }
+
+    @Test
+    void wholeNumbersAreReadFromTheMetadataButNotFractionsOrStrings() {
+        String metadata = "{\"status\":\"COMPLETED\",\"pairCount\":1995,\"resumes\":1,\"moveEvaluationSpeed\":"
+                + "-3,\"ratio\":12.5,\"replica\":\"iuc-2\"}";
+
+        assertThat(Api.longField(metadata, "pairCount")).hasValue(1995);
+        assertThat(Api.longField(metadata, "resumes")).hasValue(1);
+        assertThat(Api.longField(metadata, "moveEvaluationSpeed")).hasValue(-3);
+        assertThat(Api.longField(metadata, "ratio")).isEmpty();
+        assertThat(Api.longField(metadata, "replica")).isEmpty();
+        assertThat(Api.longField(metadata, "absent")).isEmpty();
+        assertThat(Api.longField(null, "resumes")).isEmpty();
+    }
 }

@@ -50,6 +50,21 @@ class ServiceLogTest {
     }
 
     @Test
+    void theSolvingLineNamesTheReplicaSinceRunsAreQueuedAcrossReplicas() {
+        List<String> lines = solving("07:36:03.195", "07:36:03.607").stream()
+                .map(line -> line.endsWith(RUN + " solving") ? line + " on replica iuc-1" : line).toList();
+
+        ServiceLog.Timeline timeline = ServiceLog.timeline(lines, RUN);
+
+        assertThat(timeline.worker()).isEqualTo("run-worker-2");
+        assertThat(timeline.solving()).hasToString("2026-11-30T07:36:02.942Z");
+        assertThat(ServiceLog.isSolving("pairing " + RUN + " solving on replica r2", RUN)).isTrue();
+        assertThat(ServiceLog.isSolving("pairing " + RUN + " solving", RUN)).isTrue();
+        assertThat(ServiceLog.isSolving("pairing " + RUN + " solving failed", RUN)).isFalse();
+        assertThat(ServiceLog.isSolving("pairing " + OTHER + " solving", RUN)).isFalse();
+    }
+
+    @Test
     void aStopAfterTheWarmStartOrBeforeTheSolverIsSaidSo() {
         assertThat(ServiceLog.timeline(solving("07:36:03.995", "07:36:03.607"), RUN).describeStop())
                 .startsWith("the first stop was logged 1.00 s after Timefold's \"Solving started\", after the "
@@ -87,5 +102,22 @@ class ServiceLogTest {
         assertThat(groups.get(1).count()).isEqualTo(1);
         assertThat(groups.get(1).example()).endsWith("threw exception | java.lang.IllegalStateException: boom");
         assertThat(groups.get(2).count()).isEqualTo(2);
+    }
+
+    @Test
+    void theFirstMatchingLineGivesItsTime() {
+        List<String> lines = List.of(
+                "2026-11-30T09:10:00.100Z  WARN 77 --- [iuc-planner] [housekeeper] e.i.run.service.RunQueue : Run "
+                        + RUN + " was being solved by replica iuc-2, which stopped sending heartbeats; it waits to "
+                        + "be taken up again",
+                "not a log line",
+                "2026-11-30T09:10:01.250Z  INFO 77 --- [iuc-planner] [run-worker-1] e.i.run.service.RunLifecycle : "
+                        + "pairing " + RUN + " taken up again (resume 1) from its stored best solution 0hard/0soft");
+
+        assertThat(ServiceLog.firstAt(lines, message -> message.contains("replica iuc-2,")))
+                .hasValueSatisfying(at -> assertThat(at).hasToString("2026-11-30T09:10:00.100Z"));
+        assertThat(ServiceLog.firstAt(lines, message -> message.contains(RUN + " taken up again")))
+                .hasValueSatisfying(at -> assertThat(at).hasToString("2026-11-30T09:10:01.250Z"));
+        assertThat(ServiceLog.firstAt(lines, message -> message.contains("replica iuc-3,"))).isEmpty();
     }
 }
