@@ -92,6 +92,7 @@ class OpenApiStatusesIT {
         // A long run keeps the only solver busy, so the next one waits without a solution.
         ObjectNode longRun = small.deepCopy();
         longRun.putObject("termination").put("spentLimit", "PT5M");
+        longRun.put("stopAtProvenOptimum", false); // The proof of optimality would end it at once; it must stay busy.
         String solving = id(exchange("POST", PAIRING, PAIRING, null, "application/json", longRun.toString()));
         String waiting = id(exchange("POST", PAIRING, PAIRING, null, "application/json", longRun.toString()));
         String scheduleWaiting = id(exchange("POST", SCHEDULE, SCHEDULE, null, "application/json", SCHEDULE_BODY));

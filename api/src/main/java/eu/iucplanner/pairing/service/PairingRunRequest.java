@@ -37,6 +37,8 @@ import jakarta.validation.constraints.Size;
  * @param termination   when to stop solving; replaces the default termination when given
  * @param pinnedPairs   pairs that must be kept as they are
  * @param excludedPairs pairs that must never be formed
+ * @param stopAtProvenOptimum whether the run ends as soon as its best solution is proven optimal (default true);
+ *                      false keeps it solving until its termination
  */
 @Schema(description = "A call's applicant pool to pair, with the call's rules and solving options.")
 @PairingRunRequest.ThemesOfTheCall
@@ -57,7 +59,14 @@ public record PairingRunRequest(
         @Size(max = MAX_PAIRS, message = "must list at most " + MAX_PAIRS + " pairs")
         List<@NotNull(message = "must not be null") @Valid PairDto> pinnedPairs,
         @Size(max = MAX_PAIRS, message = "must list at most " + MAX_PAIRS + " pairs")
-        List<@NotNull(message = "must not be null") @Valid PairDto> excludedPairs) {
+        List<@NotNull(message = "must not be null") @Valid PairDto> excludedPairs,
+        @Schema(description = "End the run as soon as its best solution is proven optimal (the default); false "
+                + "keeps it solving until its termination.", example = "true") Boolean stopAtProvenOptimum) {
+
+    public PairingRunRequest(String name, CallRulesDto call, List<ApplicantDto> applicants, Map<String, Long> weights,
+            TerminationDto termination, List<PairDto> pinnedPairs, List<PairDto> excludedPairs) {
+        this(name, call, applicants, weights, termination, pinnedPairs, excludedPairs, null);
+    }
 
     /**
      * The largest weight a request may give a soft constraint. With the bounds on every term (README, "Score
@@ -81,21 +90,32 @@ public record PairingRunRequest(
         return excludedPairs == null ? List.of() : excludedPairs;
     }
 
+    public PairingRunRequest withStopAtProvenOptimum(Boolean stop) {
+        return new PairingRunRequest(name, call, applicants, weights, termination, pinnedPairs, excludedPairs, stop);
+    }
+
+    public boolean stopsAtProvenOptimum() {
+        return !Boolean.FALSE.equals(stopAtProvenOptimum);
+    }
+
     /** The call's theme vocabulary: its own, or the IUC topics. */
     public List<String> themes() {
         return call != null && call.themes() != null ? call.themes() : CallRules.DEFAULT_THEMES;
     }
 
     public PairingRunRequest withPairs(List<PairDto> newPinnedPairs, List<PairDto> newExcludedPairs) {
-        return new PairingRunRequest(name, call, applicants, weights, termination, newPinnedPairs, newExcludedPairs);
+        return new PairingRunRequest(name, call, applicants, weights, termination, newPinnedPairs, newExcludedPairs,
+                stopAtProvenOptimum);
     }
 
     public PairingRunRequest withName(String newName) {
-        return new PairingRunRequest(newName, call, applicants, weights, termination, pinnedPairs, excludedPairs);
+        return new PairingRunRequest(newName, call, applicants, weights, termination, pinnedPairs, excludedPairs,
+                stopAtProvenOptimum);
     }
 
     public PairingRunRequest withTermination(TerminationDto newTermination) {
-        return new PairingRunRequest(name, call, applicants, weights, newTermination, pinnedPairs, excludedPairs);
+        return new PairingRunRequest(name, call, applicants, weights, newTermination, pinnedPairs, excludedPairs,
+                stopAtProvenOptimum);
     }
 
     /** Every challenge's theme is one of the call's themes (themes are data of each call). */

@@ -70,7 +70,9 @@ class PairingRunFlowIT extends PairingApiTestSupport {
         assertThat(metadata.get("feasible").asBoolean()).isTrue();
         assertThat(metadata.get("submittedAt").asText()).endsWith("Z");
         assertThat(metadata.get("solvingDuration").asText()).startsWith("PT");
-        assertThat(metadata.get("moveEvaluationSpeed").asLong()).isPositive();
+        // Proven optimal by the exact warm start, the run ended before local search evaluated any move.
+        assertThat(metadata.get("optimal").asBoolean()).isTrue();
+        assertThat(metadata.get("moveEvaluationSpeed").asLong()).isZero();
 
         // Check the pairs independently of the solver's own score: hard rules and maximum cardinality.
         PairingSolution problem = PairingProblemFactory.create(DemoPools.generate(DemoPoolSize.SMALL));
@@ -211,10 +213,82 @@ class PairingRunFlowIT extends PairingApiTestSupport {
         assertThat(rerunResult.get("pairs")).hasSize(maximumCardinality(changed));
     }
 
+    /**
+     * The "Also found" rerun fix: a rerun with one pin and one exclusion solves its problem from scratch with the
+     * exact warm start, like a new run of the same request, so both end at the same proven optimum; neither waits
+     * for its ten-minute limit (a run that ends within the two minutes awaited here ended at its proof). The rerun's
+     * metadata echoes the pins and exclusions it used.
+     */
+    @Test
+    void aRerunReachesTheProvenOptimumOfItsPinsAndExclusionsLikeANewRun() throws Exception {
+        UUID id = solvedSmallRun();
+        JsonNode result = json(rest.getForEntity(RUNS + "/" + id, String.class).getBody());
+        JsonNode first = result.at("/pairs/0");
+        JsonNode second = result.at("/pairs/1");
+        ObjectNode pin = JSON.createObjectNode().put("first", first.at("/euApplicant/id").asText())
+                .put("second", second.at("/partner/id").asText());
+        ObjectNode exclusion = JSON.createObjectNode().put("first", second.at("/euApplicant/id").asText())
+                .put("second", first.at("/partner/id").asText());
+        ObjectNode rerun = JSON.createObjectNode();
+        rerun.putArray("pinnedPairs").add(pin);
+        rerun.putArray("excludedPairs").add(exclusion);
+        rerun.putObject("termination").put("spentLimit", "PT10M");
+        ResponseEntity<String> response = postJson(RUNS + "/" + id + "/rerun", rerun);
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(202);
+        UUID rerunId = UUID.fromString(json(response.getBody()).get("id").asText());
+
+        ObjectNode fresh = demo("SMALL");
+        fresh.putArray("pinnedPairs").add(pin);
+        fresh.putArray("excludedPairs").add(exclusion);
+        fresh.putObject("termination").put("spentLimit", "PT10M");
+        UUID freshId = submit(fresh);
+
+        JsonNode rerunEnd = awaitMetadata(rerunId, metadata -> hasStatus(metadata, "COMPLETED"));
+        JsonNode freshEnd = awaitMetadata(freshId, metadata -> hasStatus(metadata, "COMPLETED"));
+        assertThat(freshEnd.get("optimal").asBoolean()).as(freshEnd.toString()).isTrue();
+        assertThat(rerunEnd.get("optimal").asBoolean()).as(rerunEnd.toString()).isTrue();
+        assertThat(rerunEnd.get("score").asText()).isEqualTo(freshEnd.get("score").asText());
+        assertThat(rerunEnd.get("bound").asText()).isEqualTo(rerunEnd.get("score").asText());
+        assertThat(rerunEnd.get("gapPercent").asDouble()).isZero();
+        assertThat(rerunEnd.get("pinnedPairs")).containsExactly(pin);
+        assertThat(rerunEnd.get("excludedPairs")).containsExactly(exclusion);
+        // Left out of the body, pins and exclusions are the parent's: a rerun of the rerun echoes the same ones.
+        ResponseEntity<String> again = postJson(RUNS + "/" + rerunId + "/rerun", JSON.createObjectNode());
+        assertThat(json(again.getBody()).get("pinnedPairs")).containsExactly(pin);
+        assertThat(json(again.getBody()).get("excludedPairs")).containsExactly(exclusion);
+        awaitMetadata(UUID.fromString(json(again.getBody()).get("id").asText()),
+                metadata -> hasStatus(metadata, "COMPLETED"));
+    }
+
+    /**
+     * Item 7: a run whose best solution is proven optimal ends at once as COMPLETED with {@code optimal: true}, the
+     * bound and a gap of 0, instead of solving on until its ten-minute limit; with {@code stopAtProvenOptimum: false}
+     * the same pool keeps solving after the proof (the metadata already says optimal) until it is stopped.
+     */
+    @Test
+    void aRunProvenOptimalEndsAtOnceAsCompletedWithTheBoundAndNoGap() throws Exception {
+        ObjectNode request = demo("SMALL");
+        request.putObject("termination").put("spentLimit", "PT10M");
+        UUID id = submit(request);
+        JsonNode ended = awaitMetadata(id, metadata -> hasStatus(metadata, "COMPLETED"));
+        assertThat(ended.get("optimal").asBoolean()).isTrue();
+        assertThat(ended.get("boundKind").asText()).isEqualTo("OPTIMUM");
+        assertThat(ended.get("bound").asText()).isEqualTo(ended.get("score").asText());
+        assertThat(ended.get("gapPercent").asDouble()).isZero();
+
+        UUID busy = submit(request.put("stopAtProvenOptimum", false));
+        JsonNode proven = awaitMetadata(busy, metadata -> metadata.path("optimal").asBoolean());
+        assertThat(proven.get("status").asText()).isEqualTo("SOLVING");
+        rest.exchange(RUNS + "/" + busy, HttpMethod.DELETE, null, String.class);
+        JsonNode stopped = awaitMetadata(busy, metadata -> hasStatus(metadata, "TERMINATED"));
+        assertThat(stopped.get("score").asText()).isEqualTo(ended.get("score").asText());
+    }
+
     @Test
     void deleteStopsASolvingRunAndKeepsItsBestSolutionWhileTheNextRunWaits() throws Exception {
         ObjectNode request = demo("SMALL");
         request.set("termination", JSON.createObjectNode().put("spentLimit", "PT5M"));
+        request.put("stopAtProvenOptimum", false); // it must still be solving when it is stopped
         UUID solving = submit(request);
         UUID waiting = submit(request.put("name", "second"));
         awaitMetadata(solving, metadata -> hasStatus(metadata, "SOLVING") && metadata.has("score"));

@@ -35,6 +35,13 @@ public class PairingSolution {
 
     private ConstraintWeightOverrides<HardMediumSoftLongScore> constraintWeightOverrides;
 
+    /** What the exact warm start proved; shared by every clone of this solution. */
+    private ProvenBound provenBound = new ProvenBound(false);
+
+    /** The pins and exclusions the problem was given beside the applicants, as given (for the run's metadata). */
+    private List<PairRef> pinnedPairs = List.of();
+    private List<PairRef> excludedPairs = List.of();
+
     @PlanningScore
     private HardMediumSoftLongScore score;
 
@@ -79,6 +86,47 @@ public class PairingSolution {
     public void setConstraintWeightOverrides(
             ConstraintWeightOverrides<HardMediumSoftLongScore> constraintWeightOverrides) {
         this.constraintWeightOverrides = constraintWeightOverrides;
+    }
+
+    public ProvenBound getProvenBound() {
+        return provenBound;
+    }
+
+    public void setProvenBound(ProvenBound provenBound) {
+        this.provenBound = provenBound;
+    }
+
+    /** Whether there is nothing to decide: no unpinned slot, or no partner a slot could take. */
+    public boolean hasNothingToDecide() {
+        return partnerCandidates.isEmpty() || slots.stream().allMatch(PartnerSlot::isPinned);
+    }
+
+    /**
+     * The best proven bound on this problem's score: the warm start's, or the score itself when there is nothing to
+     * decide; {@code null} when nothing was proven.
+     */
+    public HardMediumSoftLongScore bestBound() {
+        return hasNothingToDecide() ? score : provenBound.bound();
+    }
+
+    /** Whether this solution's score reaches the best proven bound, so that no solution can be better. */
+    public boolean isProvenOptimal() {
+        HardMediumSoftLongScore bound = bestBound();
+        return bound != null && score != null && score.compareTo(bound) >= 0;
+    }
+
+    public List<PairRef> getPinnedPairs() {
+        return pinnedPairs;
+    }
+
+    public List<PairRef> getExcludedPairs() {
+        return excludedPairs;
+    }
+
+    /** The pins and exclusions given beside the applicants. */
+    public void setGivenPairs(List<PairRef> pinned, List<PairRef> excluded) {
+        this.pinnedPairs = List.copyOf(pinned);
+        this.excludedPairs = List.copyOf(excluded);
     }
 
     public HardMediumSoftLongScore getScore() {

@@ -13,6 +13,7 @@ import java.util.function.UnaryOperator;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import ai.timefold.solver.core.api.score.director.ScoreDirector;
 import ai.timefold.solver.core.api.solver.phase.PhaseCommand;
+import ai.timefold.solver.core.impl.score.director.InnerScoreDirector;
 
 import eu.iucplanner.pairing.constraints.PairingConstraintProvider;
 import eu.iucplanner.pairing.domain.Applicant;
@@ -24,9 +25,12 @@ import eu.iucplanner.pairing.domain.RegionTarget;
 /**
  * The first phase of the default solver: fills every open, unpinned slot with the exact optimum of the whole pairing
  * objective given the pins, from {@link MaxWeightBMatching}: most pairs first, then the highest soft score, the
- * regional balance included (it is convex in each region's number of pairs, so the flow handles it exactly). Local
- * search after it finds nothing better on a fresh problem; it matters for reruns, which start from an earlier
- * solution: a solution that already has assigned unpinned slots is left as it is.
+ * regional balance included (it is convex in each region's number of pairs, so the flow handles it exactly). A
+ * rerun's starting solution (an earlier run's pairs) is put aside and the flow solves the rerun's problem, pins and
+ * exclusions included, as it would a new run's; the start is put back only when it scores better than the flow's
+ * result (only possible when the flow was stopped). When the flow reaches its optimum the phase records it as the
+ * problem's {@link eu.iucplanner.pairing.domain.ProvenBound}: the solver then ends at once
+ * ({@link ProvenOptimumStop}) instead of searching on for nothing.
  * <p>
  * When the run is stopped (a user's stop or its time limit) while the flow is still searching, the flow returns the
  * valid matching of its last phase boundary and this phase fills the places that leaves open greedily (highest pair
@@ -43,9 +47,22 @@ public class MatchingWarmStart implements PhaseCommand<PairingSolution> {
     @Override
     public void changeWorkingSolution(ScoreDirector<PairingSolution> scoreDirector, BooleanSupplier isTerminated) {
         PairingSolution solution = scoreDirector.getWorkingSolution();
-        boolean fresh = solution.getSlots().stream().allMatch(slot -> slot.isPinned() || slot.getPartner() == null);
-        if (!fresh) {
-            return;
+        // A rerun starts from an earlier solution: that start is put aside and the flow solves the problem under the
+        // rerun's own pins and exclusions from scratch, exactly as for a new run; the start comes back only if it
+        // scores better than what the flow found (possible only when the flow was stopped early).
+        Map<PartnerSlot, Applicant> start = new HashMap<>();
+        for (PartnerSlot slot : solution.getSlots()) {
+            if (!slot.isPinned() && slot.getPartner() != null) {
+                start.put(slot, slot.getPartner());
+            }
+        }
+        HardMediumSoftLongScore startScore = null;
+        if (!start.isEmpty()) {
+            startScore = score(scoreDirector);
+            for (PartnerSlot slot : start.keySet()) {
+                setPartner(scoreDirector, slot, null);
+            }
+            scoreDirector.triggerVariableListeners();
         }
         Map<Applicant, List<PartnerSlot>> freeSlotsByOwner = new HashMap<>();
         Map<Applicant, Integer> pinnedPartnerCount = new HashMap<>();
@@ -110,12 +127,37 @@ public class MatchingWarmStart implements PhaseCommand<PairingSolution> {
         for (int[] pair : pairs) {
             Applicant owner = owners.get(pair[0]);
             int next = nextFree.merge(owner, 1, Integer::sum) - 1;
-            PartnerSlot slot = freeSlotsByOwner.get(owner).get(next);
-            scoreDirector.beforeVariableChanged(slot, "partner");
-            slot.setPartner(partners.get(pair[1]));
-            scoreDirector.afterVariableChanged(slot, "partner");
+            setPartner(scoreDirector, freeSlotsByOwner.get(owner).get(next), partners.get(pair[1]));
         }
         scoreDirector.triggerVariableListeners();
+        HardMediumSoftLongScore flowScore = score(scoreDirector);
+        if (result.optimal()) {
+            // Every term of the score is in the flow network, so its optimum is the optimum of the whole score.
+            solution.getProvenBound().prove(flowScore, true);
+        }
+        if (startScore != null && startScore.compareTo(flowScore) > 0) {
+            for (PartnerSlot slot : solution.getSlots()) {
+                if (!slot.isPinned()) {
+                    setPartner(scoreDirector, slot, start.get(slot));
+                }
+            }
+            scoreDirector.triggerVariableListeners();
+        }
+    }
+
+    private static void setPartner(ScoreDirector<PairingSolution> scoreDirector, PartnerSlot slot,
+            Applicant partner) {
+        if (slot.getPartner() == partner) {
+            return;
+        }
+        scoreDirector.beforeVariableChanged(slot, "partner");
+        slot.setPartner(partner);
+        scoreDirector.afterVariableChanged(slot, "partner");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static HardMediumSoftLongScore score(ScoreDirector<PairingSolution> scoreDirector) {
+        return ((InnerScoreDirector<PairingSolution, HardMediumSoftLongScore>) scoreDirector).calculateScore().raw();
     }
 
     /**

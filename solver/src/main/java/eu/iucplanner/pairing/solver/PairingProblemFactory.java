@@ -14,6 +14,7 @@ import eu.iucplanner.pairing.domain.PairRef;
 import eu.iucplanner.pairing.domain.PairingProblem;
 import eu.iucplanner.pairing.domain.PairingSolution;
 import eu.iucplanner.pairing.domain.PartnerSlot;
+import eu.iucplanner.pairing.domain.ProvenBound;
 import eu.iucplanner.pairing.domain.RegionTarget;
 
 /**
@@ -75,8 +76,11 @@ public final class PairingProblemFactory {
                 .map(entry -> new RegionTarget(entry.getKey(), entry.getValue()))
                 .sorted(Comparator.comparing(RegionTarget::region))
                 .toList();
-        return new PairingSolution(problem.call(), applicants, regionTargets, partnerCandidates,
+        PairingSolution solution = new PairingSolution(problem.call(), applicants, regionTargets, partnerCandidates,
                 new ArrayList<>(slots), ConstraintWeightOverrides.of(problem.weightOverrides()));
+        solution.setProvenBound(new ProvenBound(problem.stopAtProvenOptimum()));
+        solution.setGivenPairs(problem.pinnedPairs(), problem.excludedPairs());
+        return solution;
     }
 
     private static Applicant require(Map<String, Applicant> byId, String id, String where) {
