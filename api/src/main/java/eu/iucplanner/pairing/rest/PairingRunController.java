@@ -97,7 +97,9 @@ public class PairingRunController extends RunController {
             List<String> targetPairs,
             @Parameter(description = "ISO-8601, e.g. PT30S") @RequestParam(required = false) String spentLimit,
             @Parameter(description = "ISO-8601, e.g. PT5S") @RequestParam(required = false)
-            String unimprovedSpentLimit) {
+            String unimprovedSpentLimit,
+            @Parameter(description = "let a row's region differ from its country's region (default false)")
+            @RequestParam(required = false) Boolean allowRegionOverride) {
         List<FieldError> errors = new ArrayList<>();
         Duration spent = duration("spentLimit", spentLimit, errors);
         Duration unimproved = duration("unimprovedSpentLimit", unimprovedSpentLimit, errors);
@@ -125,7 +127,7 @@ public class PairingRunController extends RunController {
         }
         RequestValidator.throwIfAny(errors);
         CallRulesDto call = new CallRulesDto(name, populationThreshold, minimumCommitmentMonths, null,
-                moved.isEmpty() ? null : moved, null, targets.isEmpty() ? null : targets);
+                moved.isEmpty() ? null : moved, null, targets.isEmpty() ? null : targets, allowRegionOverride);
         TerminationDto termination = spent == null && unimproved == null ? null
                 : new TerminationDto(spent, unimproved);
         PairingRunRequest request = new PairingRunRequest(name, call, ApplicantCsvReader.read(csv), null,

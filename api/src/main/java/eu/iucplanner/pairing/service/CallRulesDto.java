@@ -39,6 +39,9 @@ import jakarta.validation.constraints.Size;
  * @param movedCountries          changes applied on top of the mapping, e.g. {@code {"MX": "NORTH_AMERICA"}}
  * @param themes                  the theme vocabulary, replacing the 15 IUC topics
  * @param targetPairs             how many pairs the call aims for per partner region (regional balance)
+ * @param allowRegionOverride     whether an applicant's own {@code region} may differ from its country's region in
+ *                                the call's mapping (refused otherwise, so a US city marked EU is an error, not an
+ *                                EU city)
  */
 @Schema(description = "The call's rules; every field is optional and defaults to the current IURC call.")
 @CallRulesDto.Consistent
@@ -63,7 +66,21 @@ public record CallRulesDto(
         @Schema(example = "{\"ASIA\": 5, \"NORTH_AMERICA\": 3, \"LATIN_AMERICA_CARIBBEAN\": 4}")
         Map<@PartnerRegion(message = "targets are set per partner region; EU is not one") ProgrammeRegion,
                 @NotNull(message = "must be 0 or more") @PositiveOrZero(message = "must be 0 or more")
-                @Max(value = 1_000_000, message = "must be at most 1000000") Integer> targetPairs) {
+                @Max(value = 1_000_000, message = "must be at most 1000000") Integer> targetPairs,
+        @Schema(description = "Let an applicant's own region differ from its country's region in the mapping "
+                + "(default false: such an applicant is refused; move whole countries with movedCountries)",
+                example = "false") Boolean allowRegionOverride) {
+
+    public CallRulesDto(String name, Long populationThreshold, Integer minimumCommitmentMonths,
+            Map<String, ProgrammeRegion> countryRegions, Map<String, ProgrammeRegion> movedCountries,
+            List<String> themes, Map<ProgrammeRegion, Integer> targetPairs) {
+        this(name, populationThreshold, minimumCommitmentMonths, countryRegions, movedCountries, themes, targetPairs,
+                null);
+    }
+
+    public boolean allowsRegionOverride() {
+        return Boolean.TRUE.equals(allowRegionOverride);
+    }
 
     /** The most themes a call may have (bounds the shared-challenges term: at most 9 points a theme). */
     public static final int MAX_THEMES = 100;

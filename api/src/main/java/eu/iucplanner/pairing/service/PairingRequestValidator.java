@@ -56,9 +56,38 @@ public class PairingRequestValidator {
         boolean fieldsValid = errors.isEmpty();
         errors.addAll(references(request, request.pinnedPairsOrEmpty(), request.excludedPairsOrEmpty(), true));
         if (fieldsValid) {
+            errors.addAll(regionOverrides(request));
             errors.addAll(pinRules(request));
         }
         RequestValidator.throwIfAny(errors);
+    }
+
+    /**
+     * An applicant's own region must be its country's region under the call unless the call allows overrides: a
+     * region given by mistake (a US city marked EU) would otherwise pair it as if it were on the other side.
+     */
+    private static List<FieldError> regionOverrides(PairingRunRequest request) {
+        if (request.call() != null && request.call().allowsRegionOverride()) {
+            return List.of();
+        }
+        Map<String, ProgrammeRegion> mapping = request.call() == null ? CallRules.defaultCountryRegions()
+                : request.call().mapping();
+        List<FieldError> errors = new ArrayList<>();
+        List<ApplicantDto> applicants = request.applicantsOrEmpty();
+        for (int i = 0; i < applicants.size(); i++) {
+            ApplicantDto applicant = applicants.get(i);
+            if (applicant == null || applicant.region() == null || applicant.region() == mapping.get(
+                    applicant.country())) {
+                continue;
+            }
+            ProgrammeRegion mapped = mapping.get(applicant.country());
+            errors.add(new FieldError("applicants[" + i + "].region", applicant.region() + " contradicts the call: "
+                    + applicant.country() + (mapped == null ? " is in none of its regions"
+                            : " counts in " + mapped + " under its country mapping")
+                    + "; leave region out, move the country with call.movedCountries, or set "
+                    + "call.allowRegionOverride to true to let this applicant's region win"));
+        }
+        return errors;
     }
 
     /**

@@ -90,6 +90,27 @@ class PairingRunBadInputIT extends PairingApiTestSupport {
         assertThat(message(regionProblem, "applicants[0].region")).contains("NORTH_AMERICA");
     }
 
+    /**
+     * "Also found": an applicant's own region that contradicts its country's region in the call is refused, naming
+     * the field (a US city marked EU used to be paired as an EU city); the call may allow overrides explicitly.
+     */
+    @Test
+    void aRegionThatContradictsTheCallsMappingIsRefusedUnlessTheCallAllowsIt() {
+        ObjectNode request = smallPool();
+        int us = -1;
+        for (int i = 0; i < request.get("applicants").size() && us < 0; i++) {
+            us = "US".equals(applicant(request, i).get("country").asText()) ? i : -1;
+        }
+        applicant(request, us).put("region", "EU");
+        JsonNode problem = rejected(postJson(RUNS, request), 400, "validation");
+        assertThat(fields(problem)).containsExactly("applicants[" + us + "].region");
+        assertThat(message(problem, "applicants[" + us + "].region")).contains("US counts in NORTH_AMERICA")
+                .contains("call.allowRegionOverride");
+
+        ((ObjectNode) request.get("call")).put("allowRegionOverride", true);
+        assertThat(postJson(RUNS, request).getStatusCode().value()).isEqualTo(202);
+    }
+
     @Test
     void duplicateApplicantIds() {
         ObjectNode request = smallPool();
