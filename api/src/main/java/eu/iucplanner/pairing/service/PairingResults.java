@@ -25,6 +25,8 @@ import eu.iucplanner.pairing.domain.ProgrammeRegion;
 import eu.iucplanner.csv.CsvColumn;
 import eu.iucplanner.csv.CsvTable;
 import eu.iucplanner.pairing.service.PairingRunResult.ApplicantRef;
+import eu.iucplanner.pairing.service.PairingRunResult.BestPartnerView;
+import eu.iucplanner.pairing.service.PairingRunResult.HeldPairView;
 import eu.iucplanner.pairing.service.PairingRunResult.ContributionView;
 import eu.iucplanner.pairing.service.PairingRunResult.IneligibleView;
 import eu.iucplanner.pairing.service.PairingRunResult.PairView;
@@ -49,6 +51,9 @@ public class PairingResults {
 
     /** How many candidates a recommendation scores exactly, at least. */
     static final int EXACTLY_SCORED = 60;
+
+    /** How many of its best compatible partners an unpaired applicant's explanation names. */
+    static final int BEST_PARTNERS = 3;
 
     /** The pairs' CSV columns: text columns are neutralised against formula injection, numbers are not. */
     static final List<CsvColumn> CSV_COLUMNS = List.of(CsvColumn.text("eu_applicant_id"),
@@ -285,6 +290,7 @@ public class PairingResults {
     // ************************************************************************
 
     private static List<UnpairedView> unpaired(PairingSolution solution) {
+        PairWeights weights = PairWeights.of(solution.getConstraintWeightOverrides());
         Map<Applicant, List<Applicant>> partnersOf = new HashMap<>();
         for (PartnerSlot slot : solution.getSlots()) {
             if (slot.getPartner() != null) {
@@ -316,7 +322,7 @@ public class PairingResults {
                         ? "There is no eligible applicant from the " + side + " in this pool."
                         : "All " + otherSide.size() + " eligible applicants from the " + side
                                 + " are excluded as its partners or already paired with it.";
-                views.add(new UnpairedView(ref(applicant), open, UnpairedReason.NO_COMPATIBLE_PARTNER, why));
+                views.add(new UnpairedView(ref(applicant), open, UnpairedReason.NO_COMPATIBLE_PARTNER, why, List.of()));
                 continue;
             }
             Optional<Applicant> stillOpen = compatible.stream()
@@ -325,21 +331,39 @@ public class PairingResults {
             if (stillOpen.isPresent()) {
                 views.add(new UnpairedView(ref(applicant), open, UnpairedReason.NOT_YET_PAIRED,
                         stillOpen.get().getName() + " also has an open place and may be paired with it; the run "
-                                + "ended before the solver formed that pair. Rerun it for longer."));
+                                + "ended before the solver formed that pair. Rerun it for longer.", List.of()));
                 continue;
             }
-            String examples = compatible.stream().limit(3)
-                    .map(other -> other.getName() + " (with " + partnersOf.get(other).stream()
-                            .map(Applicant::getName).collect(Collectors.joining(", ")) + ")")
+            // Its own best compatible partners (by the pair's soft score), each with the pairs that hold its places.
+            List<BestPartnerView> best = compatible.stream()
+                    .sorted(Comparator.comparingLong((Applicant other) -> weights.softScore(applicant, other))
+                            .reversed().thenComparing(Applicant::getId))
+                    .limit(BEST_PARTNERS)
+                    .map(other -> new BestPartnerView(ref(other), weights.softScore(applicant, other),
+                            partnersOf.get(other).stream()
+                                    .map(holder -> new HeldPairView(ref(holder), weights.softScore(other, holder)))
+                                    .toList()))
+                    .toList();
+            String examples = best.stream()
+                    .map(view -> "%s (a pair score of %s with it; held by %s)".formatted(view.partner().name(),
+                            thousands(view.pairScore()), view.heldBy().stream()
+                                    .map(held -> "%s, scoring %s".formatted(held.partner().name(),
+                                            thousands(held.pairScore())))
+                                    .collect(Collectors.joining("; "))))
                     .collect(Collectors.joining(", "));
             views.add(new UnpairedView(ref(applicant), open, UnpairedReason.COMPATIBLE_PARTNERS_TAKEN,
                     "All " + compatible.size() + " compatible applicants from the " + side
-                            + " have every place taken by pairs that score better overall, e.g. " + examples
-                            + ". The " + (applicant.isEuSide() ? "EU side offers " : "partner regions offer ")
+                            + " have every place taken by pairs that score better overall. Its best compatible "
+                            + "partners are " + examples + ". The "
+                            + (applicant.isEuSide() ? "EU side offers " : "partner regions offer ")
                             + places(applicant.isEuSide() ? euSide : partnerSide) + " places for "
-                            + places(otherSide) + " on the other side."));
+                            + places(otherSide) + " on the other side.", best));
         }
         return views;
+    }
+
+    private static String thousands(long number) {
+        return String.format(java.util.Locale.ROOT, "%,d", number);
     }
 
     private static int places(List<Applicant> applicants) {

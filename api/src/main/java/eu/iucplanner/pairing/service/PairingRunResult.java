@@ -41,11 +41,27 @@ public record PairingRunResult(eu.iucplanner.run.service.RunMetadata metadata, L
     /**
      * An eligible applicant with open partner places.
      *
-     * @param openPlaces  partner places left open
-     * @param reason      machine-readable why
-     * @param explanation the same for a reader
+     * @param openPlaces             partner places left open
+     * @param reason                 machine-readable why
+     * @param explanation            the same for a reader
+     * @param bestCompatiblePartners with {@code COMPATIBLE_PARTNERS_TAKEN}: its own best compatible partners (by the
+     *                               pair's soft score, at most 3), each with the pairs that hold its places
      */
-    public record UnpairedView(ApplicantRef applicant, int openPlaces, UnpairedReason reason, String explanation) {
+    public record UnpairedView(ApplicantRef applicant, int openPlaces, UnpairedReason reason, String explanation,
+            List<BestPartnerView> bestCompatiblePartners) {
+    }
+
+    /**
+     * A compatible partner an unpaired applicant would have scored best with.
+     *
+     * @param pairScore the soft score the pair would add (the per-pair constraints under the run's weights)
+     * @param heldBy    the pairs that take its places now
+     */
+    public record BestPartnerView(ApplicantRef partner, long pairScore, List<HeldPairView> heldBy) {
+    }
+
+    /** A pair that holds a place: the other applicant and the pair's soft score. */
+    public record HeldPairView(ApplicantRef partner, long pairScore) {
     }
 
     /** Why an eligible applicant has open places. */

@@ -36,6 +36,7 @@ import eu.iucplanner.pairing.domain.PairRef;
 import eu.iucplanner.pairing.domain.PairingProblem;
 import eu.iucplanner.pairing.domain.PairingSolution;
 import eu.iucplanner.pairing.solver.MaxWeightBMatching;
+import eu.iucplanner.pairing.solver.PairWeights;
 import eu.iucplanner.pairing.solver.PairingProblemFactory;
 
 /** The coordination unit's flow over HTTP against the real service and database. */
@@ -282,6 +283,57 @@ class PairingRunFlowIT extends PairingApiTestSupport {
         rest.exchange(RUNS + "/" + busy, HttpMethod.DELETE, null, String.class);
         JsonNode stopped = awaitMetadata(busy, metadata -> hasStatus(metadata, "TERMINATED"));
         assertThat(stopped.get("score").asText()).isEqualTo(ended.get("score").asText());
+    }
+
+    /**
+     * "Also found": an unpaired applicant's explanation names its own best compatible partners (by the pair's soft
+     * score, checked here against the per-pair weights of the pool) and the pairs that hold their places.
+     */
+    @Test
+    void unpairedApplicantsNameTheirOwnBestCompatiblePartnersAndWhatHoldsThem() throws Exception {
+        UUID id = solvedSmallRun();
+        JsonNode result = json(rest.getForEntity(RUNS + "/" + id, String.class).getBody());
+        PairingSolution problem = PairingProblemFactory.create(DemoPools.generate(DemoPoolSize.SMALL));
+        Map<String, Applicant> byId = new HashMap<>();
+        problem.getApplicants().forEach(applicant -> byId.put(applicant.getId(), applicant));
+        Map<String, List<String>> partnersOf = new HashMap<>();
+        for (JsonNode pair : result.get("pairs")) {
+            String eu = pair.at("/euApplicant/id").asText();
+            String partner = pair.at("/partner/id").asText();
+            partnersOf.computeIfAbsent(eu, k -> new ArrayList<>()).add(partner);
+            partnersOf.computeIfAbsent(partner, k -> new ArrayList<>()).add(eu);
+        }
+        PairWeights weights = PairWeights.of(problem.getConstraintWeightOverrides());
+        Set<String> firstNamed = new HashSet<>();
+        int explained = 0;
+        for (JsonNode unpaired : result.get("unpaired")) {
+            if (!"COMPATIBLE_PARTNERS_TAKEN".equals(unpaired.get("reason").asText())) {
+                continue;
+            }
+            Applicant applicant = byId.get(unpaired.at("/applicant/id").asText());
+            List<Applicant> otherSide = problem.getApplicants().stream()
+                    .filter(other -> other.isEligible() && (applicant.isEuSide() ? other.isPartnerSide()
+                            : other.isEuSide()) && !other.excludes(applicant) && !applicant.excludes(other))
+                    .toList();
+            long bestScore = otherSide.stream().mapToLong(other -> weights.softScore(applicant, other)).max()
+                    .orElseThrow();
+            JsonNode best = unpaired.get("bestCompatiblePartners");
+            assertThat(best).hasSize(Math.min(3, otherSide.size()));
+            assertThat(best.get(0).get("pairScore").asLong()).isEqualTo(bestScore);
+            for (JsonNode partner : best) {
+                String partnerId = partner.at("/partner/id").asText();
+                assertThat(partner.get("pairScore").asLong())
+                        .isEqualTo(weights.softScore(applicant, byId.get(partnerId)));
+                List<String> holders = new ArrayList<>();
+                partner.get("heldBy").forEach(held -> holders.add(held.at("/partner/id").asText()));
+                assertThat(holders).containsExactlyInAnyOrderElementsOf(partnersOf.get(partnerId));
+                assertThat(unpaired.get("explanation").asText()).contains(partner.at("/partner/name").asText());
+            }
+            firstNamed.add(best.get(0).at("/partner/id").asText());
+            explained++;
+        }
+        assertThat(explained).as("unpaired applicants whose partners are taken").isGreaterThan(1);
+        assertThat(firstNamed).as("not the same example for everyone").hasSizeGreaterThan(1);
     }
 
     @Test
