@@ -55,12 +55,16 @@ public class PairingResults {
     /** How many of its best compatible partners an unpaired applicant's explanation names. */
     static final int BEST_PARTNERS = 3;
 
-    /** The pairs' CSV columns: text columns are neutralised against formula injection, numbers are not. */
+    /**
+     * The result's CSV columns: the pair columns first (as before), then what says which rows are not pairs. Text
+     * columns are neutralised against formula injection, numbers are not.
+     */
     static final List<CsvColumn> CSV_COLUMNS = List.of(CsvColumn.text("eu_applicant_id"),
             CsvColumn.text("eu_applicant_name"), CsvColumn.text("eu_country"), CsvColumn.text("partner_applicant_id"),
             CsvColumn.text("partner_applicant_name"), CsvColumn.text("partner_country"),
             CsvColumn.text("partner_region"), CsvColumn.text("pinned"), CsvColumn.text("score"),
-            CsvColumn.text("reasons"));
+            CsvColumn.text("reasons"), CsvColumn.text("status"), CsvColumn.number("open_places"),
+            CsvColumn.text("reason_codes"));
 
     private final RunLifecycle lifecycle;
     private final PairingRunKind kind;
@@ -115,7 +119,12 @@ public class PairingResults {
         return new PairingRunResult(run, pairs, unpaired, ineligible, regionBalance(solution));
     }
 
-    /** The pairs as CSV (RFC 4180, CRLF), one pair a row. */
+    /**
+     * The result as CSV (RFC 4180, CRLF): one row per pair ({@code status} PAIRED), then one per eligible applicant
+     * with open places (UNPAIRED: its open places, reason code and explanation) and one per ineligible applicant
+     * (INELIGIBLE: every reason code and sentence). An applicant that is not a pair's goes in the EU columns when it
+     * is on the EU side, else in the partner columns.
+     */
     public String csv(UUID id) {
         PairingRunResult result = result(id);
         List<List<Object>> rows = new ArrayList<>();
@@ -123,9 +132,26 @@ public class PairingResults {
             rows.add(Arrays.asList(pair.euApplicant().id(), pair.euApplicant().name(), pair.euApplicant().country(),
                     pair.partner().id(), pair.partner().name(), pair.partner().country(), pair.partner().region(),
                     pair.pinned(), pair.score(), pair.contributions().stream().map(ContributionView::justification)
-                            .collect(Collectors.joining(" "))));
+                            .collect(Collectors.joining(" ")), "PAIRED", null, null));
+        }
+        for (UnpairedView unpaired : result.unpaired()) {
+            rows.add(single(unpaired.applicant(), unpaired.explanation(), "UNPAIRED", unpaired.openPlaces(),
+                    unpaired.reason().name()));
+        }
+        for (IneligibleView ineligible : result.ineligible()) {
+            rows.add(single(ineligible.applicant(), ineligible.reasons().stream().map(ReasonView::message)
+                    .collect(Collectors.joining(" ")), "INELIGIBLE", null, ineligible.reasons().stream()
+                            .map(reason -> reason.reason().name()).collect(Collectors.joining(";"))));
         }
         return CsvTable.write(CSV_COLUMNS, rows);
+    }
+
+    private static List<Object> single(ApplicantRef applicant, String reasons, String status, Integer openPlaces,
+            String codes) {
+        boolean eu = applicant.region() == ProgrammeRegion.EU;
+        return Arrays.asList(eu ? applicant.id() : null, eu ? applicant.name() : null, eu ? applicant.country() : null,
+                eu ? null : applicant.id(), eu ? null : applicant.name(), eu ? null : applicant.country(),
+                eu ? null : applicant.region(), null, null, reasons, status, openPlaces, codes);
     }
 
     // ************************************************************************

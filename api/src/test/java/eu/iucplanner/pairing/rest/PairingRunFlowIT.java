@@ -118,9 +118,35 @@ class PairingRunFlowIT extends PairingApiTestSupport {
         ResponseEntity<String> csv = rest.exchange(RUNS + "/" + id, HttpMethod.GET, new HttpEntity<>(csvHeaders),
                 String.class);
         assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
-        String[] lines = csv.getBody().split("\r\n");
-        assertThat(lines[0]).startsWith("eu_applicant_id,eu_applicant_name");
-        assertThat(lines).hasSize(result.get("pairs").size() + 1);
+        // "Also found": the CSV holds the pairs, then the unpaired and the ineligible applicants with their reasons.
+        List<Map<String, String>> rows = csvRows(csv.getBody());
+        assertThat(csv.getBody().substring(0, csv.getBody().indexOf("\r\n"))).isEqualTo("eu_applicant_id,"
+                + "eu_applicant_name,eu_country,partner_applicant_id,partner_applicant_name,partner_country,"
+                + "partner_region,pinned,score,reasons,status,open_places,reason_codes");
+        assertThat(rows).hasSize(result.get("pairs").size() + result.get("unpaired").size()
+                + result.get("ineligible").size());
+        assertThat(rows.stream().filter(row -> row.get("status").equals("PAIRED"))).hasSize(result.get("pairs")
+                .size());
+        for (JsonNode refused : result.get("ineligible")) {
+            String applicantId = refused.at("/applicant/id").asText();
+            Map<String, String> row = rows.stream().filter(r -> applicantId.equals(r.get("eu_applicant_id"))
+                    || applicantId.equals(r.get("partner_applicant_id"))).findFirst().orElseThrow();
+            assertThat(row.get("status")).isEqualTo("INELIGIBLE");
+            assertThat(row.get("reason_codes")).isEqualTo(refused.at("/reasons/0/reason").asText()
+                    + (refused.get("reasons").size() > 1 ? ";" + refused.at("/reasons/1/reason").asText() : "")
+                    + (refused.get("reasons").size() > 2 ? ";" + refused.at("/reasons/2/reason").asText()
+                            : ""));
+            assertThat(row.get("reasons")).startsWith(refused.at("/reasons/0/message").asText());
+        }
+        for (JsonNode open : result.get("unpaired")) {
+            String applicantId = open.at("/applicant/id").asText();
+            Map<String, String> row = rows.stream().filter(r -> applicantId.equals(r.get("eu_applicant_id"))
+                    || applicantId.equals(r.get("partner_applicant_id"))).findFirst().orElseThrow();
+            assertThat(row.get("status")).isEqualTo("UNPAIRED");
+            assertThat(row.get("open_places")).isEqualTo(open.get("openPlaces").asText());
+            assertThat(row.get("reason_codes")).isEqualTo(open.get("reason").asText());
+            assertThat(row.get("reasons")).isEqualTo(open.get("explanation").asText());
+        }
 
         // The score analysis adds up to the run's score.
         JsonNode analysis = json(rest.getForEntity(RUNS + "/" + id + "/score-analysis", String.class).getBody());
@@ -395,6 +421,22 @@ class PairingRunFlowIT extends PairingApiTestSupport {
                 assertThat(pair.at("/partner/region").asText()).isEqualTo("NORTH_AMERICA");
             }
         });
+    }
+
+    /** The rows of a CSV with a header, each as column name to value. */
+    private static List<Map<String, String>> csvRows(String text) {
+        List<eu.iucplanner.csv.CsvRecord> records = eu.iucplanner.csv.CsvTable.read(text).stream()
+                .filter(record -> !record.isBlank()).toList();
+        List<String> header = records.get(0).cells();
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (eu.iucplanner.csv.CsvRecord record : records.subList(1, records.size())) {
+            Map<String, String> row = new HashMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                row.put(header.get(i), i < record.cells().size() ? record.cells().get(i) : "");
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 
     private UUID solvedSmallRun() throws InterruptedException {
