@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 import eu.iucplanner.pairing.domain.ApplicantKind;
+import eu.iucplanner.pairing.domain.PopulationBasis;
 import eu.iucplanner.pairing.domain.ProgrammeRegion;
 import eu.iucplanner.validation.FreeText;
 import eu.iucplanner.validation.IsoCountry;
@@ -78,7 +79,33 @@ public record ApplicantDto(
         @Schema(example = "45.748") @DecimalMin(value = "-90", message = "must be from -90 to 90")
         @DecimalMax(value = "90", message = "must be from -90 to 90") Double latitude,
         @Schema(example = "4.847") @DecimalMin(value = "-180", message = "must be from -180 to 180")
-        @DecimalMax(value = "180", message = "must be from -180 to 180") Double longitude) {
+        @DecimalMax(value = "180", message = "must be from -180 to 180") Double longitude,
+        @Schema(description = "Further population figures with their basis and source, e.g. a metropolitan figure; "
+                + "the call's countedPopulationBases say which count")
+        @Size(max = 10, message = "must list at most 10 figures")
+        List<@NotNull(message = "must not be null") @Valid DeclaredPopulationDto> declaredPopulations) {
+
+    /** Without declared populations. */
+    public ApplicantDto(String id, String name, String country, ProgrammeRegion region, ApplicantKind kind,
+            Long population, List<MemberDto> members, String leadAuthorityContact, List<String> languages,
+            List<ChallengeDto> challenges, List<ProgrammeRegion> preferredPartnerRegions, Integer committedMonths,
+            Integer maxPartners, Boolean covenantSignatory, List<String> excludedPartnerIds, Double latitude,
+            Double longitude) {
+        this(id, name, country, region, kind, population, members, leadAuthorityContact, languages, challenges,
+                preferredPartnerRegions, committedMonths, maxPartners, covenantSignatory, excludedPartnerIds, latitude,
+                longitude, null);
+    }
+
+    /** A population figure the applicant gives beside its plain population, with what it counts and its source. */
+    public record DeclaredPopulationDto(
+            @Schema(example = "2870000") @NotNull(message = "is required") @Positive(message = "must be more than 0")
+            @Max(value = MAX_POPULATION, message = "must be at most " + MAX_POPULATION) Long population,
+            @Schema(example = "METROPOLITAN") @NotNull(message = "is required: CITY_PROPER, MUNICIPALITY, "
+                    + "METROPOLITAN or GROUP_TOTAL") PopulationBasis basis,
+            @Schema(example = "INE census 2021, Lisbon metropolitan area", maxLength = Limits.NAME)
+            @Size(max = Limits.NAME, message = "must be at most " + Limits.NAME + " characters") @PlainText
+            String source) {
+    }
 
     /** The largest population an applicant or a member may declare (bounds the size-similarity term). */
     public static final long MAX_POPULATION = 2_000_000_000L;

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 
 import eu.iucplanner.pairing.domain.CallRules;
+import eu.iucplanner.pairing.domain.PopulationBasis;
+import eu.iucplanner.pairing.domain.PopulationPolicy;
 import eu.iucplanner.pairing.domain.ProgrammeRegion;
 import eu.iucplanner.validation.IsoCountry;
 import eu.iucplanner.validation.Limits;
@@ -42,6 +44,10 @@ import jakarta.validation.constraints.Size;
  * @param allowRegionOverride     whether an applicant's own {@code region} may differ from its country's region in
  *                                the call's mapping (refused otherwise, so a US city marked EU is an error, not an
  *                                EU city)
+ * @param populationPolicy        HARD (default), PREFERENCE or NONE
+ * @param populationFloor         with PREFERENCE: the population an applicant must exceed (default 50,000, at most the
+ *                                threshold)
+ * @param countedPopulationBases  which population figures count (default all); the largest counted one is used
  */
 @Schema(description = "The call's rules; every field is optional and defaults to the current IURC call.")
 @CallRulesDto.Consistent
@@ -69,13 +75,25 @@ public record CallRulesDto(
                 @Max(value = 1_000_000, message = "must be at most 1000000") Integer> targetPairs,
         @Schema(description = "Let an applicant's own region differ from its country's region in the mapping "
                 + "(default false: such an applicant is refused; move whole countries with movedCountries)",
-                example = "false") Boolean allowRegionOverride) {
+                example = "false") Boolean allowRegionOverride,
+        @Schema(description = "HARD: more than the threshold or ineligible (default); PREFERENCE: a soft penalty below "
+                + "the threshold, ineligible at or below the floor; NONE: no population rule", example = "PREFERENCE")
+        PopulationPolicy populationPolicy,
+        @Schema(example = "50000", description = "With PREFERENCE: an applicant needs more than this (default "
+                + "50,000, or the threshold when that is lower)") @PositiveOrZero(message = "must be 0 or more")
+        @Max(value = ApplicantDto.MAX_POPULATION, message = "must be at most " + ApplicantDto.MAX_POPULATION)
+        Long populationFloor,
+        @Schema(description = "Which population figures count (default all four)",
+                example = "[\"CITY_PROPER\", \"MUNICIPALITY\"]")
+        @Size(min = 1, max = 4, message = "must list from 1 to 4 bases; leave it out for all")
+        List<@NotNull(message = "must name a basis: [CITY_PROPER, MUNICIPALITY, METROPOLITAN, GROUP_TOTAL]")
+                PopulationBasis> countedPopulationBases) {
 
     public CallRulesDto(String name, Long populationThreshold, Integer minimumCommitmentMonths,
             Map<String, ProgrammeRegion> countryRegions, Map<String, ProgrammeRegion> movedCountries,
             List<String> themes, Map<ProgrammeRegion, Integer> targetPairs) {
         this(name, populationThreshold, minimumCommitmentMonths, countryRegions, movedCountries, themes, targetPairs,
-                null);
+                null, null, null, null);
     }
 
     public boolean allowsRegionOverride() {
@@ -118,6 +136,15 @@ public record CallRulesDto(
             Map<String, ProgrammeRegion> mapping = dto.mapping();
             if (!mapping.isEmpty() && !mapping.containsValue(ProgrammeRegion.EU)) {
                 violations.add("countryRegions", "maps no country to EU");
+            }
+            long threshold = dto.populationThreshold() == null ? CallRules.DEFAULT_POPULATION_THRESHOLD
+                    : dto.populationThreshold();
+            if (dto.populationFloor() != null && dto.populationFloor() > threshold) {
+                violations.add("populationFloor", "must not be more than the population threshold ("
+                        + threshold + ")");
+            }
+            if (dto.populationFloor() != null && dto.populationPolicy() != PopulationPolicy.PREFERENCE) {
+                violations.add("populationFloor", "applies only with populationPolicy PREFERENCE");
             }
             if (dto.themes() != null) {
                 Set<String> seen = new HashSet<>();

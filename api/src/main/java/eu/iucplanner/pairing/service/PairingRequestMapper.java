@@ -2,6 +2,7 @@ package eu.iucplanner.pairing.service;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +15,8 @@ import eu.iucplanner.pairing.domain.ApplicantProfile;
 import eu.iucplanner.pairing.domain.CallRules;
 import eu.iucplanner.pairing.domain.Challenge;
 import eu.iucplanner.pairing.domain.Coordinates;
+import eu.iucplanner.pairing.domain.DeclaredPopulation;
+import eu.iucplanner.pairing.domain.PopulationPolicy;
 import eu.iucplanner.pairing.domain.MemberMunicipality;
 import eu.iucplanner.pairing.domain.PairRef;
 import eu.iucplanner.pairing.domain.PairingProblem;
@@ -54,11 +57,16 @@ public final class PairingRequestMapper {
         if (dto.targetPairs() != null) {
             targets.putAll(dto.targetPairs());
         }
-        return new CallRules(name,
-                dto.populationThreshold() == null ? defaults.populationThreshold() : dto.populationThreshold(),
+        long threshold = dto.populationThreshold() == null ? defaults.populationThreshold()
+                : dto.populationThreshold();
+        return new CallRules(name, threshold,
                 dto.minimumCommitmentMonths() == null ? defaults.minimumCommitmentMonths()
                         : dto.minimumCommitmentMonths(),
-                dto.mapping(), request.themes(), targets);
+                dto.mapping(), request.themes(), targets,
+                dto.populationPolicy() == null ? PopulationPolicy.HARD : dto.populationPolicy(),
+                dto.populationFloor() == null ? Math.min(CallRules.DEFAULT_POPULATION_FLOOR, threshold)
+                        : dto.populationFloor(),
+                dto.countedPopulationBases() == null ? null : EnumSet.copyOf(dto.countedPopulationBases()));
     }
 
     public static ApplicantProfile profile(ApplicantDto dto, CallRules call) {
@@ -76,7 +84,10 @@ public final class PairingRequestMapper {
                 Boolean.TRUE.equals(dto.covenantSignatory()),
                 dto.excludedPartnerIds() == null ? null : new LinkedHashSet<>(dto.excludedPartnerIds()),
                 dto.latitude() == null || dto.longitude() == null ? null
-                        : new Coordinates(dto.latitude(), dto.longitude()));
+                        : new Coordinates(dto.latitude(), dto.longitude()),
+                dto.declaredPopulations() == null ? List.of() : dto.declaredPopulations().stream()
+                        .map(figure -> new DeclaredPopulation(figure.population(), figure.basis(), figure.source()))
+                        .toList());
     }
 
     private static List<PairRef> pairs(List<PairDto> dtos) {

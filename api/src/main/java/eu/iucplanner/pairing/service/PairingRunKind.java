@@ -138,7 +138,8 @@ public class PairingRunKind implements RunKind<PairingRunRequest, PairingSolutio
                                 applicant.kind(), applicant.population(), applicant.members(), null,
                                 applicant.languages(), applicant.challenges(), applicant.preferredPartnerRegions(),
                                 applicant.committedMonths(), applicant.maxPartners(), applicant.covenantSignatory(),
-                                applicant.excludedPartnerIds(), applicant.latitude(), applicant.longitude()))
+                                applicant.excludedPartnerIds(), applicant.latitude(), applicant.longitude(),
+                                applicant.declaredPopulations()))
                 .toList(), request.weights(), request.termination(), request.pinnedPairs(), request.excludedPairs(),
                 request.stopAtProvenOptimum());
     }

@@ -112,6 +112,28 @@ class PairingRunBadInputIT extends PairingApiTestSupport {
     }
 
     @Test
+    void populationPolicyFieldsAreCheckedTogether() {
+        ObjectNode request = smallPool();
+        ((ObjectNode) request.get("call")).put("populationPolicy", "PREFERENCE").put("populationFloor", 150_000);
+        applicant(request, 0).putArray("declaredPopulations").addObject().put("population", 2_000_000);
+        applicant(request, 1).putArray("declaredPopulations").addObject().put("population", -5)
+                .put("basis", "METROPOLITAN");
+        JsonNode problem = rejected(postJson(RUNS, request), 400, "validation");
+        assertThat(fields(problem)).containsExactlyInAnyOrder("call.populationFloor",
+                "applicants[0].declaredPopulations[0].basis", "applicants[1].declaredPopulations[0].population");
+        assertThat(message(problem, "call.populationFloor")).contains("not be more than the population threshold");
+
+        ObjectNode hardWithFloor = smallPool();
+        ((ObjectNode) hardWithFloor.get("call")).put("populationFloor", 50_000);
+        assertThat(message(rejected(postJson(RUNS, hardWithFloor), 400, "validation"), "call.populationFloor"))
+                .contains("only with populationPolicy PREFERENCE");
+        ObjectNode unknownBasis = smallPool();
+        ((ObjectNode) unknownBasis.get("call")).putArray("countedPopulationBases").add("CITY");
+        assertThat(fields(rejected(postJson(RUNS, unknownBasis), 400, "malformed-body")))
+                .containsExactly("call.countedPopulationBases[0]");
+    }
+
+    @Test
     void duplicateApplicantIds() {
         ObjectNode request = smallPool();
         applicant(request, 5).put("id", applicant(request, 1).get("id").asText());

@@ -41,6 +41,7 @@ public class PairingConstraintProvider implements ConstraintProvider {
     public static final String PREFERRED_PARTNER_REGION = "Preferred partner region";
     public static final String REGIONAL_BALANCE = "Regional balance";
     public static final String COVENANT_OF_MAYORS_SIGNATORIES = "Covenant of Mayors signatories";
+    public static final String POPULATION_BELOW_THRESHOLD = "Population below threshold";
 
     private static final HardMediumSoftLongScore ONE_HARD = HardMediumSoftLongScore.ONE_HARD;
     private static final HardMediumSoftLongScore ONE_MEDIUM = HardMediumSoftLongScore.ONE_MEDIUM;
@@ -58,7 +59,8 @@ public class PairingConstraintProvider implements ConstraintProvider {
             Map.entry(COMMON_WORKING_LANGUAGE, HardMediumSoftLongScore.ofSoft(100)),
             Map.entry(PREFERRED_PARTNER_REGION, HardMediumSoftLongScore.ofSoft(300)),
             Map.entry(REGIONAL_BALANCE, HardMediumSoftLongScore.ofSoft(200)),
-            Map.entry(COVENANT_OF_MAYORS_SIGNATORIES, HardMediumSoftLongScore.ofSoft(20)));
+            Map.entry(COVENANT_OF_MAYORS_SIGNATORIES, HardMediumSoftLongScore.ofSoft(20)),
+            Map.entry(POPULATION_BELOW_THRESHOLD, HardMediumSoftLongScore.ofSoft(10)));
 
     @Override
     public Constraint[] defineConstraints(ConstraintFactory factory) {
@@ -77,7 +79,8 @@ public class PairingConstraintProvider implements ConstraintProvider {
                 commonWorkingLanguage(factory),
                 preferredPartnerRegion(factory),
                 regionalBalance(factory),
-                covenantOfMayorsSignatories(factory)
+                covenantOfMayorsSignatories(factory),
+                populationBelowThreshold(factory)
         };
     }
 
@@ -231,6 +234,17 @@ public class PairingConstraintProvider implements ConstraintProvider {
                 .asConstraint(COVENANT_OF_MAYORS_SIGNATORIES);
     }
 
+    // Under a population preference, a pair costs more the further its members fall below the call's threshold.
+    Constraint populationBelowThreshold(ConstraintFactory factory) {
+        return factory.forEach(PartnerSlot.class)
+                .filter(slot -> PairScores.populationShortfall(slot.getOwner(), slot.getPartner()) > 0)
+                .penalizeLong(weight(POPULATION_BELOW_THRESHOLD),
+                        slot -> PairScores.populationShortfall(slot.getOwner(), slot.getPartner()))
+                .justifyWith((slot, score) -> pair(slot,
+                        PairScores.populationShortfall(slot.getOwner(), slot.getPartner()), shortfallSentence(slot)))
+                .asConstraint(POPULATION_BELOW_THRESHOLD);
+    }
+
     // ************************************************************************
     // Helpers
     // ************************************************************************
@@ -328,6 +342,19 @@ public class PairingConstraintProvider implements ConstraintProvider {
             }
         }
         return text.toString();
+    }
+
+    static String shortfallSentence(PartnerSlot slot) {
+        List<String> parts = new java.util.ArrayList<>();
+        for (Applicant who : List.of(slot.getOwner(), slot.getPartner())) {
+            if (who.getPopulationShortfall() > 0) {
+                parts.add("%s has %s inhabitants, not more than the %s the call prefers.".formatted(who.getName(),
+                        who.getCountedPopulation() == null ? thousands(who.getPopulation())
+                                : who.getCountedPopulation().describe(),
+                        thousands(who.getPopulationThreshold())));
+            }
+        }
+        return String.join(" ", parts);
     }
 
     static String covenantSentence(PartnerSlot slot) {

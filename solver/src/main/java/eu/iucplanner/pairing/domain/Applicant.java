@@ -25,6 +25,9 @@ public final class Applicant {
     private final ProgrammeRegion region;
     private final List<Ineligibility> ineligibilities;
     private final long population;
+    private final DeclaredPopulation countedPopulation;
+    private final int populationShortfall;
+    private final long populationThreshold;
     private final int logPopulationCentis;
     private final int[] themeIndexes;
     private final int[] themePriorities;
@@ -38,8 +41,13 @@ public final class Applicant {
         this.id = profile.id();
         this.region = profile.region() != null ? profile.region() : call.regionOf(profile.country()).orElse(null);
         this.ineligibilities = EligibilityChecker.check(profile, call);
-        this.population = profile.totalPopulation();
+        this.countedPopulation = call.countedPopulation(profile).orElse(null);
+        this.population = countedPopulation != null ? countedPopulation.population() : profile.totalPopulation();
         this.logPopulationCentis = logPopulationCentis(population);
+        this.populationThreshold = call.populationThreshold();
+        this.populationShortfall = call.populationPolicy() == PopulationPolicy.PREFERENCE
+                && population <= call.populationThreshold()
+                ? logPopulationCentis(call.populationThreshold()) - logPopulationCentis + 1 : 0;
         int[][] themes = themeArrays(profile.challenges(), call);
         this.themeIndexes = themes[0];
         this.themePriorities = themes[1];
@@ -123,6 +131,24 @@ public final class Applicant {
 
     public long getPopulation() {
         return population;
+    }
+
+    /** The figure the call counts for this applicant (its basis and source), or {@code null} when none counts. */
+    public DeclaredPopulation getCountedPopulation() {
+        return countedPopulation;
+    }
+
+    /**
+     * Under a population preference, how far the counted population falls short of the threshold: {@code
+     * round(100 ln threshold) − round(100 ln population) + 1} when it is at or below it (1 at the threshold, 70 at
+     * half of it, 231 at a tenth), else 0; always 0 under a hard threshold or none.
+     */
+    public int getPopulationShortfall() {
+        return populationShortfall;
+    }
+
+    public long getPopulationThreshold() {
+        return populationThreshold;
     }
 
     public int getLogPopulationCentis() {

@@ -116,6 +116,11 @@ public final class PairScores {
                 && !who.getPreferredPartnerRegions().contains(partner.getRegion()) ? 1 : 0;
     }
 
+    /** The two applicants' population shortfalls under the call's preference, added (see Applicant). */
+    public static int populationShortfall(Applicant a, Applicant b) {
+        return a.getPopulationShortfall() + b.getPopulationShortfall();
+    }
+
     /** How many of the two (0, 1 or 2) signed the Global Covenant of Mayors. */
     public static int covenantSignatories(Applicant a, Applicant b) {
         return (a.isCovenantSignatory() ? 1 : 0) + (b.isCovenantSignatory() ? 1 : 0);
@@ -144,6 +149,7 @@ public final class PairScores {
         private final int[] preferredRegionMask;
         private final int[] regionBit;
         private final boolean[] covenant;
+        private final int[] shortfall;
         private final List<Applicant> columns;
 
         public Batch(List<Applicant> columns) {
@@ -169,6 +175,7 @@ public final class PairScores {
             this.preferredRegionMask = new int[size];
             this.regionBit = new int[size];
             this.covenant = new boolean[size];
+            this.shortfall = new int[size];
             for (int j = 0; j < size; j++) {
                 Applicant column = columns.get(j);
                 int[] indexes = column.themeIndexes();
@@ -188,6 +195,7 @@ public final class PairScores {
                 preferredRegionMask[j] = regionMask(column.getPreferredPartnerRegions());
                 regionBit[j] = regionBit(column.getRegion());
                 covenant[j] = column.isCovenantSignatory();
+                shortfall[j] = column.getPopulationShortfall();
             }
         }
 
@@ -200,7 +208,7 @@ public final class PairScores {
          * on entry (it is accumulated theme by theme).
          */
         public void terms(Applicant row, int[] shared, int[] sizeGap, int[] language, int[] preferenceMisses,
-                int[] covenantSignatories) {
+                int[] covenantSignatories, int[] populationShortfall) {
             int[] indexes = row.themeIndexes();
             int[] priorities = row.themePriorities();
             for (int k = 0; k < indexes.length; k++) {
@@ -226,6 +234,7 @@ public final class PairScores {
                 misses += preferredRegionMask[j] != 0 && (preferredRegionMask[j] & ownRegionBit) == 0 ? 1 : 0;
                 preferenceMisses[j] = misses;
                 covenantSignatories[j] = ownCovenant + (covenant[j] ? 1 : 0);
+                populationShortfall[j] = row.getPopulationShortfall() + shortfall[j];
             }
         }
 

@@ -15,7 +15,14 @@ import org.junit.jupiter.api.Test;
 
 import ai.timefold.solver.test.api.score.stream.ConstraintVerifier;
 
+import java.util.EnumSet;
+
+import eu.iucplanner.pairing.TestApplicants;
 import eu.iucplanner.pairing.domain.Applicant;
+import eu.iucplanner.pairing.domain.ApplicantProfile;
+import eu.iucplanner.pairing.domain.CallRules;
+import eu.iucplanner.pairing.domain.PopulationBasis;
+import eu.iucplanner.pairing.domain.PopulationPolicy;
 import eu.iucplanner.pairing.domain.PairingSolution;
 import eu.iucplanner.pairing.domain.PartnerSlot;
 import eu.iucplanner.pairing.domain.ProgrammeRegion;
@@ -64,7 +71,7 @@ class PairingConstraintProviderTest {
                 .given(slot(lyon(), 0, smallTown))
                 .justifiesWith(new PairJustification("lyon", "boston", 1,
                         "Boston is paired with Lyon although it is not eligible: The population of Boston is"
-                                + " 100,000; the call requires more than 100,000 inhabitants."))
+                                + " 100,000 (city proper); the call requires more than 100,000 inhabitants."))
                 .penalizesBy(1);
         verifier.verifyThat(PairingConstraintProvider::ineligibleApplicantPaired)
                 .given(slot(lyon(), 0, boston()))
@@ -252,6 +259,37 @@ class PairingConstraintProviderTest {
                 .rewardsWith(1);
         verifier.verifyThat(PairingConstraintProvider::covenantOfMayorsSignatories)
                 .given(slot(lyon(), 0, boston()))
+                .hasNoImpact();
+    }
+
+    @Test
+    void populationBelowThreshold() {
+        CallRules preference = TestApplicants.CALL.withPopulationPolicy(PopulationPolicy.PREFERENCE, 50_000,
+                EnumSet.of(PopulationBasis.CITY_PROPER, PopulationBasis.MUNICIPALITY));
+        // Almada's city proper (GeoNames) counts; its declared metropolitan figure does not in this call.
+        Applicant almada = new Applicant(ApplicantProfile.builder("almada", "Almada", "PT").population(34_008)
+                .declares(2_870_000, PopulationBasis.METROPOLITAN, "Lisbon metropolitan area, declared").build(),
+                preference);
+        Applicant smallBoston = new Applicant(bostonProfile().population(80_000).build(), preference);
+        Applicant boston = new Applicant(bostonProfile().build(), preference);
+        // round(100 ln 100000) = 1151, round(100 ln 34008) = 1043, round(100 ln 80000) = 1129:
+        // (1151 - 1043 + 1) + (1151 - 1129 + 1) = 109 + 23.
+        verifier.verifyThat(PairingConstraintProvider::populationBelowThreshold)
+                .given(slot(almada, 0, smallBoston))
+                .justifiesWith(new PairJustification("almada", "boston", 132,
+                        "Almada has 34,008 (city proper) inhabitants, not more than the 100,000 the call prefers. "
+                                + "Boston has 80,000 (city proper) inhabitants, not more than the 100,000 the call "
+                                + "prefers."))
+                .penalizesBy(132);
+        verifier.verifyThat(PairingConstraintProvider::populationBelowThreshold)
+                .given(slot(almada, 0, boston))
+                .penalizesBy(109);
+        verifier.verifyThat(PairingConstraintProvider::populationBelowThreshold)
+                .given(slot(new Applicant(lyonProfile().build(), preference), 0, boston))
+                .hasNoImpact();
+        // Under the hard threshold (the default) the small town is ineligible instead, never penalized here.
+        verifier.verifyThat(PairingConstraintProvider::populationBelowThreshold)
+                .given(slot(lyon(), 0, applicant(bostonProfile().population(80_000))))
                 .hasNoImpact();
     }
 }

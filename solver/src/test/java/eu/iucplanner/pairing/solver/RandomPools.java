@@ -10,6 +10,7 @@ import eu.iucplanner.pairing.domain.ApplicantProfile;
 import eu.iucplanner.pairing.domain.CallRules;
 import eu.iucplanner.pairing.domain.PairRef;
 import eu.iucplanner.pairing.domain.PairingProblem;
+import eu.iucplanner.pairing.domain.PopulationPolicy;
 import eu.iucplanner.pairing.domain.ProgrammeRegion;
 
 /** Small random pools that exercise every constraint, reproducible from a seed. */
@@ -47,6 +48,10 @@ final class RandomPools {
                 }
             }
             call = call.withTargetPairs(targets);
+        }
+        if (random.nextInt(3) == 0) {
+            // A population preference: the towns of 80,000 become eligible, and every pair with one costs more.
+            call = call.withPopulationPolicy(PopulationPolicy.PREFERENCE, 50_000, call.countedPopulationBases());
         }
         return new PairingProblem(call, applicants, List.of(), excluded, Map.of());
     }

@@ -1,0 +1,91 @@
+package eu.iucplanner.pairing.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import eu.iucplanner.demo.ParticipantPools;
+import eu.iucplanner.demo.rest.DemoDataController;
+import eu.iucplanner.pairing.domain.PopulationPolicy;
+
+/** The rules a call may set, over HTTP: population policies with declared populations. */
+class PairingCallPoliciesIT extends PairingApiTestSupport {
+
+    private static final ObjectMapper WITHOUT_NULLS = new ObjectMapper()
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
+    private static final List<String> SMALL_PARTICIPANTS = List.of("Almada", "Växjö", "Santa Monica");
+
+    /**
+     * Item 1, "done when": a pool of real cities with declared metropolitan (and municipal) populations, under a call
+     * that counts city-proper and municipal figures. Under HARD the small real participants are refused, each with
+     * the figure and basis that counted and the declared one that did not; under PREFERENCE they are paired, each
+     * pair with a "Population below threshold" contribution naming the figure. Rio das Ostras (100,000 in GeoNames)
+     * counts by its declared municipal figure under both.
+     */
+    @Test
+    void smallRealParticipantsArePairedUnderPreferenceAndRefusedUnderHardEachWithItsReason() throws Exception {
+        JsonNode hard = solved(PopulationPolicy.HARD);
+        Map<String, JsonNode> ineligible = new HashMap<>();
+        hard.get("ineligible").forEach(view -> ineligible.put(view.at("/applicant/name").asText(), view));
+        assertThat(ineligible.keySet()).containsExactlyInAnyOrderElementsOf(SMALL_PARTICIPANTS);
+        JsonNode almada = ineligible.get("Almada").at("/reasons/0");
+        assertThat(almada.get("reason").asText()).isEqualTo("POPULATION_AT_OR_BELOW_THRESHOLD");
+        assertThat(almada.get("message").asText()).isEqualTo("The population of Almada is 34,008 (city proper); "
+                + "the call requires more than 100,000 inhabitants. Its figure 2,870,000 (metropolitan area, Lisbon "
+                + "metropolitan area, declared by the applicant (demo figure)) does not count in this call, which "
+                + "counts city proper, municipality.");
+        assertThat(ineligible.get("Växjö").at("/reasons/0/message").asText())
+                .startsWith("The population of Växjö is 96,000 (municipality, declared by the applicant");
+        assertThat(names(hard)).contains("Rio das Ostras").doesNotContainAnyElementsOf(SMALL_PARTICIPANTS);
+
+        JsonNode preference = solved(PopulationPolicy.PREFERENCE);
+        assertThat(preference.get("ineligible")).isEmpty();
+        assertThat(preference.get("pairs")).hasSize(6);
+        assertThat(names(preference)).containsAll(SMALL_PARTICIPANTS);
+        for (JsonNode pair : preference.get("pairs")) {
+            List<String> sentences = new ArrayList<>();
+            pair.get("contributions").forEach(contribution -> {
+                if (contribution.get("constraint").asText().equals("Population below threshold")) {
+                    sentences.add(contribution.get("justification").asText());
+                }
+            });
+            String members = pair.at("/euApplicant/name").asText() + " " + pair.at("/partner/name").asText();
+            boolean small = SMALL_PARTICIPANTS.stream().anyMatch(members::contains);
+            assertThat(sentences).as(members).hasSize(small ? 1 : 0);
+            if (members.contains("Almada")) {
+                assertThat(sentences.get(0)).contains("Almada has 34,008 (city proper) inhabitants, not more than "
+                        + "the 100,000 the call prefers.");
+            }
+        }
+    }
+
+    private JsonNode solved(PopulationPolicy policy) throws Exception {
+        ObjectNode request = WITHOUT_NULLS.valueToTree(DemoDataController.request(ParticipantPools.generate(policy),
+                "Participants " + policy).withTermination(null));
+        UUID id = submit(request);
+        JsonNode metadata = awaitMetadata(id, m -> hasStatus(m, "COMPLETED"));
+        assertThat(metadata.get("optimal").asBoolean()).isTrue();
+        return json(rest.getForEntity(RUNS + "/" + id, String.class).getBody());
+    }
+
+    private static List<String> names(JsonNode result) {
+        List<String> names = new ArrayList<>();
+        result.get("pairs").forEach(pair -> {
+            names.add(pair.at("/euApplicant/name").asText());
+            names.add(pair.at("/partner/name").asText());
+        });
+        return names;
+    }
+}
