@@ -98,7 +98,12 @@ public class DemoDataController {
                 call.targetPairs().isEmpty() ? null : call.targetPairs(), null,
                 defaultPolicy ? null : call.populationPolicy(),
                 call.populationPolicy() == PopulationPolicy.PREFERENCE ? call.populationFloor() : null,
-                defaultPolicy ? null : List.copyOf(call.countedPopulationBases()));
+                defaultPolicy ? null : List.copyOf(call.countedPopulationBases()),
+                call.countryLimits().maxPairsPerCountry(),
+                call.countryLimits().maxPairsByCountry().isEmpty() ? null : call.countryLimits().maxPairsByCountry(),
+                call.countryLimits().softMaxPairsPerCountry(),
+                call.countryLimits().softMaxPairsByCountry().isEmpty() ? null
+                        : call.countryLimits().softMaxPairsByCountry());
         List<ApplicantDto> applicants = problem.applicants().stream().map(DemoDataController::applicant).toList();
         return new PairingRunRequest(name, callDto, applicants, null,
                 new TerminationDto(java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(5)), null, null);

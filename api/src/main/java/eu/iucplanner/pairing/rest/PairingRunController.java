@@ -104,7 +104,11 @@ public class PairingRunController extends RunController {
             @Parameter(description = "HARD (default), PREFERENCE or NONE") @RequestParam(required = false)
             String populationPolicy,
             @Parameter(description = "with PREFERENCE: the population an applicant must exceed")
-            @RequestParam(required = false) Long populationFloor) {
+            @RequestParam(required = false) Long populationFloor,
+            @Parameter(description = "hard cap on the pairs of any one country") @RequestParam(required = false)
+            Integer maxPairsPerCountry,
+            @Parameter(description = "soft cap on the pairs of any one country") @RequestParam(required = false)
+            Integer softMaxPairsPerCountry) {
         List<FieldError> errors = new ArrayList<>();
         Duration spent = duration("spentLimit", spentLimit, errors);
         Duration unimproved = duration("unimprovedSpentLimit", unimprovedSpentLimit, errors);
@@ -142,7 +146,7 @@ public class PairingRunController extends RunController {
         RequestValidator.throwIfAny(errors);
         CallRulesDto call = new CallRulesDto(name, populationThreshold, minimumCommitmentMonths, null,
                 moved.isEmpty() ? null : moved, null, targets.isEmpty() ? null : targets, allowRegionOverride,
-                policy, populationFloor, null);
+                policy, populationFloor, null, maxPairsPerCountry, null, softMaxPairsPerCountry, null);
         TerminationDto termination = spent == null && unimproved == null ? null
                 : new TerminationDto(spent, unimproved);
         PairingRunRequest request = new PairingRunRequest(name, call, ApplicantCsvReader.read(csv), null,

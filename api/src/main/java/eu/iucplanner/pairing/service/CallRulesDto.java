@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import eu.iucplanner.pairing.domain.CallRules;
+import eu.iucplanner.pairing.domain.CountryLimits;
 import eu.iucplanner.pairing.domain.PopulationBasis;
 import eu.iucplanner.pairing.domain.PopulationPolicy;
 import eu.iucplanner.pairing.domain.ProgrammeRegion;
@@ -48,6 +49,10 @@ import jakarta.validation.constraints.Size;
  * @param populationFloor         with PREFERENCE: the population an applicant must exceed (default 50,000, at most the
  *                                threshold)
  * @param countedPopulationBases  which population figures count (default all); the largest counted one is used
+ * @param maxPairsPerCountry      hard cap on the pairs any one country (EU member state or partner country) is in
+ * @param maxPairsByCountry       hard caps of single countries, replacing the general one
+ * @param softMaxPairsPerCountry  soft cap: each pair a country has beyond it costs ("Country above soft cap")
+ * @param softMaxPairsByCountry   soft caps of single countries, replacing the general one
  */
 @Schema(description = "The call's rules; every field is optional and defaults to the current IURC call.")
 @CallRulesDto.Consistent
@@ -87,13 +92,41 @@ public record CallRulesDto(
                 example = "[\"CITY_PROPER\", \"MUNICIPALITY\"]")
         @Size(min = 1, max = 4, message = "must list from 1 to 4 bases; leave it out for all")
         List<@NotNull(message = "must name a basis: [CITY_PROPER, MUNICIPALITY, METROPOLITAN, GROUP_TOTAL]")
-                PopulationBasis> countedPopulationBases) {
+                PopulationBasis> countedPopulationBases,
+        @Schema(example = "12", description = "No country (EU member state or partner country) is in more pairs")
+        @PositiveOrZero(message = "must be 0 or more") @Max(value = 1_000_000, message = "must be at most 1000000")
+        Integer maxPairsPerCountry,
+        @Schema(example = "{\"US\": 8}") @Size(max = 300, message = "must cap at most 300 countries")
+        Map<@IsoCountry String, @NotNull(message = "must be 0 or more") @PositiveOrZero(message = "must be 0 or more")
+                @Max(value = 1_000_000, message = "must be at most 1000000") Integer> maxPairsByCountry,
+        @Schema(example = "6", description = "Each pair a country has beyond this costs (Country above soft cap)")
+        @PositiveOrZero(message = "must be 0 or more") @Max(value = 1_000_000, message = "must be at most 1000000")
+        Integer softMaxPairsPerCountry,
+        @Schema(example = "{\"DE\": 4}") @Size(max = 300, message = "must cap at most 300 countries")
+        Map<@IsoCountry String, @NotNull(message = "must be 0 or more") @PositiveOrZero(message = "must be 0 or more")
+                @Max(value = 1_000_000, message = "must be at most 1000000") Integer> softMaxPairsByCountry) {
+
+    /** Before country limits. */
+    public CallRulesDto(String name, Long populationThreshold, Integer minimumCommitmentMonths,
+            Map<String, ProgrammeRegion> countryRegions, Map<String, ProgrammeRegion> movedCountries,
+            List<String> themes, Map<ProgrammeRegion, Integer> targetPairs, Boolean allowRegionOverride,
+            PopulationPolicy populationPolicy, Long populationFloor, List<PopulationBasis> countedPopulationBases) {
+        this(name, populationThreshold, minimumCommitmentMonths, countryRegions, movedCountries, themes, targetPairs,
+                allowRegionOverride, populationPolicy, populationFloor, countedPopulationBases, null, null, null,
+                null);
+    }
+
+    /** The country limits these rules give. */
+    public CountryLimits countryLimits() {
+        return new CountryLimits(maxPairsPerCountry, maxPairsByCountry, softMaxPairsPerCountry,
+                softMaxPairsByCountry);
+    }
 
     public CallRulesDto(String name, Long populationThreshold, Integer minimumCommitmentMonths,
             Map<String, ProgrammeRegion> countryRegions, Map<String, ProgrammeRegion> movedCountries,
             List<String> themes, Map<ProgrammeRegion, Integer> targetPairs) {
         this(name, populationThreshold, minimumCommitmentMonths, countryRegions, movedCountries, themes, targetPairs,
-                null, null, null, null);
+                null, null, null, null, null, null, null, null);
     }
 
     public boolean allowsRegionOverride() {
@@ -145,6 +178,10 @@ public record CallRulesDto(
             }
             if (dto.populationFloor() != null && dto.populationPolicy() != PopulationPolicy.PREFERENCE) {
                 violations.add("populationFloor", "applies only with populationPolicy PREFERENCE");
+            }
+            if (dto.allowsRegionOverride() && !dto.countryLimits().isEmpty()) {
+                violations.add("allowRegionOverride", "cannot be combined with country caps: a country on both "
+                        + "sides would be capped per side");
             }
             if (dto.themes() != null) {
                 Set<String> seen = new HashSet<>();

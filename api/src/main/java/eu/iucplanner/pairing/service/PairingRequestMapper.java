@@ -66,7 +66,8 @@ public final class PairingRequestMapper {
                 dto.populationPolicy() == null ? PopulationPolicy.HARD : dto.populationPolicy(),
                 dto.populationFloor() == null ? Math.min(CallRules.DEFAULT_POPULATION_FLOOR, threshold)
                         : dto.populationFloor(),
-                dto.countedPopulationBases() == null ? null : EnumSet.copyOf(dto.countedPopulationBases()));
+                dto.countedPopulationBases() == null ? null : EnumSet.copyOf(dto.countedPopulationBases()),
+                dto.countryLimits());
     }
 
     public static ApplicantProfile profile(ApplicantDto dto, CallRules call) {

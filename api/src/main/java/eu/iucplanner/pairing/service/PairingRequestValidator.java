@@ -191,6 +191,7 @@ public class PairingRequestValidator {
         Set<Set<String>> excludedSets = new HashSet<>();
         request.excludedPairsOrEmpty().forEach(pair -> excludedSets.add(Set.of(pair.first(), pair.second())));
         Map<String, Integer> pinCount = new HashMap<>();
+        Map<String, Integer> countryPins = new HashMap<>();
         List<PairDto> pins = request.pinnedPairsOrEmpty();
         for (int i = 0; i < pins.size(); i++) {
             String field = "pinnedPairs[" + i + "]";
@@ -220,6 +221,14 @@ public class PairingRequestValidator {
                     || second.excludedPartnerIds().contains(first.id())) {
                 errors.add(new FieldError(field, "the pair " + first.id() + " and " + second.id()
                         + " is also excluded"));
+            }
+            for (ApplicantProfile profile : List.of(first, second)) {
+                int cap = call.countryLimits().cap(profile.country());
+                int inCountry = countryPins.merge(profile.country(), 1, Integer::sum);
+                if (cap >= 0 && inCountry == cap + 1) {
+                    errors.add(new FieldError(field, "pins put " + profile.country() + " in more pairs than the "
+                            + "call's cap for it (" + cap + ")"));
+                }
             }
             for (ApplicantProfile profile : List.of(first, second)) {
                 int count = pinCount.merge(profile.id(), 1, Integer::sum);

@@ -28,6 +28,7 @@ import eu.iucplanner.pairing.service.PairingRunResult.ApplicantRef;
 import eu.iucplanner.pairing.service.PairingRunResult.BestPartnerView;
 import eu.iucplanner.pairing.service.PairingRunResult.HeldPairView;
 import eu.iucplanner.pairing.service.PairingRunResult.ContributionView;
+import eu.iucplanner.pairing.service.PairingRunResult.CountryBalanceView;
 import eu.iucplanner.pairing.service.PairingRunResult.IneligibleView;
 import eu.iucplanner.pairing.service.PairingRunResult.PairView;
 import eu.iucplanner.pairing.service.PairingRunResult.ReasonView;
@@ -116,7 +117,8 @@ public class PairingResults {
                 .map(applicant -> new IneligibleView(ref(applicant), applicant.getIneligibilities().stream()
                         .map(reason -> new ReasonView(reason.reason(), reason.message())).toList()))
                 .toList();
-        return new PairingRunResult(run, pairs, unpaired, ineligible, regionBalance(solution));
+        return new PairingRunResult(run, pairs, unpaired, ineligible, regionBalance(solution),
+                countryBalance(solution));
     }
 
     /**
@@ -317,6 +319,13 @@ public class PairingResults {
 
     private static List<UnpairedView> unpaired(PairingSolution solution) {
         PairWeights weights = PairWeights.of(solution.getConstraintWeightOverrides());
+        Map<String, Integer> countryPairs = countryPairs(solution);
+        Map<String, Integer> caps = new HashMap<>();
+        solution.getCountryLimits().stream().filter(limit -> limit.cap() >= 0)
+                .forEach(limit -> caps.put(limit.country(), limit.cap()));
+        java.util.function.Predicate<Applicant> countryFull = applicant -> countryPairs.getOrDefault(
+                applicant.getProfile().country(), 0) >= caps.getOrDefault(applicant.getProfile().country(),
+                        Integer.MAX_VALUE);
         Map<Applicant, List<Applicant>> partnersOf = new HashMap<>();
         for (PartnerSlot slot : solution.getSlots()) {
             if (slot.getPartner() != null) {
@@ -351,9 +360,27 @@ public class PairingResults {
                 views.add(new UnpairedView(ref(applicant), open, UnpairedReason.NO_COMPATIBLE_PARTNER, why, List.of()));
                 continue;
             }
-            Optional<Applicant> stillOpen = compatible.stream()
+            if (countryFull.test(applicant)) {
+                String country = applicant.getProfile().country();
+                views.add(new UnpairedView(ref(applicant), open, UnpairedReason.COUNTRY_CAP_REACHED,
+                        "%s is in %s, the call's cap for it; %s's open place%s would take %s beyond it.".formatted(
+                                country, pairings(countryPairs.get(country)), applicant.getName(),
+                                open == 1 ? "" : "s", country), List.of()));
+                continue;
+            }
+            List<Applicant> withRoom = compatible.stream()
                     .filter(other -> partnersOf.getOrDefault(other, List.of()).size() < other.getMaxPartners())
-                    .findFirst();
+                    .toList();
+            Optional<Applicant> stillOpen = withRoom.stream().filter(other -> !countryFull.test(other)).findFirst();
+            if (stillOpen.isEmpty() && !withRoom.isEmpty()) {
+                String countries = withRoom.stream().map(other -> other.getProfile().country()).distinct().sorted()
+                        .collect(Collectors.joining(", "));
+                views.add(new UnpairedView(ref(applicant), open, UnpairedReason.COUNTRY_CAP_REACHED,
+                        "Every compatible applicant with an open place (e.g. %s) is in a country at the call's cap "
+                                .formatted(withRoom.get(0).getName()) + "of pairs per country (" + countries + ").",
+                        List.of()));
+                continue;
+            }
             if (stillOpen.isPresent()) {
                 views.add(new UnpairedView(ref(applicant), open, UnpairedReason.NOT_YET_PAIRED,
                         stillOpen.get().getName() + " also has an open place and may be paired with it; the run "
@@ -394,6 +421,29 @@ public class PairingResults {
 
     private static int places(List<Applicant> applicants) {
         return applicants.stream().mapToInt(Applicant::getMaxPartners).sum();
+    }
+
+    private static Map<String, Integer> countryPairs(PairingSolution solution) {
+        Map<String, Integer> pairs = new HashMap<>();
+        for (PartnerSlot slot : solution.getSlots()) {
+            if (slot.getPartner() != null) {
+                pairs.merge(slot.getOwner().getProfile().country(), 1, Integer::sum);
+                pairs.merge(slot.getPartner().getProfile().country(), 1, Integer::sum);
+            }
+        }
+        return pairs;
+    }
+
+    private static List<CountryBalanceView> countryBalance(PairingSolution solution) {
+        Map<String, Integer> pairs = countryPairs(solution);
+        return solution.getCountryLimits().stream()
+                .map(limit -> new CountryBalanceView(limit.country(), pairs.getOrDefault(limit.country(), 0),
+                        limit.cap() < 0 ? null : limit.cap(), limit.softCap() < 0 ? null : limit.softCap()))
+                .toList();
+    }
+
+    private static String pairings(int count) {
+        return count == 1 ? "1 pairing" : count + " pairings";
     }
 
     private static List<RegionBalanceView> regionBalance(PairingSolution solution) {

@@ -14,11 +14,16 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param unpaired       eligible applicants left with open partner places, and why
  * @param ineligible     applicants that were never considered, with every reason
  * @param regionBalance  pairs per partner region against the call's targets
+ * @param countryBalance pairs per country the call limits, against its caps
  */
 @Schema(description = "A pairing run's best solution so far, with a reason for every pair and every unpaired "
         + "applicant.")
 public record PairingRunResult(eu.iucplanner.run.service.RunMetadata metadata, List<PairView> pairs, List<UnpairedView> unpaired,
-        List<IneligibleView> ineligible, List<RegionBalanceView> regionBalance) {
+        List<IneligibleView> ineligible, List<RegionBalanceView> regionBalance, List<CountryBalanceView> countryBalance) {
+
+    /** Pairs of a country the call limits, against its caps ({@code null} for none). */
+    public record CountryBalanceView(String country, int pairs, Integer cap, Integer softCap) {
+    }
 
     /** One applicant as shown in a result. */
     public record ApplicantRef(String id, String name, String country, ProgrammeRegion region, long population) {
@@ -71,7 +76,12 @@ public record PairingRunResult(eu.iucplanner.run.service.RunMetadata metadata, L
         /** Every compatible partner has all its places taken by other pairs. */
         COMPATIBLE_PARTNERS_TAKEN,
         /** A compatible partner still has an open place: the run stopped before pairing them. */
-        NOT_YET_PAIRED
+        NOT_YET_PAIRED,
+        /**
+         * Its own country, or the country of every compatible applicant with an open place, is at the call's hard
+         * cap of pairs per country.
+         */
+        COUNTRY_CAP_REACHED
     }
 
     /** An applicant that is not eligible under the call's rules. */

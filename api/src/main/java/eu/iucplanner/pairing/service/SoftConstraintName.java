@@ -26,7 +26,8 @@ public @interface SoftConstraintName {
             PairingConstraintProvider.SIZE_SIMILARITY, PairingConstraintProvider.COMMON_WORKING_LANGUAGE,
             PairingConstraintProvider.PREFERRED_PARTNER_REGION, PairingConstraintProvider.REGIONAL_BALANCE,
             PairingConstraintProvider.COVENANT_OF_MAYORS_SIGNATORIES,
-            PairingConstraintProvider.POPULATION_BELOW_THRESHOLD);
+            PairingConstraintProvider.POPULATION_BELOW_THRESHOLD,
+            PairingConstraintProvider.COUNTRY_ABOVE_SOFT_CAP);
 
     String message() default "unknown constraint";
 

@@ -71,6 +71,53 @@ class PairingCallPoliciesIT extends PairingApiTestSupport {
         }
     }
 
+    /**
+     * Item 2, countries: a hard cap of 2 pairs and a soft cap of 1 per country on the SMALL demo pool. The run is
+     * still proven optimal (the caps are arcs of the flow), no country is above 2, the soft cap's penalty in the
+     * score analysis is 200 for every pair beyond 1 of each country, and an unpaired applicant held back by a cap
+     * says so.
+     */
+    @Test
+    void countryCapsKeepTheRunProvenOptimalAndAreExplained() throws Exception {
+        ObjectNode request = demo("SMALL");
+        ((ObjectNode) request.get("call")).put("maxPairsPerCountry", 2).put("softMaxPairsPerCountry", 1);
+        request.remove("termination");
+        UUID id = submit(request);
+        JsonNode metadata = awaitMetadata(id, m -> hasStatus(m, "COMPLETED"));
+        assertThat(metadata.get("optimal").asBoolean()).isTrue();
+        assertThat(metadata.get("boundKind").asText()).isEqualTo("OPTIMUM");
+        JsonNode result = json(rest.getForEntity(RUNS + "/" + id, String.class).getBody());
+        Map<String, Integer> perCountry = new HashMap<>();
+        result.get("pairs").forEach(pair -> {
+            perCountry.merge(pair.at("/euApplicant/country").asText(), 1, Integer::sum);
+            perCountry.merge(pair.at("/partner/country").asText(), 1, Integer::sum);
+        });
+        assertThat(perCountry.values()).allMatch(pairs -> pairs <= 2);
+        long beyondSoftCap = 0;
+        for (JsonNode country : result.get("countryBalance")) {
+            assertThat(country.get("pairs").asInt()).isEqualTo(perCountry.getOrDefault(country.get("country")
+                    .asText(), 0));
+            beyondSoftCap += Math.max(0, country.get("pairs").asInt() - 1);
+        }
+        assertThat(beyondSoftCap).as("the soft cap binds in this pool").isPositive();
+        JsonNode analysis = json(rest.getForEntity(RUNS + "/" + id + "/score-analysis", String.class).getBody());
+        long penalty = 0;
+        for (JsonNode constraint : analysis.get("constraints")) {
+            if (constraint.get("name").asText().equals("Country above soft cap")) {
+                penalty = -Long.parseLong(constraint.get("score").asText().replaceAll(".*/(-?\\d+)soft", "$1"));
+            }
+        }
+        assertThat(penalty).isEqualTo(200 * beyondSoftCap);
+        boolean capExplained = false;
+        for (JsonNode unpaired : result.get("unpaired")) {
+            if (unpaired.get("reason").asText().equals("COUNTRY_CAP_REACHED")) {
+                capExplained = true;
+                assertThat(unpaired.get("explanation").asText()).contains("cap");
+            }
+        }
+        assertThat(capExplained).as("some applicant is held back by a country's cap").isTrue();
+    }
+
     private JsonNode solved(PopulationPolicy policy) throws Exception {
         ObjectNode request = WITHOUT_NULLS.valueToTree(DemoDataController.request(ParticipantPools.generate(policy),
                 "Participants " + policy).withTermination(null));

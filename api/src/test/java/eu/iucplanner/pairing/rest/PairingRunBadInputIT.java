@@ -134,6 +134,27 @@ class PairingRunBadInputIT extends PairingApiTestSupport {
     }
 
     @Test
+    void countryCapsRefusePinsBeyondThemAndRegionOverrides() {
+        ObjectNode request = smallPool();
+        String eu = idOfRegion(request, true, 0);
+        String country = null;
+        for (JsonNode applicant : request.get("applicants")) {
+            country = applicant.get("id").asText().equals(eu) ? applicant.get("country").asText() : country;
+        }
+        ((ObjectNode) request.get("call")).putObject("maxPairsByCountry").put(country, 0);
+        request.putArray("pinnedPairs").addObject().put("first", eu).put("second", idOfRegion(request, false, 0));
+        JsonNode problem = rejected(postJson(RUNS, request), 400, "validation");
+        assertThat(fields(problem)).containsExactly("pinnedPairs[0]");
+        assertThat(message(problem, "pinnedPairs[0]")).isEqualTo("pins put " + country
+                + " in more pairs than the call's cap for it (0)");
+
+        ObjectNode overrides = smallPool();
+        ((ObjectNode) overrides.get("call")).put("allowRegionOverride", true).put("maxPairsPerCountry", 3);
+        assertThat(fields(rejected(postJson(RUNS, overrides), 400, "validation")))
+                .containsExactly("call.allowRegionOverride");
+    }
+
+    @Test
     void duplicateApplicantIds() {
         ObjectNode request = smallPool();
         applicant(request, 5).put("id", applicant(request, 1).get("id").asText());

@@ -16,6 +16,7 @@ import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
 import ai.timefold.solver.core.api.score.stream.bi.BiConstraintStream;
 
 import eu.iucplanner.pairing.domain.Applicant;
+import eu.iucplanner.pairing.domain.CountryLimit;
 import eu.iucplanner.pairing.domain.PairScores;
 import eu.iucplanner.pairing.domain.PartnerSlot;
 import eu.iucplanner.pairing.domain.RegionTarget;
@@ -42,6 +43,8 @@ public class PairingConstraintProvider implements ConstraintProvider {
     public static final String REGIONAL_BALANCE = "Regional balance";
     public static final String COVENANT_OF_MAYORS_SIGNATORIES = "Covenant of Mayors signatories";
     public static final String POPULATION_BELOW_THRESHOLD = "Population below threshold";
+    public static final String COUNTRY_CAP_EXCEEDED = "Country cap exceeded";
+    public static final String COUNTRY_ABOVE_SOFT_CAP = "Country above soft cap";
 
     private static final HardMediumSoftLongScore ONE_HARD = HardMediumSoftLongScore.ONE_HARD;
     private static final HardMediumSoftLongScore ONE_MEDIUM = HardMediumSoftLongScore.ONE_MEDIUM;
@@ -53,6 +56,7 @@ public class PairingConstraintProvider implements ConstraintProvider {
             Map.entry(PARTNER_CAPACITY_EXCEEDED, ONE_HARD),
             Map.entry(PAIR_FORMED_TWICE, ONE_HARD),
             Map.entry(EXCLUDED_PAIR_FORMED, ONE_HARD),
+            Map.entry(COUNTRY_CAP_EXCEEDED, ONE_HARD),
             Map.entry(OPEN_PARTNER_PLACE, ONE_MEDIUM),
             Map.entry(SHARED_CHALLENGES, HardMediumSoftLongScore.ofSoft(100)),
             Map.entry(SIZE_SIMILARITY, HardMediumSoftLongScore.ofSoft(1)),
@@ -60,7 +64,8 @@ public class PairingConstraintProvider implements ConstraintProvider {
             Map.entry(PREFERRED_PARTNER_REGION, HardMediumSoftLongScore.ofSoft(300)),
             Map.entry(REGIONAL_BALANCE, HardMediumSoftLongScore.ofSoft(200)),
             Map.entry(COVENANT_OF_MAYORS_SIGNATORIES, HardMediumSoftLongScore.ofSoft(20)),
-            Map.entry(POPULATION_BELOW_THRESHOLD, HardMediumSoftLongScore.ofSoft(10)));
+            Map.entry(POPULATION_BELOW_THRESHOLD, HardMediumSoftLongScore.ofSoft(10)),
+            Map.entry(COUNTRY_ABOVE_SOFT_CAP, HardMediumSoftLongScore.ofSoft(200)));
 
     @Override
     public Constraint[] defineConstraints(ConstraintFactory factory) {
@@ -71,6 +76,7 @@ public class PairingConstraintProvider implements ConstraintProvider {
                 partnerCapacityExceeded(factory),
                 pairFormedTwice(factory),
                 excludedPairFormed(factory),
+                countryCapExceeded(factory),
                 // Medium
                 openPartnerPlace(factory),
                 // Soft
@@ -80,7 +86,8 @@ public class PairingConstraintProvider implements ConstraintProvider {
                 preferredPartnerRegion(factory),
                 regionalBalance(factory),
                 covenantOfMayorsSignatories(factory),
-                populationBelowThreshold(factory)
+                populationBelowThreshold(factory),
+                countryAboveSoftCap(factory)
         };
     }
 
@@ -144,6 +151,17 @@ public class PairingConstraintProvider implements ConstraintProvider {
                         "%s and %s are paired although the pair is excluded.".formatted(slot.getOwner().getName(),
                                 slot.getPartner().getName())))
                 .asConstraint(EXCLUDED_PAIR_FORMED);
+    }
+
+    // No country is in more pairs than the call's hard cap for it; penalized by the excess.
+    Constraint countryCapExceeded(ConstraintFactory factory) {
+        return countryPairCounts(factory)
+                .filter((limit, pairs) -> limit.cap() >= 0 && pairs > limit.cap())
+                .penalizeLong(weight(COUNTRY_CAP_EXCEEDED), (limit, pairs) -> pairs - limit.cap())
+                .justifyWith((limit, pairs, score) -> new CountryJustification(limit.country(), pairs, limit.cap(),
+                        "%s is in %s; the call allows at most %d.".formatted(limit.country(), pairings(pairs),
+                                limit.cap())))
+                .asConstraint(COUNTRY_CAP_EXCEEDED);
     }
 
     // Every partner place an eligible applicant leaves open costs the same, so the most cooperations come first.
@@ -245,6 +263,17 @@ public class PairingConstraintProvider implements ConstraintProvider {
                 .asConstraint(POPULATION_BELOW_THRESHOLD);
     }
 
+    // A country should not be in more pairs than the call's soft cap for it; each pair beyond costs.
+    Constraint countryAboveSoftCap(ConstraintFactory factory) {
+        return countryPairCounts(factory)
+                .filter((limit, pairs) -> limit.softCap() >= 0 && pairs > limit.softCap())
+                .penalizeLong(weight(COUNTRY_ABOVE_SOFT_CAP), (limit, pairs) -> pairs - limit.softCap())
+                .justifyWith((limit, pairs, score) -> new CountryJustification(limit.country(), pairs,
+                        limit.softCap(), "%s is in %s; the call prefers at most %d per country.".formatted(
+                                limit.country(), pairings(pairs), limit.softCap())))
+                .asConstraint(COUNTRY_ABOVE_SOFT_CAP);
+    }
+
     // ************************************************************************
     // Helpers
     // ************************************************************************
@@ -259,6 +288,15 @@ public class PairingConstraintProvider implements ConstraintProvider {
                 .map(PartnerSlot::getOwner)
                 .concat(factory.forEach(PartnerSlot.class).map(PartnerSlot::getPartner))
                 .groupBy(applicant -> applicant, count());
+    }
+
+    /** Each limited country with the number of pairs it is in (as the EU member's or the partner's country). */
+    private static BiConstraintStream<CountryLimit, Integer> countryPairCounts(ConstraintFactory factory) {
+        return factory.forEach(PartnerSlot.class)
+                .map(slot -> slot.getOwner().getProfile().country())
+                .concat(factory.forEach(PartnerSlot.class).map(slot -> slot.getPartner().getProfile().country()))
+                .join(CountryLimit.class, equal(country -> country, CountryLimit::country))
+                .groupBy((country, limit) -> limit, countBi());
     }
 
     public static boolean isCrossRegion(Applicant a, Applicant b) {

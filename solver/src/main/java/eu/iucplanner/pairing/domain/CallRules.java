@@ -26,10 +26,12 @@ import java.util.Set;
  *                                ({@code PREFERENCE}) or not applied ({@code NONE})
  * @param populationFloor         with {@code PREFERENCE}: an applicant must have more than this many inhabitants
  * @param countedPopulationBases  which population figures count (the largest counted figure is the applicant's)
+ * @param countryLimits           hard and soft caps on the pairs per country
  */
 public record CallRules(String name, long populationThreshold, int minimumCommitmentMonths,
         Map<String, ProgrammeRegion> countryRegions, List<String> themes, Map<ProgrammeRegion, Integer> targetPairs,
-        PopulationPolicy populationPolicy, long populationFloor, Set<PopulationBasis> countedPopulationBases) {
+        PopulationPolicy populationPolicy, long populationFloor, Set<PopulationBasis> countedPopulationBases,
+        CountryLimits countryLimits) {
 
     /** The floor of a {@code PREFERENCE} call unless it sets its own: the threshold of an earlier call. */
     public static final long DEFAULT_POPULATION_FLOOR = 50_000;
@@ -67,12 +69,22 @@ public record CallRules(String name, long populationThreshold, int minimumCommit
             Map<ProgrammeRegion, Integer> targetPairs) {
         this(name, populationThreshold, minimumCommitmentMonths, countryRegions, themes, targetPairs,
                 PopulationPolicy.HARD, Math.min(DEFAULT_POPULATION_FLOOR, populationThreshold),
-                EnumSet.allOf(PopulationBasis.class));
+                EnumSet.allOf(PopulationBasis.class), CountryLimits.NONE);
+    }
+
+    /** A call without country limits. */
+    public CallRules(String name, long populationThreshold, int minimumCommitmentMonths,
+            Map<String, ProgrammeRegion> countryRegions, List<String> themes,
+            Map<ProgrammeRegion, Integer> targetPairs, PopulationPolicy populationPolicy, long populationFloor,
+            Set<PopulationBasis> countedPopulationBases) {
+        this(name, populationThreshold, minimumCommitmentMonths, countryRegions, themes, targetPairs,
+                populationPolicy, populationFloor, countedPopulationBases, CountryLimits.NONE);
     }
 
     public CallRules {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(populationPolicy, "populationPolicy");
+        countryLimits = countryLimits == null ? CountryLimits.NONE : countryLimits;
         if (populationFloor < 0 || populationFloor > populationThreshold) {
             throw new IllegalArgumentException("populationFloor must be from 0 to the threshold");
         }
@@ -140,22 +152,28 @@ public record CallRules(String name, long populationThreshold, int minimumCommit
         Map<String, ProgrammeRegion> map = new LinkedHashMap<>(countryRegions);
         map.put(country, region);
         return new CallRules(name, populationThreshold, minimumCommitmentMonths, map, themes, targetPairs,
-                populationPolicy, populationFloor, countedPopulationBases);
+                populationPolicy, populationFloor, countedPopulationBases, countryLimits);
     }
 
     public CallRules withTargetPairs(Map<ProgrammeRegion, Integer> newTargetPairs) {
         return new CallRules(name, populationThreshold, minimumCommitmentMonths, countryRegions, themes,
-                newTargetPairs, populationPolicy, populationFloor, countedPopulationBases);
+                newTargetPairs, populationPolicy, populationFloor, countedPopulationBases, countryLimits);
     }
 
     public CallRules withPopulationThreshold(long newThreshold) {
         return new CallRules(name, newThreshold, minimumCommitmentMonths, countryRegions, themes, targetPairs,
-                populationPolicy, Math.min(populationFloor, newThreshold), countedPopulationBases);
+                populationPolicy, Math.min(populationFloor, newThreshold), countedPopulationBases, countryLimits);
     }
 
     /** The same call with another population policy, floor and counted bases. */
     public CallRules withPopulationPolicy(PopulationPolicy policy, long floor, Set<PopulationBasis> bases) {
         return new CallRules(name, populationThreshold, minimumCommitmentMonths, countryRegions, themes, targetPairs,
-                policy, floor, bases);
+                policy, floor, bases, countryLimits);
+    }
+
+    /** The same call with other country limits. */
+    public CallRules withCountryLimits(CountryLimits limits) {
+        return new CallRules(name, populationThreshold, minimumCommitmentMonths, countryRegions, themes, targetPairs,
+                populationPolicy, populationFloor, countedPopulationBases, limits);
     }
 }

@@ -27,6 +27,9 @@ public class PairingSolution {
     @ProblemFactCollectionProperty
     private List<RegionTarget> regionTargets;
 
+    @ProblemFactCollectionProperty
+    private List<CountryLimit> countryLimits = List.of();
+
     @ValueRangeProvider(id = PARTNER_RANGE)
     private List<Applicant> partnerCandidates;
 
@@ -69,6 +72,15 @@ public class PairingSolution {
 
     public List<RegionTarget> getRegionTargets() {
         return regionTargets;
+    }
+
+    /** The countries of the pool that the call limits, with their caps. */
+    public List<CountryLimit> getCountryLimits() {
+        return countryLimits;
+    }
+
+    public void setCountryLimits(List<CountryLimit> countryLimits) {
+        this.countryLimits = countryLimits;
     }
 
     public List<Applicant> getPartnerCandidates() {

@@ -17,6 +17,7 @@ import ai.timefold.solver.core.impl.score.director.InnerScoreDirector;
 
 import eu.iucplanner.pairing.constraints.PairingConstraintProvider;
 import eu.iucplanner.pairing.domain.Applicant;
+import eu.iucplanner.pairing.domain.CountryLimit;
 import eu.iucplanner.pairing.domain.PairingSolution;
 import eu.iucplanner.pairing.domain.PartnerSlot;
 import eu.iucplanner.pairing.domain.ProgrammeRegion;
@@ -119,10 +120,19 @@ public class MatchingWarmStart implements PhaseCommand<PairingSolution> {
         // termination) skips the remaining phases once this command returns: what is written here is what the user
         // gets.
         WeightMatrix matrix = weights(solution, owners, partners, ownerIndex, partnerIndex, pinnedPairs);
-        MaxWeightBMatching.Result result = MaxWeightBMatching.solve(leftCapacity, rightCapacity, matrix,
-                regions(solution, partners), stopSignalDecorator.apply(isTerminated));
-        List<int[]> pairs = result.optimal() ? result.pairs()
-                : MaxWeightBMatching.completeGreedily(leftCapacity, rightCapacity, matrix, result.pairs());
+        MaxWeightBMatching.Result result;
+        List<int[]> pairs;
+        if (solution.getCountryLimits().isEmpty()) {
+            result = MaxWeightBMatching.solve(leftCapacity, rightCapacity, matrix, regions(solution, partners),
+                    stopSignalDecorator.apply(isTerminated));
+            pairs = result.optimal() ? result.pairs()
+                    : MaxWeightBMatching.completeGreedily(leftCapacity, rightCapacity, matrix, result.pairs());
+        } else {
+            // Country caps and soft caps are convex per country: the flow with country nodes is exact with them.
+            result = CountryFlow.solve(leftCapacity, rightCapacity, matrix, regions(solution, partners),
+                    countries(solution, owners, partners), stopSignalDecorator.apply(isTerminated));
+            pairs = result.pairs();
+        }
         Map<Applicant, Integer> nextFree = new HashMap<>();
         for (int[] pair : pairs) {
             Applicant owner = owners.get(pair[0]);
@@ -235,6 +245,51 @@ public class MatchingWarmStart implements PhaseCommand<PairingSolution> {
                 ? PairingConstraintProvider.DEFAULT_WEIGHTS.get(PairingConstraintProvider.REGIONAL_BALANCE)
                 : weight).softScore();
         return new MaxWeightBMatching.Regions(regionOf, targets, regionWeight);
+    }
+
+    /**
+     * The country layer of the flow: an index per country of the pool, each limited country's caps less the pairs
+     * pinned there (pinned pairs count towards a country but are not part of the flow).
+     */
+    private static CountryFlow.Countries countries(PairingSolution solution, List<Applicant> owners,
+            List<Applicant> partners) {
+        Map<String, Integer> index = new HashMap<>();
+        int[] leftCountry = new int[owners.size()];
+        for (int i = 0; i < owners.size(); i++) {
+            leftCountry[i] = index.computeIfAbsent(owners.get(i).getProfile().country(), c -> index.size());
+        }
+        int[] rightCountry = new int[partners.size()];
+        for (int j = 0; j < partners.size(); j++) {
+            rightCountry[j] = index.computeIfAbsent(partners.get(j).getProfile().country(), c -> index.size());
+        }
+        Map<String, Integer> pinned = new HashMap<>();
+        for (PartnerSlot slot : solution.getSlots()) {
+            if (slot.isPinned() && slot.getPartner() != null) {
+                pinned.merge(slot.getOwner().getProfile().country(), 1, Integer::sum);
+                pinned.merge(slot.getPartner().getProfile().country(), 1, Integer::sum);
+            }
+        }
+        int[] caps = new int[index.size()];
+        int[] softCaps = new int[index.size()];
+        Arrays.fill(caps, -1);
+        Arrays.fill(softCaps, -1);
+        for (CountryLimit limit : solution.getCountryLimits()) {
+            Integer c = index.get(limit.country());
+            if (c == null) {
+                continue;
+            }
+            int taken = pinned.getOrDefault(limit.country(), 0);
+            caps[c] = limit.cap() < 0 ? -1 : Math.max(0, limit.cap() - taken);
+            softCaps[c] = limit.softCap() < 0 ? -1 : Math.max(0, limit.softCap() - taken);
+        }
+        return new CountryFlow.Countries(leftCountry, rightCountry, caps, softCaps,
+                softWeight(solution, PairingConstraintProvider.COUNTRY_ABOVE_SOFT_CAP));
+    }
+
+    private static long softWeight(PairingSolution solution, String constraint) {
+        HardMediumSoftLongScore weight = solution.getConstraintWeightOverrides() == null ? null
+                : solution.getConstraintWeightOverrides().getConstraintWeight(constraint);
+        return (weight == null ? PairingConstraintProvider.DEFAULT_WEIGHTS.get(constraint) : weight).softScore();
     }
 
     private static long key(int owner, int partner, int partnerCount) {

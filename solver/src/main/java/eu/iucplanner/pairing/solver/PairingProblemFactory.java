@@ -10,6 +10,9 @@ import ai.timefold.solver.core.api.domain.solution.ConstraintWeightOverrides;
 
 import eu.iucplanner.pairing.domain.Applicant;
 import eu.iucplanner.pairing.domain.ApplicantProfile;
+import eu.iucplanner.pairing.domain.CallRules;
+import eu.iucplanner.pairing.domain.CountryLimit;
+import eu.iucplanner.pairing.domain.CountryLimits;
 import eu.iucplanner.pairing.domain.PairRef;
 import eu.iucplanner.pairing.domain.PairingProblem;
 import eu.iucplanner.pairing.domain.PairingSolution;
@@ -80,7 +83,22 @@ public final class PairingProblemFactory {
                 new ArrayList<>(slots), ConstraintWeightOverrides.of(problem.weightOverrides()));
         solution.setProvenBound(new ProvenBound(problem.stopAtProvenOptimum()));
         solution.setGivenPairs(problem.pinnedPairs(), problem.excludedPairs());
+        solution.setCountryLimits(countryLimits(problem.call(), applicants));
         return solution;
+    }
+
+    /** One fact per country of the pool that the call limits. */
+    private static List<CountryLimit> countryLimits(CallRules call, List<Applicant> applicants) {
+        CountryLimits limits = call.countryLimits();
+        if (limits.isEmpty()) {
+            return List.of();
+        }
+        java.util.Set<String> countries = new java.util.TreeSet<>();
+        applicants.forEach(applicant -> countries.add(applicant.getProfile().country()));
+        return countries.stream()
+                .map(country -> new CountryLimit(country, limits.cap(country), limits.softCap(country)))
+                .filter(limit -> limit.cap() >= 0 || limit.softCap() >= 0)
+                .toList();
     }
 
     private static Applicant require(Map<String, Applicant> byId, String id, String where) {

@@ -21,6 +21,7 @@ import eu.iucplanner.pairing.TestApplicants;
 import eu.iucplanner.pairing.domain.Applicant;
 import eu.iucplanner.pairing.domain.ApplicantProfile;
 import eu.iucplanner.pairing.domain.CallRules;
+import eu.iucplanner.pairing.domain.CountryLimit;
 import eu.iucplanner.pairing.domain.PopulationBasis;
 import eu.iucplanner.pairing.domain.PopulationPolicy;
 import eu.iucplanner.pairing.domain.PairingSolution;
@@ -290,6 +291,44 @@ class PairingConstraintProviderTest {
         // Under the hard threshold (the default) the small town is ineligible instead, never penalized here.
         verifier.verifyThat(PairingConstraintProvider::populationBelowThreshold)
                 .given(slot(lyon(), 0, applicant(bostonProfile().population(80_000))))
+                .hasNoImpact();
+    }
+
+    @Test
+    void countryCapExceeded() {
+        Applicant lyon = lyon();
+        Applicant marseille = marseille();
+        Applicant boston = applicant(bostonProfile().maxPartners(2));
+        CountryLimit france = new CountryLimit("FR", 1, -1);
+        // France is in 2 pairs against a cap of 1; the US has no limit.
+        verifier.verifyThat(PairingConstraintProvider::countryCapExceeded)
+                .given(france, slot(lyon, 0, boston), slot(marseille, 0, boston))
+                .justifiesWith(new CountryJustification("FR", 2, 1, "FR is in 2 pairings; the call allows at most 1."))
+                .penalizesBy(1);
+        verifier.verifyThat(PairingConstraintProvider::countryCapExceeded)
+                .given(france, slot(lyon, 0, boston))
+                .hasNoImpact();
+        verifier.verifyThat(PairingConstraintProvider::countryCapExceeded)
+                .given(new CountryLimit("FR", -1, 0), slot(lyon, 0, boston), slot(marseille, 0, boston))
+                .hasNoImpact();
+    }
+
+    @Test
+    void countryAboveSoftCap() {
+        Applicant lyon = lyon();
+        Applicant marseille = marseille();
+        Applicant boston = applicant(bostonProfile().maxPartners(3));
+        Applicant osaka = osaka();
+        // The US is in 3 pairs against a soft cap of 1 (2 beyond); France in 4 against 1 (3 beyond); Japan has none.
+        verifier.verifyThat(PairingConstraintProvider::countryAboveSoftCap)
+                .given(new CountryLimit("US", -1, 1), new CountryLimit("FR", 5, 1), slot(lyon, 0, boston),
+                        slot(marseille, 0, boston), slot(lyon, 1, osaka),
+                        slot(applicant(eu.iucplanner.pairing.TestApplicants.marseilleProfile()), 1, boston))
+                .justifiesWith(new CountryJustification("US", 3, 1,
+                        "US is in 3 pairings; the call prefers at most 1 per country."))
+                .penalizesBy(2 + 3);
+        verifier.verifyThat(PairingConstraintProvider::countryAboveSoftCap)
+                .given(new CountryLimit("US", -1, 1), slot(lyon, 0, boston))
                 .hasNoImpact();
     }
 }

@@ -167,7 +167,8 @@ class RerunWarmStartTest {
         Applicant partner = partners.get(random.nextInt(partners.size()));
         boolean pinned = pins.stream().anyMatch(pin -> pin.names(owner.getId()) && pin.names(partner.getId()));
         if (!owner.excludes(partner) && !pinned && pinsOf.getOrDefault(partner.getId(), 0L) < partner.getMaxPartners()
-                && pinsOf.getOrDefault(owner.getId(), 0L) < owner.getMaxPartners()) {
+                && pinsOf.getOrDefault(owner.getId(), 0L) < owner.getMaxPartners()
+                && RandomPools.pinFitsCountryCaps(solution, pins, owner, partner)) {
             pins.add(new PairRef(owner.getId(), partner.getId()));
         }
         Applicant excludedOwner = owners.get(random.nextInt(owners.size()));
