@@ -103,7 +103,8 @@ public class DemoDataController {
                 call.countryLimits().maxPairsByCountry().isEmpty() ? null : call.countryLimits().maxPairsByCountry(),
                 call.countryLimits().softMaxPairsPerCountry(),
                 call.countryLimits().softMaxPairsByCountry().isEmpty() ? null
-                        : call.countryLimits().softMaxPairsByCountry());
+                        : call.countryLimits().softMaxPairsByCountry(),
+                call.themeSoftCap() < 0 ? null : call.themeSoftCap());
         List<ApplicantDto> applicants = problem.applicants().stream().map(DemoDataController::applicant).toList();
         return new PairingRunRequest(name, callDto, applicants, null,
                 new TerminationDto(java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(5)), null, null);

@@ -53,6 +53,7 @@ import jakarta.validation.constraints.Size;
  * @param maxPairsByCountry       hard caps of single countries, replacing the general one
  * @param softMaxPairsPerCountry  soft cap: each pair a country has beyond it costs ("Country above soft cap")
  * @param softMaxPairsByCountry   soft caps of single countries, replacing the general one
+ * @param softMaxPairsPerTheme    theme spread: each pair beyond this many with the same main shared theme costs
  */
 @Schema(description = "The call's rules; every field is optional and defaults to the current IURC call.")
 @CallRulesDto.Consistent
@@ -104,7 +105,22 @@ public record CallRulesDto(
         Integer softMaxPairsPerCountry,
         @Schema(example = "{\"DE\": 4}") @Size(max = 300, message = "must cap at most 300 countries")
         Map<@IsoCountry String, @NotNull(message = "must be 0 or more") @PositiveOrZero(message = "must be 0 or more")
-                @Max(value = 1_000_000, message = "must be at most 1000000") Integer> softMaxPairsByCountry) {
+                @Max(value = 1_000_000, message = "must be at most 1000000") Integer> softMaxPairsByCountry,
+        @Schema(example = "10", description = "Theme spread: each pair beyond this many with the same main shared "
+                + "theme costs (Theme above soft cap)") @PositiveOrZero(message = "must be 0 or more")
+        @Max(value = 1_000_000, message = "must be at most 1000000") Integer softMaxPairsPerTheme) {
+
+    /** Before the theme spread. */
+    public CallRulesDto(String name, Long populationThreshold, Integer minimumCommitmentMonths,
+            Map<String, ProgrammeRegion> countryRegions, Map<String, ProgrammeRegion> movedCountries,
+            List<String> themes, Map<ProgrammeRegion, Integer> targetPairs, Boolean allowRegionOverride,
+            PopulationPolicy populationPolicy, Long populationFloor, List<PopulationBasis> countedPopulationBases,
+            Integer maxPairsPerCountry, Map<String, Integer> maxPairsByCountry, Integer softMaxPairsPerCountry,
+            Map<String, Integer> softMaxPairsByCountry) {
+        this(name, populationThreshold, minimumCommitmentMonths, countryRegions, movedCountries, themes, targetPairs,
+                allowRegionOverride, populationPolicy, populationFloor, countedPopulationBases, maxPairsPerCountry,
+                maxPairsByCountry, softMaxPairsPerCountry, softMaxPairsByCountry, null);
+    }
 
     /** Before country limits. */
     public CallRulesDto(String name, Long populationThreshold, Integer minimumCommitmentMonths,

@@ -67,7 +67,7 @@ public final class PairingRequestMapper {
                 dto.populationFloor() == null ? Math.min(CallRules.DEFAULT_POPULATION_FLOOR, threshold)
                         : dto.populationFloor(),
                 dto.countedPopulationBases() == null ? null : EnumSet.copyOf(dto.countedPopulationBases()),
-                dto.countryLimits());
+                dto.countryLimits(), dto.softMaxPairsPerTheme() == null ? -1 : dto.softMaxPairsPerTheme());
     }
 
     public static ApplicantProfile profile(ApplicantDto dto, CallRules call) {

@@ -19,6 +19,7 @@ import ai.timefold.solver.core.api.solver.ScoreAnalysisFetchPolicy;
 import ai.timefold.solver.core.api.solver.SolutionManager;
 import eu.iucplanner.pairing.constraints.PairJustification;
 import eu.iucplanner.pairing.domain.Applicant;
+import eu.iucplanner.pairing.domain.PairScores;
 import eu.iucplanner.pairing.domain.PairingSolution;
 import eu.iucplanner.pairing.domain.PartnerSlot;
 import eu.iucplanner.pairing.domain.ProgrammeRegion;
@@ -29,6 +30,7 @@ import eu.iucplanner.pairing.service.PairingRunResult.BestPartnerView;
 import eu.iucplanner.pairing.service.PairingRunResult.HeldPairView;
 import eu.iucplanner.pairing.service.PairingRunResult.ContributionView;
 import eu.iucplanner.pairing.service.PairingRunResult.CountryBalanceView;
+import eu.iucplanner.pairing.service.PairingRunResult.ThemeBalanceView;
 import eu.iucplanner.pairing.service.PairingRunResult.IneligibleView;
 import eu.iucplanner.pairing.service.PairingRunResult.PairView;
 import eu.iucplanner.pairing.service.PairingRunResult.ReasonView;
@@ -108,8 +110,9 @@ public class PairingResults {
                     slot.getPartner().getId()), List.of());
             HardMediumSoftLongScore total = own.stream().map(c -> HardMediumSoftLongScore.parseScore(c.score()))
                     .reduce(HardMediumSoftLongScore.ZERO, HardMediumSoftLongScore::add);
+            int theme = PairScores.mainSharedTheme(slot.getOwner(), slot.getPartner());
             pairs.add(new PairView(ref(slot.getOwner()), ref(slot.getPartner()), slot.isPinned(), total.toString(),
-                    own));
+                    own, theme < 0 ? null : solution.getCall().themes().get(theme)));
         }
         List<UnpairedView> unpaired = hasBest || run.status().isFinal() ? unpaired(solution) : List.of();
         List<IneligibleView> ineligible = solution.getApplicants().stream()
@@ -118,7 +121,7 @@ public class PairingResults {
                         .map(reason -> new ReasonView(reason.reason(), reason.message())).toList()))
                 .toList();
         return new PairingRunResult(run, pairs, unpaired, ineligible, regionBalance(solution),
-                countryBalance(solution));
+                countryBalance(solution), themeBalance(solution));
     }
 
     /**
@@ -439,6 +442,19 @@ public class PairingResults {
         return solution.getCountryLimits().stream()
                 .map(limit -> new CountryBalanceView(limit.country(), pairs.getOrDefault(limit.country(), 0),
                         limit.cap() < 0 ? null : limit.cap(), limit.softCap() < 0 ? null : limit.softCap()))
+                .toList();
+    }
+
+    private static List<ThemeBalanceView> themeBalance(PairingSolution solution) {
+        Map<Integer, Integer> pairs = new HashMap<>();
+        for (PartnerSlot slot : solution.getSlots()) {
+            if (slot.getPartner() != null) {
+                pairs.merge(PairScores.mainSharedTheme(slot.getOwner(), slot.getPartner()), 1, Integer::sum);
+            }
+        }
+        return solution.getThemeLimits().stream()
+                .map(limit -> new ThemeBalanceView(limit.theme(), pairs.getOrDefault(limit.themeIndex(), 0),
+                        limit.softCap()))
                 .toList();
     }
 

@@ -15,11 +15,17 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param ineligible     applicants that were never considered, with every reason
  * @param regionBalance  pairs per partner region against the call's targets
  * @param countryBalance pairs per country the call limits, against its caps
+ * @param themeBalance   with a theme spread: pairs per main shared theme, against the call's soft cap
  */
 @Schema(description = "A pairing run's best solution so far, with a reason for every pair and every unpaired "
         + "applicant.")
 public record PairingRunResult(eu.iucplanner.run.service.RunMetadata metadata, List<PairView> pairs, List<UnpairedView> unpaired,
-        List<IneligibleView> ineligible, List<RegionBalanceView> regionBalance, List<CountryBalanceView> countryBalance) {
+        List<IneligibleView> ineligible, List<RegionBalanceView> regionBalance, List<CountryBalanceView> countryBalance,
+        List<ThemeBalanceView> themeBalance) {
+
+    /** Pairs per main shared theme, against the call's soft cap per theme. */
+    public record ThemeBalanceView(String theme, int pairs, int softCap) {
+    }
 
     /** Pairs of a country the call limits, against its caps ({@code null} for none). */
     public record CountryBalanceView(String country, int pairs, Integer cap, Integer softCap) {
@@ -34,9 +40,11 @@ public record PairingRunResult(eu.iucplanner.run.service.RunMetadata metadata, L
      *
      * @param score         the pair's own contribution to the score (sum of its contributions)
      * @param contributions one entry per constraint that this pair matched
+     * @param mainSharedTheme the shared theme with the highest product of priorities (what the theme spread counts),
+     *                        or {@code null} when they share none
      */
     public record PairView(ApplicantRef euApplicant, ApplicantRef partner, boolean pinned, String score,
-            List<ContributionView> contributions) {
+            List<ContributionView> contributions, String mainSharedTheme) {
     }
 
     /** One constraint's score contribution for a pair, with the sentence that explains it. */

@@ -27,7 +27,7 @@ public @interface SoftConstraintName {
             PairingConstraintProvider.PREFERRED_PARTNER_REGION, PairingConstraintProvider.REGIONAL_BALANCE,
             PairingConstraintProvider.COVENANT_OF_MAYORS_SIGNATORIES,
             PairingConstraintProvider.POPULATION_BELOW_THRESHOLD,
-            PairingConstraintProvider.COUNTRY_ABOVE_SOFT_CAP);
+            PairingConstraintProvider.COUNTRY_ABOVE_SOFT_CAP, PairingConstraintProvider.THEME_ABOVE_SOFT_CAP);
 
     String message() default "unknown constraint";
 

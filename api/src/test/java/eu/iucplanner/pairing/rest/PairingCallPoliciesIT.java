@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import eu.iucplanner.demo.ParticipantPools;
 import eu.iucplanner.demo.rest.DemoDataController;
 import eu.iucplanner.pairing.domain.PopulationPolicy;
@@ -116,6 +117,51 @@ class PairingCallPoliciesIT extends PairingApiTestSupport {
             }
         }
         assertThat(capExplained).as("some applicant is held back by a country's cap").isTrue();
+    }
+
+    /**
+     * Item 2, themes (and item 7's relaxation bound): with a soft cap of 0 pairs per main shared theme (every pair
+     * with a shared theme costs), which the flow cannot represent, the run reports the flow optimum of the relaxation
+     * as its bound (boundKind RELAXATION), above its score and so not proven optimal, with the gap; each pair names its main shared theme, the theme balance counts them, and the
+     * score analysis charges 100 for each pair beyond a theme's cap.
+     */
+    @Test
+    void themeSpreadIsSolvedAgainstTheRelaxationBound() throws Exception {
+        ObjectNode request = demo("SMALL");
+        ((ObjectNode) request.get("call")).put("softMaxPairsPerTheme", 0);
+        request.putObject("termination").put("spentLimit", "PT20S").put("unimprovedSpentLimit", "PT2S");
+        UUID id = submit(request);
+        JsonNode metadata = awaitMetadata(id, m -> hasStatus(m, "COMPLETED"));
+        assertThat(metadata.get("boundKind").asText()).isEqualTo("RELAXATION");
+        HardMediumSoftLongScore score = HardMediumSoftLongScore.parseScore(metadata.get("score").asText());
+        HardMediumSoftLongScore bound = HardMediumSoftLongScore.parseScore(metadata.get("bound").asText());
+        assertThat(bound).isGreaterThan(score);
+        assertThat(metadata.get("optimal").asBoolean()).isFalse();
+        if (bound.mediumScore() == score.mediumScore()) {
+            assertThat(metadata.get("gapPercent").asDouble()).isCloseTo(
+                    100.0 * (bound.softScore() - score.softScore()) / Math.abs(bound.softScore()),
+                    org.assertj.core.data.Offset.offset(1e-9));
+        }
+        JsonNode result = json(rest.getForEntity(RUNS + "/" + id, String.class).getBody());
+        Map<String, Integer> perTheme = new HashMap<>();
+        result.get("pairs").forEach(pair -> {
+            if (!pair.get("mainSharedTheme").isNull()) {
+                perTheme.merge(pair.get("mainSharedTheme").asText(), 1, Integer::sum);
+            }
+        });
+        long beyond = 0;
+        for (JsonNode theme : result.get("themeBalance")) {
+            assertThat(theme.get("pairs").asInt()).isEqualTo(perTheme.getOrDefault(theme.get("theme").asText(), 0));
+            beyond += theme.get("pairs").asInt();
+        }
+        JsonNode analysis = json(rest.getForEntity(RUNS + "/" + id + "/score-analysis", String.class).getBody());
+        long penalty = 0;
+        for (JsonNode constraint : analysis.get("constraints")) {
+            if (constraint.get("name").asText().equals("Theme above soft cap")) {
+                penalty = -Long.parseLong(constraint.get("score").asText().replaceAll(".*/(-?\\d+)soft", "$1"));
+            }
+        }
+        assertThat(penalty).isEqualTo(100 * beyond);
     }
 
     private JsonNode solved(PopulationPolicy policy) throws Exception {

@@ -21,6 +21,7 @@ import eu.iucplanner.pairing.domain.PairScores;
 import eu.iucplanner.pairing.domain.PartnerSlot;
 import eu.iucplanner.pairing.domain.RegionTarget;
 import eu.iucplanner.pairing.domain.SharedChallenge;
+import eu.iucplanner.pairing.domain.ThemeLimit;
 
 /**
  * The pairing objective. Hard rules make a pairing valid, the medium level counts open partner places so that the
@@ -45,6 +46,7 @@ public class PairingConstraintProvider implements ConstraintProvider {
     public static final String POPULATION_BELOW_THRESHOLD = "Population below threshold";
     public static final String COUNTRY_CAP_EXCEEDED = "Country cap exceeded";
     public static final String COUNTRY_ABOVE_SOFT_CAP = "Country above soft cap";
+    public static final String THEME_ABOVE_SOFT_CAP = "Theme above soft cap";
 
     private static final HardMediumSoftLongScore ONE_HARD = HardMediumSoftLongScore.ONE_HARD;
     private static final HardMediumSoftLongScore ONE_MEDIUM = HardMediumSoftLongScore.ONE_MEDIUM;
@@ -65,7 +67,8 @@ public class PairingConstraintProvider implements ConstraintProvider {
             Map.entry(REGIONAL_BALANCE, HardMediumSoftLongScore.ofSoft(200)),
             Map.entry(COVENANT_OF_MAYORS_SIGNATORIES, HardMediumSoftLongScore.ofSoft(20)),
             Map.entry(POPULATION_BELOW_THRESHOLD, HardMediumSoftLongScore.ofSoft(10)),
-            Map.entry(COUNTRY_ABOVE_SOFT_CAP, HardMediumSoftLongScore.ofSoft(200)));
+            Map.entry(COUNTRY_ABOVE_SOFT_CAP, HardMediumSoftLongScore.ofSoft(200)),
+            Map.entry(THEME_ABOVE_SOFT_CAP, HardMediumSoftLongScore.ofSoft(100)));
 
     @Override
     public Constraint[] defineConstraints(ConstraintFactory factory) {
@@ -87,7 +90,8 @@ public class PairingConstraintProvider implements ConstraintProvider {
                 regionalBalance(factory),
                 covenantOfMayorsSignatories(factory),
                 populationBelowThreshold(factory),
-                countryAboveSoftCap(factory)
+                countryAboveSoftCap(factory),
+                themeAboveSoftCap(factory)
         };
     }
 
@@ -272,6 +276,20 @@ public class PairingConstraintProvider implements ConstraintProvider {
                         limit.softCap(), "%s is in %s; the call prefers at most %d per country.".formatted(
                                 limit.country(), pairings(pairs), limit.softCap())))
                 .asConstraint(COUNTRY_ABOVE_SOFT_CAP);
+    }
+
+    // Pairs should spread across the call's themes: each pair beyond a theme's soft cap (by main shared theme) costs.
+    Constraint themeAboveSoftCap(ConstraintFactory factory) {
+        return factory.forEach(PartnerSlot.class)
+                .join(ThemeLimit.class, equal(slot -> PairScores.mainSharedTheme(slot.getOwner(), slot.getPartner()),
+                        ThemeLimit::themeIndex))
+                .groupBy((slot, limit) -> limit, countBi())
+                .filter((limit, pairs) -> pairs > limit.softCap())
+                .penalizeLong(weight(THEME_ABOVE_SOFT_CAP), (limit, pairs) -> pairs - limit.softCap())
+                .justifyWith((limit, pairs, score) -> new ThemeJustification(limit.theme(), pairs, limit.softCap(),
+                        "%s is the main shared theme of %s; the call prefers at most %d per theme.".formatted(
+                                limit.theme(), pairings(pairs), limit.softCap())))
+                .asConstraint(THEME_ABOVE_SOFT_CAP);
     }
 
     // ************************************************************************

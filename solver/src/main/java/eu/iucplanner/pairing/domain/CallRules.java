@@ -27,11 +27,13 @@ import java.util.Set;
  * @param populationFloor         with {@code PREFERENCE}: an applicant must have more than this many inhabitants
  * @param countedPopulationBases  which population figures count (the largest counted figure is the applicant's)
  * @param countryLimits           hard and soft caps on the pairs per country
+ * @param themeSoftCap            pairs per theme (a pair's main shared theme) before each further pair costs; -1 for
+ *                                no theme spread
  */
 public record CallRules(String name, long populationThreshold, int minimumCommitmentMonths,
         Map<String, ProgrammeRegion> countryRegions, List<String> themes, Map<ProgrammeRegion, Integer> targetPairs,
         PopulationPolicy populationPolicy, long populationFloor, Set<PopulationBasis> countedPopulationBases,
-        CountryLimits countryLimits) {
+        CountryLimits countryLimits, int themeSoftCap) {
 
     /** The floor of a {@code PREFERENCE} call unless it sets its own: the threshold of an earlier call. */
     public static final long DEFAULT_POPULATION_FLOOR = 50_000;
@@ -78,13 +80,25 @@ public record CallRules(String name, long populationThreshold, int minimumCommit
             Map<ProgrammeRegion, Integer> targetPairs, PopulationPolicy populationPolicy, long populationFloor,
             Set<PopulationBasis> countedPopulationBases) {
         this(name, populationThreshold, minimumCommitmentMonths, countryRegions, themes, targetPairs,
-                populationPolicy, populationFloor, countedPopulationBases, CountryLimits.NONE);
+                populationPolicy, populationFloor, countedPopulationBases, CountryLimits.NONE, -1);
+    }
+
+    /** A call without theme spread. */
+    public CallRules(String name, long populationThreshold, int minimumCommitmentMonths,
+            Map<String, ProgrammeRegion> countryRegions, List<String> themes,
+            Map<ProgrammeRegion, Integer> targetPairs, PopulationPolicy populationPolicy, long populationFloor,
+            Set<PopulationBasis> countedPopulationBases, CountryLimits countryLimits) {
+        this(name, populationThreshold, minimumCommitmentMonths, countryRegions, themes, targetPairs,
+                populationPolicy, populationFloor, countedPopulationBases, countryLimits, -1);
     }
 
     public CallRules {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(populationPolicy, "populationPolicy");
         countryLimits = countryLimits == null ? CountryLimits.NONE : countryLimits;
+        if (themeSoftCap < -1) {
+            throw new IllegalArgumentException("themeSoftCap must be -1 (none) or more");
+        }
         if (populationFloor < 0 || populationFloor > populationThreshold) {
             throw new IllegalArgumentException("populationFloor must be from 0 to the threshold");
         }
@@ -152,28 +166,37 @@ public record CallRules(String name, long populationThreshold, int minimumCommit
         Map<String, ProgrammeRegion> map = new LinkedHashMap<>(countryRegions);
         map.put(country, region);
         return new CallRules(name, populationThreshold, minimumCommitmentMonths, map, themes, targetPairs,
-                populationPolicy, populationFloor, countedPopulationBases, countryLimits);
+                populationPolicy, populationFloor, countedPopulationBases, countryLimits,
+                themeSoftCap);
     }
 
     public CallRules withTargetPairs(Map<ProgrammeRegion, Integer> newTargetPairs) {
         return new CallRules(name, populationThreshold, minimumCommitmentMonths, countryRegions, themes,
-                newTargetPairs, populationPolicy, populationFloor, countedPopulationBases, countryLimits);
+                newTargetPairs, populationPolicy, populationFloor, countedPopulationBases, countryLimits,
+                themeSoftCap);
     }
 
     public CallRules withPopulationThreshold(long newThreshold) {
         return new CallRules(name, newThreshold, minimumCommitmentMonths, countryRegions, themes, targetPairs,
-                populationPolicy, Math.min(populationFloor, newThreshold), countedPopulationBases, countryLimits);
+                populationPolicy, Math.min(populationFloor, newThreshold), countedPopulationBases, countryLimits,
+                themeSoftCap);
     }
 
     /** The same call with another population policy, floor and counted bases. */
     public CallRules withPopulationPolicy(PopulationPolicy policy, long floor, Set<PopulationBasis> bases) {
         return new CallRules(name, populationThreshold, minimumCommitmentMonths, countryRegions, themes, targetPairs,
-                policy, floor, bases, countryLimits);
+                policy, floor, bases, countryLimits, themeSoftCap);
     }
 
     /** The same call with other country limits. */
     public CallRules withCountryLimits(CountryLimits limits) {
         return new CallRules(name, populationThreshold, minimumCommitmentMonths, countryRegions, themes, targetPairs,
-                populationPolicy, populationFloor, countedPopulationBases, limits);
+                populationPolicy, populationFloor, countedPopulationBases, limits, themeSoftCap);
+    }
+
+    /** The same call with another soft cap of pairs per theme (-1 for none). */
+    public CallRules withThemeSoftCap(int cap) {
+        return new CallRules(name, populationThreshold, minimumCommitmentMonths, countryRegions, themes, targetPairs,
+                populationPolicy, populationFloor, countedPopulationBases, countryLimits, cap);
     }
 }

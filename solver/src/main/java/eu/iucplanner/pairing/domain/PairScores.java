@@ -66,6 +66,37 @@ public final class PairScores {
         return shared;
     }
 
+    /**
+     * The pair's main shared theme, for the theme spread: the index of the shared theme with the highest product of
+     * the two priorities (the first in the call's order on a tie), or -1 when they share none.
+     */
+    public static int mainSharedTheme(Applicant a, Applicant b) {
+        int[] ia = a.themeIndexes();
+        int[] ib = b.themeIndexes();
+        int[] pa = a.themePriorities();
+        int[] pb = b.themePriorities();
+        int best = -1;
+        int bestPoints = 0;
+        int i = 0;
+        int j = 0;
+        while (i < ia.length && j < ib.length) {
+            if (ia[i] == ib[j]) {
+                int points = pa[i] * pb[j];
+                if (points > bestPoints) {
+                    best = ia[i];
+                    bestPoints = points;
+                }
+                i++;
+                j++;
+            } else if (ia[i] < ib[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return best;
+    }
+
     /** {@code |round(100 ln pa) - round(100 ln pb)|}: 0 for equal sizes, 69 for a factor 2, 230 for a factor 10. */
     public static int sizeGap(Applicant a, Applicant b) {
         return Math.abs(a.getLogPopulationCentis() - b.getLogPopulationCentis());

@@ -30,6 +30,9 @@ public class PairingSolution {
     @ProblemFactCollectionProperty
     private List<CountryLimit> countryLimits = List.of();
 
+    @ProblemFactCollectionProperty
+    private List<ThemeLimit> themeLimits = List.of();
+
     @ValueRangeProvider(id = PARTNER_RANGE)
     private List<Applicant> partnerCandidates;
 
@@ -81,6 +84,15 @@ public class PairingSolution {
 
     public void setCountryLimits(List<CountryLimit> countryLimits) {
         this.countryLimits = countryLimits;
+    }
+
+    /** The call's themes with their soft cap of pairs, when the call spreads pairs across themes. */
+    public List<ThemeLimit> getThemeLimits() {
+        return themeLimits;
+    }
+
+    public void setThemeLimits(List<ThemeLimit> themeLimits) {
+        this.themeLimits = themeLimits;
     }
 
     public List<Applicant> getPartnerCandidates() {

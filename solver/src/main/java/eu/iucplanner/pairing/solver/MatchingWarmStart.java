@@ -18,6 +18,8 @@ import ai.timefold.solver.core.impl.score.director.InnerScoreDirector;
 import eu.iucplanner.pairing.constraints.PairingConstraintProvider;
 import eu.iucplanner.pairing.domain.Applicant;
 import eu.iucplanner.pairing.domain.CountryLimit;
+import eu.iucplanner.pairing.domain.PairScores;
+import eu.iucplanner.pairing.domain.ThemeLimit;
 import eu.iucplanner.pairing.domain.PairingSolution;
 import eu.iucplanner.pairing.domain.PartnerSlot;
 import eu.iucplanner.pairing.domain.ProgrammeRegion;
@@ -142,8 +144,12 @@ public class MatchingWarmStart implements PhaseCommand<PairingSolution> {
         scoreDirector.triggerVariableListeners();
         HardMediumSoftLongScore flowScore = score(scoreDirector);
         if (result.optimal()) {
-            // Every term of the score is in the flow network, so its optimum is the optimum of the whole score.
-            solution.getProvenBound().prove(flowScore, true);
+            // Every term but the theme spread is in the flow network. Without a theme spread the flow's optimum is
+            // the optimum of the whole score; with one it is the optimum of the relaxation without that penalty, so
+            // the flow's score with its theme penalty added back is an upper bound on every solution's score.
+            long themePenalty = themePenalty(solution);
+            solution.getProvenBound().prove(HardMediumSoftLongScore.of(flowScore.hardScore(), flowScore.mediumScore(),
+                    flowScore.softScore() + themePenalty), solution.getThemeLimits().isEmpty());
         }
         if (startScore != null && startScore.compareTo(flowScore) > 0) {
             for (PartnerSlot slot : solution.getSlots()) {
@@ -284,6 +290,27 @@ public class MatchingWarmStart implements PhaseCommand<PairingSolution> {
         }
         return new CountryFlow.Countries(leftCountry, rightCountry, caps, softCaps,
                 softWeight(solution, PairingConstraintProvider.COUNTRY_ABOVE_SOFT_CAP));
+    }
+
+    /** What "Theme above soft cap" costs the working solution (0 without a theme spread), as a positive number. */
+    private static long themePenalty(PairingSolution solution) {
+        if (solution.getThemeLimits().isEmpty()) {
+            return 0;
+        }
+        Map<Integer, Integer> pairsByTheme = new HashMap<>();
+        for (PartnerSlot slot : solution.getSlots()) {
+            if (slot.getPartner() != null) {
+                int theme = PairScores.mainSharedTheme(slot.getOwner(), slot.getPartner());
+                if (theme >= 0) {
+                    pairsByTheme.merge(theme, 1, Integer::sum);
+                }
+            }
+        }
+        long beyond = 0;
+        for (ThemeLimit limit : solution.getThemeLimits()) {
+            beyond += Math.max(0, pairsByTheme.getOrDefault(limit.themeIndex(), 0) - limit.softCap());
+        }
+        return beyond * softWeight(solution, PairingConstraintProvider.THEME_ABOVE_SOFT_CAP);
     }
 
     private static long softWeight(PairingSolution solution, String constraint) {

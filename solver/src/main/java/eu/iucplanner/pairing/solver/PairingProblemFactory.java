@@ -19,6 +19,7 @@ import eu.iucplanner.pairing.domain.PairingSolution;
 import eu.iucplanner.pairing.domain.PartnerSlot;
 import eu.iucplanner.pairing.domain.ProvenBound;
 import eu.iucplanner.pairing.domain.RegionTarget;
+import eu.iucplanner.pairing.domain.ThemeLimit;
 
 /**
  * Turns a {@link PairingProblem} into the planning solution: decides eligibility, gives each eligible EU-side
@@ -84,6 +85,12 @@ public final class PairingProblemFactory {
         solution.setProvenBound(new ProvenBound(problem.stopAtProvenOptimum()));
         solution.setGivenPairs(problem.pinnedPairs(), problem.excludedPairs());
         solution.setCountryLimits(countryLimits(problem.call(), applicants));
+        if (problem.call().themeSoftCap() >= 0) {
+            List<String> themes = problem.call().themes();
+            solution.setThemeLimits(java.util.stream.IntStream.range(0, themes.size())
+                    .mapToObj(index -> new ThemeLimit(themes.get(index), index, problem.call().themeSoftCap()))
+                    .toList());
+        }
         return solution;
     }
 

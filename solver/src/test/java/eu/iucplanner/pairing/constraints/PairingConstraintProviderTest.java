@@ -22,6 +22,7 @@ import eu.iucplanner.pairing.domain.Applicant;
 import eu.iucplanner.pairing.domain.ApplicantProfile;
 import eu.iucplanner.pairing.domain.CallRules;
 import eu.iucplanner.pairing.domain.CountryLimit;
+import eu.iucplanner.pairing.domain.ThemeLimit;
 import eu.iucplanner.pairing.domain.PopulationBasis;
 import eu.iucplanner.pairing.domain.PopulationPolicy;
 import eu.iucplanner.pairing.domain.PairingSolution;
@@ -329,6 +330,34 @@ class PairingConstraintProviderTest {
                 .penalizesBy(2 + 3);
         verifier.verifyThat(PairingConstraintProvider::countryAboveSoftCap)
                 .given(new CountryLimit("US", -1, 1), slot(lyon, 0, boston))
+                .hasNoImpact();
+    }
+
+    @Test
+    void themeAboveSoftCap() {
+        Applicant lyon = lyon();
+        Applicant marseille = applicant(eu.iucplanner.pairing.TestApplicants.marseilleProfile()
+                .challenge("Urban mobility", 1));
+        Applicant boston = applicant(bostonProfile().maxPartners(2));
+        Applicant curitiba = curitiba();
+        ThemeLimit mobility = new ThemeLimit("Urban mobility", TestApplicants.CALL.themeIndex("Urban mobility"), 1);
+        ThemeLimit circular = new ThemeLimit("Circular economy", TestApplicants.CALL.themeIndex("Circular economy"),
+                1);
+        // Main shared themes: Lyon-Boston Urban mobility (3 x 2 beats Circular economy 2 x 2), Lyon-Curitiba Urban
+        // mobility (3 x 3), Marseille-Boston Urban mobility (1 x 2): 3 pairs against a soft cap of 1.
+        verifier.verifyThat(PairingConstraintProvider::themeAboveSoftCap)
+                .given(mobility, circular, slot(lyon, 0, boston), slot(lyon, 1, curitiba), slot(marseille, 0, boston))
+                .justifiesWith(new ThemeJustification("Urban mobility", 3, 1,
+                        "Urban mobility is the main shared theme of 3 pairings; the call prefers at most 1 per "
+                                + "theme."))
+                .penalizesBy(2);
+        verifier.verifyThat(PairingConstraintProvider::themeAboveSoftCap)
+                .given(mobility, circular, slot(lyon, 0, boston))
+                .hasNoImpact();
+        // A pair without a shared theme has no main theme.
+        verifier.verifyThat(PairingConstraintProvider::themeAboveSoftCap)
+                .given(new ThemeLimit("Urban mobility", TestApplicants.CALL.themeIndex("Urban mobility"), 0),
+                        slot(eu.iucplanner.pairing.TestApplicants.marseille(), 0, boston))
                 .hasNoImpact();
     }
 }

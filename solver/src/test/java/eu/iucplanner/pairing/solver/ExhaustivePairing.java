@@ -33,6 +33,9 @@ final class ExhaustivePairing {
     private final Map<String, CountryLimit> countryLimits = new HashMap<>();
     private final Map<String, Integer> countryCounts = new HashMap<>();
     private final long countryWeight;
+    private final Map<Integer, Integer> themeCounts = new HashMap<>();
+    private final List<eu.iucplanner.pairing.domain.ThemeLimit> themeLimits;
+    private final long themeWeight;
     private HardMediumSoftLongScore best;
     private long visited;
 
@@ -57,6 +60,12 @@ final class ExhaustivePairing {
         this.countryWeight = (country == null
                 ? PairingConstraintProvider.DEFAULT_WEIGHTS.get(PairingConstraintProvider.COUNTRY_ABOVE_SOFT_CAP)
                 : country).softScore();
+        this.themeLimits = solution.getThemeLimits();
+        HardMediumSoftLongScore theme = solution.getConstraintWeightOverrides()
+                .getConstraintWeight(PairingConstraintProvider.THEME_ABOVE_SOFT_CAP);
+        this.themeWeight = (theme == null
+                ? PairingConstraintProvider.DEFAULT_WEIGHTS.get(PairingConstraintProvider.THEME_ABOVE_SOFT_CAP)
+                : theme).softScore();
     }
 
     HardMediumSoftLongScore bestScore() {
@@ -123,6 +132,8 @@ final class ExhaustivePairing {
     private void count(Applicant owner, Applicant partner, int delta) {
         countryCounts.merge(owner.getProfile().country(), delta, Integer::sum);
         countryCounts.merge(partner.getProfile().country(), delta, Integer::sum);
+        themeCounts.merge(eu.iucplanner.pairing.domain.PairScores.mainSharedTheme(owner, partner), delta,
+                Integer::sum);
     }
 
     private void evaluate(long perPairSoft) {
@@ -137,6 +148,11 @@ final class ExhaustivePairing {
             }
         }
         perPairSoft -= countryWeight * aboveSoftCaps;
+        long aboveThemeCaps = 0;
+        for (eu.iucplanner.pairing.domain.ThemeLimit limit : themeLimits) {
+            aboveThemeCaps += Math.max(0, themeCounts.getOrDefault(limit.themeIndex(), 0) - limit.softCap());
+        }
+        perPairSoft -= themeWeight * aboveThemeCaps;
         int pairs = regionCounts.values().stream().mapToInt(Integer::intValue).sum();
         long balance = 0;
         for (RegionTarget target : targets) {
