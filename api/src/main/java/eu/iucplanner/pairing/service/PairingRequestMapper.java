@@ -41,7 +41,7 @@ public final class PairingRequestMapper {
             request.weights().forEach((name, weight) -> weights.put(name, HardMediumSoftLongScore.ofSoft(weight)));
         }
         return new PairingProblem(call, profiles, pairs(request.pinnedPairsOrEmpty()),
-                pairs(request.excludedPairsOrEmpty()), weights, request.stopsAtProvenOptimum());
+                pairs(request.excludedPairsOrEmpty()), weights, request.stopsAtProvenOptimum(), request.mode());
     }
 
     public static CallRules callRules(PairingRunRequest request) {

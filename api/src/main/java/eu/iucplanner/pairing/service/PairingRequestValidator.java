@@ -55,6 +55,11 @@ public class PairingRequestValidator {
         List<FieldError> errors = new ArrayList<>(beans.violations(request));
         boolean fieldsValid = errors.isEmpty();
         errors.addAll(references(request, request.pinnedPairsOrEmpty(), request.excludedPairsOrEmpty(), true));
+        if (request.mode() == eu.iucplanner.pairing.domain.PairingMode.STABLE && request.call() != null
+                && (request.call().maxPairsPerCountry() != null || request.call().maxPairsByCountry() != null)) {
+            errors.add(new FieldError("mode", "STABLE cannot keep hard country caps (deferred acceptance knows only "
+                    + "the applicants' own wishes); leave the caps out or use OPTIMAL"));
+        }
         if (fieldsValid) {
             errors.addAll(regionOverrides(request));
             errors.addAll(pinRules(request));

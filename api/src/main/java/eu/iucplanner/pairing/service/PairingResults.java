@@ -31,6 +31,9 @@ import eu.iucplanner.pairing.service.PairingRunResult.HeldPairView;
 import eu.iucplanner.pairing.service.PairingRunResult.ContributionView;
 import eu.iucplanner.pairing.service.PairingRunResult.CountryBalanceView;
 import eu.iucplanner.pairing.service.PairingRunResult.ThemeBalanceView;
+import eu.iucplanner.pairing.service.PairingRunResult.StabilityView;
+import eu.iucplanner.pairing.service.PairingRunResult.BlockingPairView;
+import eu.iucplanner.pairing.solver.Stability;
 import eu.iucplanner.pairing.service.PairingRunResult.IneligibleView;
 import eu.iucplanner.pairing.service.PairingRunResult.PairView;
 import eu.iucplanner.pairing.service.PairingRunResult.ReasonView;
@@ -121,7 +124,7 @@ public class PairingResults {
                         .map(reason -> new ReasonView(reason.reason(), reason.message())).toList()))
                 .toList();
         return new PairingRunResult(run, pairs, unpaired, ineligible, regionBalance(solution),
-                countryBalance(solution), themeBalance(solution));
+                countryBalance(solution), themeBalance(solution), stability(solution));
     }
 
     /**
@@ -443,6 +446,24 @@ public class PairingResults {
                 .map(limit -> new CountryBalanceView(limit.country(), pairs.getOrDefault(limit.country(), 0),
                         limit.cap() < 0 ? null : limit.cap(), limit.softCap() < 0 ? null : limit.softCap()))
                 .toList();
+    }
+
+    /** How many blocking pairs are listed in a result, those with the largest combined gain first. */
+    static final int BLOCKING_PAIRS_LISTED = 20;
+
+    private static StabilityView stability(PairingSolution solution) {
+        PairWeights weights = PairWeights.of(solution.getConstraintWeightOverrides());
+        List<Stability.BlockingPair> blocking = Stability.blockingPairs(solution);
+        List<BlockingPairView> listed = blocking.stream()
+                .sorted(Comparator.comparingLong((Stability.BlockingPair pair) -> pair.combinedGain(weights))
+                        .reversed().thenComparing(pair -> pair.eu().getId())
+                        .thenComparing(pair -> pair.partner().getId()))
+                .limit(BLOCKING_PAIRS_LISTED)
+                .map(pair -> new BlockingPairView(ref(pair.eu()), ref(pair.partner()), pair.euGain(),
+                        pair.euGivesUp() == null ? null : ref(pair.euGivesUp()), pair.partnerGain(),
+                        pair.partnerGivesUp() == null ? null : ref(pair.partnerGivesUp())))
+                .toList();
+        return new StabilityView(blocking.size(), listed);
     }
 
     private static List<ThemeBalanceView> themeBalance(PairingSolution solution) {

@@ -115,6 +115,9 @@ public class PairingRunKind implements RunKind<PairingRunRequest, PairingSolutio
         } else if (solution.getScore() != null) {
             summary.put("optimal", false);
         }
+        if (solution.getMode() != eu.iucplanner.pairing.domain.PairingMode.OPTIMAL) {
+            summary.put("mode", solution.getMode().name());
+        }
         summary.put("pinnedPairs", pairs(solution.getPinnedPairs()));
         summary.put("excludedPairs", pairs(solution.getExcludedPairs()));
         return summary;
@@ -141,7 +144,7 @@ public class PairingRunKind implements RunKind<PairingRunRequest, PairingSolutio
                                 applicant.excludedPartnerIds(), applicant.latitude(), applicant.longitude(),
                                 applicant.declaredPopulations()))
                 .toList(), request.weights(), request.termination(), request.pinnedPairs(), request.excludedPairs(),
-                request.stopAtProvenOptimum());
+                request.stopAtProvenOptimum(), request.mode());
     }
 
     /** A solution's score analysis with the pairing score type, for the explanations. */

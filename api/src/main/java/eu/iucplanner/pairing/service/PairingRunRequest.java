@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import eu.iucplanner.pairing.domain.CallRules;
+import eu.iucplanner.pairing.domain.PairingMode;
 import eu.iucplanner.run.service.TerminationDto;
 import eu.iucplanner.validation.Limits;
 import eu.iucplanner.validation.Messages;
@@ -39,6 +40,8 @@ import jakarta.validation.constraints.Size;
  * @param excludedPairs pairs that must never be formed
  * @param stopAtProvenOptimum whether the run ends as soon as its best solution is proven optimal (default true);
  *                      false keeps it solving until its termination
+ * @param mode          OPTIMAL (default): the best total score; STABLE: a stable pairing (deferred acceptance, the EU
+ *                      side proposing), reported beside the optimum's score
  */
 @Schema(description = "A call's applicant pool to pair, with the call's rules and solving options.")
 @PairingRunRequest.ThemesOfTheCall
@@ -61,11 +64,14 @@ public record PairingRunRequest(
         @Size(max = MAX_PAIRS, message = "must list at most " + MAX_PAIRS + " pairs")
         List<@NotNull(message = "must not be null") @Valid PairDto> excludedPairs,
         @Schema(description = "End the run as soon as its best solution is proven optimal (the default); false "
-                + "keeps it solving until its termination.", example = "true") Boolean stopAtProvenOptimum) {
+                + "keeps it solving until its termination.", example = "true") Boolean stopAtProvenOptimum,
+        @Schema(description = "OPTIMAL (default): the pairing with the best total score; STABLE: a stable pairing "
+                + "(no blocking pair; deferred acceptance, the EU side proposing) with the optimum's score as its "
+                + "bound", example = "OPTIMAL") PairingMode mode) {
 
     public PairingRunRequest(String name, CallRulesDto call, List<ApplicantDto> applicants, Map<String, Long> weights,
             TerminationDto termination, List<PairDto> pinnedPairs, List<PairDto> excludedPairs) {
-        this(name, call, applicants, weights, termination, pinnedPairs, excludedPairs, null);
+        this(name, call, applicants, weights, termination, pinnedPairs, excludedPairs, null, null);
     }
 
     /**
@@ -91,7 +97,8 @@ public record PairingRunRequest(
     }
 
     public PairingRunRequest withStopAtProvenOptimum(Boolean stop) {
-        return new PairingRunRequest(name, call, applicants, weights, termination, pinnedPairs, excludedPairs, stop);
+        return new PairingRunRequest(name, call, applicants, weights, termination, pinnedPairs, excludedPairs, stop,
+                mode);
     }
 
     public boolean stopsAtProvenOptimum() {
@@ -105,17 +112,17 @@ public record PairingRunRequest(
 
     public PairingRunRequest withPairs(List<PairDto> newPinnedPairs, List<PairDto> newExcludedPairs) {
         return new PairingRunRequest(name, call, applicants, weights, termination, newPinnedPairs, newExcludedPairs,
-                stopAtProvenOptimum);
+                stopAtProvenOptimum, mode);
     }
 
     public PairingRunRequest withName(String newName) {
         return new PairingRunRequest(newName, call, applicants, weights, termination, pinnedPairs, excludedPairs,
-                stopAtProvenOptimum);
+                stopAtProvenOptimum, mode);
     }
 
     public PairingRunRequest withTermination(TerminationDto newTermination) {
         return new PairingRunRequest(name, call, applicants, weights, newTermination, pinnedPairs, excludedPairs,
-                stopAtProvenOptimum);
+                stopAtProvenOptimum, mode);
     }
 
     /** Every challenge's theme is one of the call's themes (themes are data of each call). */

@@ -16,12 +16,30 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param regionBalance  pairs per partner region against the call's targets
  * @param countryBalance pairs per country the call limits, against its caps
  * @param themeBalance   with a theme spread: pairs per main shared theme, against the call's soft cap
+ * @param stability      the blocking pairs of the pairing
  */
 @Schema(description = "A pairing run's best solution so far, with a reason for every pair and every unpaired "
         + "applicant.")
 public record PairingRunResult(eu.iucplanner.run.service.RunMetadata metadata, List<PairView> pairs, List<UnpairedView> unpaired,
         List<IneligibleView> ineligible, List<RegionBalanceView> regionBalance, List<CountryBalanceView> countryBalance,
-        List<ThemeBalanceView> themeBalance) {
+        List<ThemeBalanceView> themeBalance, StabilityView stability) {
+
+    /**
+     * Pairwise stability of the pairing.
+     *
+     * @param blockingPairCount every allowed pair not formed whose two applicants would both rather be together
+     * @param blockingPairs     the ones with the largest gains (at most 20)
+     */
+    public record StabilityView(int blockingPairCount, List<BlockingPairView> blockingPairs) {
+    }
+
+    /**
+     * A blocking pair: what each side would gain by its own view (its liking of the other minus its liking of the
+     * partner it would give up), or, with an open place, no gain and nobody given up.
+     */
+    public record BlockingPairView(ApplicantRef euApplicant, ApplicantRef partner, Long euGain,
+            ApplicantRef euWouldGiveUp, Long partnerGain, ApplicantRef partnerWouldGiveUp) {
+    }
 
     /** Pairs per main shared theme, against the call's soft cap per theme. */
     public record ThemeBalanceView(String theme, int pairs, int softCap) {

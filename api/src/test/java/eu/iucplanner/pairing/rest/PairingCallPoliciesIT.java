@@ -164,6 +164,37 @@ class PairingCallPoliciesIT extends PairingApiTestSupport {
         assertThat(penalty).isEqualTo(100 * beyond);
     }
 
+    /**
+     * Item 4: the optimum of the SMALL demo pool has blocking pairs, each with what both sides would gain by
+     * their own view; the same pool in STABLE mode ends at once with none, and reports the optimum's score as its
+     * bound beside its own lower score.
+     */
+    @Test
+    void aStablePairingHasNoBlockingPairAndReportsTheOptimumBesideIt() throws Exception {
+        ObjectNode request = demo("SMALL");
+        request.remove("termination");
+        UUID optimalId = submit(request);
+        JsonNode optimal = awaitMetadata(optimalId, m -> hasStatus(m, "COMPLETED"));
+        JsonNode optimalResult = json(rest.getForEntity(RUNS + "/" + optimalId, String.class).getBody());
+        assertThat(optimalResult.at("/stability/blockingPairCount").asInt()).isPositive();
+        JsonNode first = optimalResult.at("/stability/blockingPairs/0");
+        assertThat(first.get("euApplicant").get("id").asText()).isNotBlank();
+        assertThat(first.has("euGain") && first.has("partnerGain")).isTrue();
+        assertThat(first.get("euGain").isNull() || first.get("euGain").asLong() > 0).isTrue();
+        assertThat(first.get("partnerGain").isNull() || first.get("partnerGain").asLong() > 0).isTrue();
+
+        UUID stableId = submit(request.put("mode", "STABLE"));
+        JsonNode stable = awaitMetadata(stableId, m -> hasStatus(m, "COMPLETED"));
+        assertThat(stable.get("mode").asText()).isEqualTo("STABLE");
+        assertThat(stable.get("bound").asText()).isEqualTo(optimal.get("score").asText());
+        assertThat(HardMediumSoftLongScore.parseScore(stable.get("score").asText()))
+                .isLessThan(HardMediumSoftLongScore.parseScore(optimal.get("score").asText()));
+        assertThat(stable.get("optimal").asBoolean()).isFalse();
+        JsonNode stableResult = json(rest.getForEntity(RUNS + "/" + stableId, String.class).getBody());
+        assertThat(stableResult.at("/stability/blockingPairCount").asInt()).isZero();
+        assertThat(stableResult.at("/metadata/feasible").asBoolean()).isTrue();
+    }
+
     private JsonNode solved(PopulationPolicy policy) throws Exception {
         ObjectNode request = WITHOUT_NULLS.valueToTree(DemoDataController.request(ParticipantPools.generate(policy),
                 "Participants " + policy).withTermination(null));

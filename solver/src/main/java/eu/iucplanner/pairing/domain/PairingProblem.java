@@ -13,7 +13,15 @@ import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSo
  */
 public record PairingProblem(CallRules call, List<ApplicantProfile> applicants, List<PairRef> pinnedPairs,
         List<PairRef> excludedPairs, Map<String, HardMediumSoftLongScore> weightOverrides,
-        boolean stopAtProvenOptimum) {
+        boolean stopAtProvenOptimum, PairingMode mode) {
+
+    /** An {@code OPTIMAL} problem. */
+    public PairingProblem(CallRules call, List<ApplicantProfile> applicants, List<PairRef> pinnedPairs,
+            List<PairRef> excludedPairs, Map<String, HardMediumSoftLongScore> weightOverrides,
+            boolean stopAtProvenOptimum) {
+        this(call, applicants, pinnedPairs, excludedPairs, weightOverrides, stopAtProvenOptimum,
+                PairingMode.OPTIMAL);
+    }
 
     /** A problem whose solver ends as soon as its best solution is proven optimal (the default). */
     public PairingProblem(CallRules call, List<ApplicantProfile> applicants, List<PairRef> pinnedPairs,
@@ -27,6 +35,7 @@ public record PairingProblem(CallRules call, List<ApplicantProfile> applicants, 
         pinnedPairs = pinnedPairs == null ? List.of() : List.copyOf(pinnedPairs);
         excludedPairs = excludedPairs == null ? List.of() : List.copyOf(excludedPairs);
         weightOverrides = weightOverrides == null ? Map.of() : Map.copyOf(weightOverrides);
+        mode = mode == null ? PairingMode.OPTIMAL : mode;
     }
 
     public static PairingProblem of(CallRules call, List<ApplicantProfile> applicants) {

@@ -44,6 +44,9 @@ public class PairingSolution {
     /** What the exact warm start proved; shared by every clone of this solution. */
     private ProvenBound provenBound = new ProvenBound(false);
 
+    /** What the run looks for: the optimum or a stable pairing. */
+    private PairingMode mode = PairingMode.OPTIMAL;
+
     /** The pins and exclusions the problem was given beside the applicants, as given (for the run's metadata). */
     private List<PairRef> pinnedPairs = List.of();
     private List<PairRef> excludedPairs = List.of();
@@ -137,6 +140,14 @@ public class PairingSolution {
     public boolean isProvenOptimal() {
         HardMediumSoftLongScore bound = bestBound();
         return bound != null && score != null && score.compareTo(bound) >= 0;
+    }
+
+    public PairingMode getMode() {
+        return mode;
+    }
+
+    public void setMode(PairingMode mode) {
+        this.mode = mode;
     }
 
     public List<PairRef> getPinnedPairs() {

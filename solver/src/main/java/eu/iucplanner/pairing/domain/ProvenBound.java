@@ -13,6 +13,7 @@ public final class ProvenBound {
     private final boolean stopWhenProven;
     private volatile HardMediumSoftLongScore bound;
     private volatile boolean exact;
+    private volatile boolean finished;
 
     /**
      * @param stopWhenProven whether the solver may end as soon as its best solution reaches a bound that is the
@@ -40,6 +41,15 @@ public final class ProvenBound {
     public void prove(HardMediumSoftLongScore provenBound, boolean boundIsTheOptimum) {
         this.bound = provenBound;
         this.exact = boundIsTheOptimum;
+    }
+
+    /** Whether the warm start wrote the run's answer and nothing is left to search (a stable pairing). */
+    public boolean finished() {
+        return finished;
+    }
+
+    public void finish() {
+        this.finished = true;
     }
 
     /** Whether a solution with this score is proven optimal: it reaches a bound that nothing can beat. */

@@ -19,6 +19,7 @@ import eu.iucplanner.pairing.constraints.PairingConstraintProvider;
 import eu.iucplanner.pairing.domain.Applicant;
 import eu.iucplanner.pairing.domain.CountryLimit;
 import eu.iucplanner.pairing.domain.PairScores;
+import eu.iucplanner.pairing.domain.PairingMode;
 import eu.iucplanner.pairing.domain.ThemeLimit;
 import eu.iucplanner.pairing.domain.PairingSolution;
 import eu.iucplanner.pairing.domain.PartnerSlot;
@@ -150,6 +151,24 @@ public class MatchingWarmStart implements PhaseCommand<PairingSolution> {
             long themePenalty = themePenalty(solution);
             solution.getProvenBound().prove(HardMediumSoftLongScore.of(flowScore.hardScore(), flowScore.mediumScore(),
                     flowScore.softScore() + themePenalty), solution.getThemeLimits().isEmpty());
+        }
+        if (solution.getMode() == PairingMode.STABLE) {
+            // The flow's optimum stays the bound beside it; the answer is the EU-proposing stable pairing.
+            for (PartnerSlot slot : solution.getSlots()) {
+                if (!slot.isPinned()) {
+                    setPartner(scoreDirector, slot, null);
+                }
+            }
+            int[] freeRight = rightCapacity.clone();
+            Map<Applicant, Integer> nextSlot = new HashMap<>();
+            for (int[] pair : Stability.deferredAcceptance(solution, owners, partners, leftCapacity, freeRight)) {
+                Applicant owner = owners.get(pair[0]);
+                int next = nextSlot.merge(owner, 1, Integer::sum) - 1;
+                setPartner(scoreDirector, freeSlotsByOwner.get(owner).get(next), partners.get(pair[1]));
+            }
+            scoreDirector.triggerVariableListeners();
+            solution.getProvenBound().finish();
+            return;
         }
         if (startScore != null && startScore.compareTo(flowScore) > 0) {
             for (PartnerSlot slot : solution.getSlots()) {

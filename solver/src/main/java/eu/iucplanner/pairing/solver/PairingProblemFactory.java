@@ -84,6 +84,7 @@ public final class PairingProblemFactory {
                 new ArrayList<>(slots), ConstraintWeightOverrides.of(problem.weightOverrides()));
         solution.setProvenBound(new ProvenBound(problem.stopAtProvenOptimum()));
         solution.setGivenPairs(problem.pinnedPairs(), problem.excludedPairs());
+        solution.setMode(problem.mode());
         solution.setCountryLimits(countryLimits(problem.call(), applicants));
         if (problem.call().themeSoftCap() >= 0) {
             List<String> themes = problem.call().themes();

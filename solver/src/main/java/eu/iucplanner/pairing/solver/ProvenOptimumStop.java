@@ -47,8 +47,14 @@ public final class ProvenOptimumStop implements PhaseLifecycleListener<PairingSo
 
     private void check(SolverScope<PairingSolution> solverScope) {
         PairingSolution best = solverScope.getBestSolution();
-        if (best == null || best.getProvenBound() == null || !best.getProvenBound().stopWhenProven()
-                || solverScope.getBestScore() == null) {
+        if (best == null || best.getProvenBound() == null || solverScope.getBestScore() == null) {
+            return;
+        }
+        if (best.getProvenBound().finished() && !solver.isTerminateEarly()) {
+            solver.terminateEarly();
+            return;
+        }
+        if (!best.getProvenBound().stopWhenProven()) {
             return;
         }
         HardMediumSoftLongScore score = (HardMediumSoftLongScore) solverScope.getBestScore().raw();
