@@ -148,26 +148,29 @@ public final class Stability {
                 pinned.add(slot.getOwner().getId() + "\u0000" + slot.getPartner().getId());
             }
         }
-        List<List<Integer>> proposals = new ArrayList<>();
-        for (Applicant eu : owners) {
-            List<Integer> list = new ArrayList<>();
+        // Each rank is computed once: the proposals sorted by a rank array, and a partner's rank of a proposer kept
+        // with the proposal it holds.
+        List<int[]> proposals = new ArrayList<>();
+        for (int i = 0; i < owners.size(); i++) {
+            Applicant eu = owners.get(i);
+            List<long[]> list = new ArrayList<>();
             for (int j = 0; j < partners.size(); j++) {
                 Applicant partner = partners.get(j);
                 if (allowed(eu, partner) && !pinned.contains(eu.getId() + "\u0000" + partner.getId())) {
-                    list.add(j);
+                    list.add(new long[] { rank(weights, eu, partner), j });
                 }
             }
-            list.sort(Comparator.comparingLong((Integer j) -> rank(weights, eu, partners.get(j))).reversed()
-                    .thenComparing(j -> partners.get(j).getId()));
-            proposals.add(list);
+            list.sort(Comparator.comparingLong((long[] proposal) -> proposal[0]).reversed()
+                    .thenComparing(proposal -> partners.get((int) proposal[1]).getId()));
+            proposals.add(list.stream().mapToInt(proposal -> (int) proposal[1]).toArray());
         }
         int[] free = freeLeft.clone();
         int[] nextProposal = new int[owners.size()];
-        List<TreeSet<Integer>> held = new ArrayList<>();
+        // Held proposals per partner as {partner's rank of the proposer, proposer}, the least liked first.
+        List<TreeSet<long[]>> held = new ArrayList<>();
         for (int j = 0; j < partners.size(); j++) {
-            Applicant partner = partners.get(j);
-            held.add(new TreeSet<>(Comparator.comparingLong((Integer i) -> rank(weights, partner, owners.get(i)))
-                    .thenComparing(i -> owners.get(i).getId(), Comparator.reverseOrder())));
+            held.add(new TreeSet<>(Comparator.comparingLong((long[] proposal) -> proposal[0])
+                    .thenComparing(proposal -> owners.get((int) proposal[1]).getId(), Comparator.reverseOrder())));
         }
         Deque<Integer> proposing = new ArrayDeque<>();
         for (int i = 0; i < owners.size(); i++) {
@@ -175,17 +178,17 @@ public final class Stability {
         }
         while (!proposing.isEmpty()) {
             int i = proposing.poll();
-            List<Integer> list = proposals.get(i);
-            while (free[i] > 0 && nextProposal[i] < list.size()) {
-                int j = list.get(nextProposal[i]++);
+            int[] list = proposals.get(i);
+            while (free[i] > 0 && nextProposal[i] < list.length) {
+                int j = list[nextProposal[i]++];
                 if (freeRight[j] == 0) {
                     continue;
                 }
-                TreeSet<Integer> holding = held.get(j);
-                holding.add(i);
+                TreeSet<long[]> holding = held.get(j);
+                holding.add(new long[] { rank(weights, partners.get(j), owners.get(i)), i });
                 free[i]--;
                 if (holding.size() > freeRight[j]) {
-                    int released = holding.pollFirst();
+                    int released = (int) holding.pollFirst()[1];
                     free[released]++;
                     if (released != i) {
                         proposing.add(released);
@@ -195,8 +198,8 @@ public final class Stability {
         }
         List<int[]> pairs = new ArrayList<>();
         for (int j = 0; j < partners.size(); j++) {
-            for (int i : held.get(j)) {
-                pairs.add(new int[] { i, j });
+            for (long[] proposal : held.get(j)) {
+                pairs.add(new int[] { (int) proposal[1], j });
             }
         }
         return pairs;
