@@ -92,6 +92,33 @@ public final class StabilityBenchmarks {
         PairingProblem themed = withCall(large, large.call().withThemeSoftCap(themeCap));
         row(out, "regional targets, at most " + themeCap + " pairs per main theme (soft), " + THEME_BUDGET
                 + " budget", themed, THEME_BUDGET);
+        out.add("");
+        out.add("## What-if reruns: one pin and one exclusion, from the previous optimum, against a new run");
+        out.add("");
+        out.add("| pool | rerun: score, optimal, time | new run of the same request: score, optimal, time |");
+        out.add("|---|---|---|");
+        for (DemoPoolSize size : List.of(DemoPoolSize.LARGE, DemoPoolSize.HUGE)) {
+            PairingProblem problem = DemoPools.generate(size, DemoPools.DEFAULT_SEED, false);
+            PairingSolution previous = solve(problem, Duration.ofMinutes(5));
+            // Pin the first EU applicant to the second one's partner, exclude the second pair's crosswise pair.
+            List<eu.iucplanner.pairing.domain.PartnerSlot> filled = previous.getSlots().stream()
+                    .filter(slot -> slot.getPartner() != null).toList();
+            var first = filled.get(0);
+            var second = filled.get(1);
+            PairingProblem changed = new PairingProblem(problem.call(), problem.applicants(),
+                    List.of(new eu.iucplanner.pairing.domain.PairRef(first.getOwner().getId(),
+                            second.getPartner().getId())),
+                    List.of(new eu.iucplanner.pairing.domain.PairRef(second.getOwner().getId(),
+                            first.getPartner().getId())), problem.weightOverrides());
+            long start = System.nanoTime();
+            PairingSolution rerun = solve(startFrom(previous, changed), Duration.ofMinutes(5));
+            double rerunSeconds = seconds(start);
+            start = System.nanoTime();
+            PairingSolution fresh = solve(PairingProblemFactory.create(changed), Duration.ofMinutes(5));
+            double freshSeconds = seconds(start);
+            out.add(String.format(Locale.ROOT, "| %s | %s, %s, %.1f s | %s, %s, %.1f s |", size, rerun.getScore(),
+                    rerun.isProvenOptimal(), rerunSeconds, fresh.getScore(), fresh.isProvenOptimal(), freshSeconds));
+        }
         Path file = Path.of("results", "stability.md");
         Files.createDirectories(file.getParent());
         Files.write(file, out);
@@ -109,10 +136,38 @@ public final class StabilityBenchmarks {
     }
 
     private static PairingSolution solve(PairingProblem problem, Duration budget) {
+        return solve(PairingProblemFactory.create(problem), budget);
+    }
+
+    /** A rerun's start as the service builds it: the previous partners, less the pairs the changes forbid. */
+    private static PairingSolution startFrom(PairingSolution previous, PairingProblem changed) {
+        PairingSolution start = PairingProblemFactory.create(changed);
+        java.util.Map<String, String> partnerBySlot = new java.util.HashMap<>();
+        previous.getSlots().stream().filter(slot -> slot.getPartner() != null)
+                .forEach(slot -> partnerBySlot.put(slot.getId(), slot.getPartner().getId()));
+        java.util.Map<String, eu.iucplanner.pairing.domain.Applicant> candidates = new java.util.HashMap<>();
+        start.getPartnerCandidates().forEach(candidate -> candidates.put(candidate.getId(), candidate));
+        java.util.Map<eu.iucplanner.pairing.domain.Applicant, Integer> used = new java.util.HashMap<>();
+        start.getSlots().stream().filter(slot -> slot.isPinned() && slot.getPartner() != null)
+                .forEach(slot -> used.merge(slot.getPartner(), 1, Integer::sum));
+        for (var slot : start.getSlots()) {
+            var partner = slot.isPinned() ? null : candidates.get(partnerBySlot.get(slot.getId()));
+            boolean pinnedAlready = start.getSlots().stream().anyMatch(other -> other.isPinned()
+                    && other.getOwner() == slot.getOwner() && other.getPartner() == partner);
+            if (partner == null || slot.getOwner().excludes(partner) || pinnedAlready
+                    || used.getOrDefault(partner, 0) >= partner.getMaxPartners()) {
+                continue;
+            }
+            slot.setPartner(partner);
+            used.merge(partner, 1, Integer::sum);
+        }
+        return start;
+    }
+
+    private static PairingSolution solve(PairingSolution start, Duration budget) {
         SolverConfig config = PairingSolverConfigs.defaultConfig()
                 .withTerminationConfig(new TerminationConfig().withSpentLimit(budget));
-        return ProvenOptimumStop.factory(SolverFactory.create(config)).buildSolver()
-                .solve(PairingProblemFactory.create(problem));
+        return ProvenOptimumStop.factory(SolverFactory.create(config)).buildSolver().solve(start);
     }
 
     private static PairingProblem withMode(PairingProblem problem, PairingMode mode) {
