@@ -65,6 +65,10 @@ class OpenApiStatusesIT {
         String smallCsv = exchange("GET", "/api/v1/demo-data/{name}", "/api/v1/demo-data/SMALL", "text/csv", null,
                 null).getBody();
         exchange("GET", "/api/v1/demo-data", "/api/v1/demo-data", null, null, null);
+        String cities = "/api/v1/reference/cities";
+        exchange("GET", cities, cities + "?name=almada", null, null, null);
+        exchange("GET", cities, cities, null, null, null);
+        exchange("GET", cities, cities + "?name=almada", "image/png", null, null);
         exchange("GET", "/api/v1/demo-data/{name}", "/api/v1/demo-data/SMALL", null, null, null);
         exchange("GET", "/api/v1/demo-data/{name}", "/api/v1/demo-data/NOPE", null, null, null);
         exchange("GET", "/api/v1/demo-data/{name}", "/api/v1/demo-data/SMALL", "image/png", null, null);
