@@ -40,6 +40,21 @@ public final class CityLookup {
         return found.subList(0, Math.min(limit, found.size()));
     }
 
+    /** The place with this GeoNames id, among the cities and towns. */
+    public static java.util.Optional<City> byGeonamesId(long geonamesId) {
+        return entries().stream().map(Entry::city).filter(city -> city.geonamesId() == geonamesId).findFirst();
+    }
+
+    /** The most populous place of the country whose folded name (or ASCII name) equals the folded name. */
+    public static java.util.Optional<City> byName(String name, String country) {
+        String query = fold(name.strip());
+        return entries().stream()
+                .filter(entry -> entry.city().country().equals(country)
+                        && (entry.folded().equals(query) || entry.foldedAscii().equals(query)))
+                .map(Entry::city)
+                .max(Comparator.comparingLong(City::population).thenComparingLong(city -> -city.geonamesId()));
+    }
+
     /** Lower case without diacritics, the letters that do not decompose written out (ß → ss, ł → l, ø → o, ...). */
     public static String fold(String text) {
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");

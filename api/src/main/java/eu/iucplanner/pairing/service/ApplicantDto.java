@@ -83,7 +83,33 @@ public record ApplicantDto(
         @Schema(description = "Further population figures with their basis and source, e.g. a metropolitan figure; "
                 + "the call's countedPopulationBases say which count")
         @Size(max = 10, message = "must list at most 10 figures")
-        List<@NotNull(message = "must not be null") @Valid DeclaredPopulationDto> declaredPopulations) {
+        List<@NotNull(message = "must not be null") @Valid DeclaredPopulationDto> declaredPopulations,
+        @Schema(example = "2271961", description = "The applicant's place in GeoNames, for fillFromReference and "
+                + "the population check; else the place of its name in its country is used")
+        @Positive(message = "must be more than 0") Long geonamesId) {
+
+    /** Without a GeoNames id. */
+    public ApplicantDto(String id, String name, String country, ProgrammeRegion region, ApplicantKind kind,
+            Long population, List<MemberDto> members, String leadAuthorityContact, List<String> languages,
+            List<ChallengeDto> challenges, List<ProgrammeRegion> preferredPartnerRegions, Integer committedMonths,
+            Integer maxPartners, Boolean covenantSignatory, List<String> excludedPartnerIds, Double latitude,
+            Double longitude, List<DeclaredPopulationDto> declaredPopulations) {
+        this(id, name, country, region, kind, population, members, leadAuthorityContact, languages, challenges,
+                preferredPartnerRegions, committedMonths, maxPartners, covenantSignatory, excludedPartnerIds, latitude,
+                longitude, declaredPopulations, null);
+    }
+
+    /** The same applicant with population, coordinates and languages (each only where it had none). */
+    public ApplicantDto filled(Long newPopulation, Double newLatitude, Double newLongitude,
+            List<String> newLanguages) {
+        boolean group = members != null && !members.isEmpty();
+        return new ApplicantDto(id, name, country, region, kind,
+                population == null && !group ? newPopulation : population, members, leadAuthorityContact,
+                languages == null || languages.isEmpty() ? newLanguages : languages, challenges,
+                preferredPartnerRegions, committedMonths, maxPartners, covenantSignatory, excludedPartnerIds,
+                latitude == null && longitude == null ? newLatitude : latitude,
+                latitude == null && longitude == null ? newLongitude : longitude, declaredPopulations, geonamesId);
+    }
 
     /** Without declared populations. */
     public ApplicantDto(String id, String name, String country, ProgrammeRegion region, ApplicantKind kind,
@@ -93,7 +119,7 @@ public record ApplicantDto(
             Double longitude) {
         this(id, name, country, region, kind, population, members, leadAuthorityContact, languages, challenges,
                 preferredPartnerRegions, committedMonths, maxPartners, covenantSignatory, excludedPartnerIds, latitude,
-                longitude, null);
+                longitude, null, null);
     }
 
     /** A population figure the applicant gives beside its plain population, with what it counts and its source. */

@@ -75,12 +75,14 @@ public class PairingResults {
     private final RunLifecycle lifecycle;
     private final PairingRunKind kind;
     private final SolutionManager<PairingSolution, HardMediumSoftLongScore> solutionManager;
+    private final ReferenceFill reference;
 
     public PairingResults(RunLifecycle lifecycle, PairingRunKind kind,
-            SolutionManager<PairingSolution, HardMediumSoftLongScore> solutionManager) {
+            SolutionManager<PairingSolution, HardMediumSoftLongScore> solutionManager, ReferenceFill reference) {
         this.lifecycle = lifecycle;
         this.kind = kind;
         this.solutionManager = solutionManager;
+        this.reference = reference;
     }
 
     /** The rebuilt best solution of a run (an empty assignment before the first best solution). */
@@ -124,7 +126,8 @@ public class PairingResults {
                         .map(reason -> new ReasonView(reason.reason(), reason.message())).toList()))
                 .toList();
         return new PairingRunResult(run, pairs, unpaired, ineligible, regionBalance(solution),
-                countryBalance(solution), themeBalance(solution), stability(solution));
+                countryBalance(solution), themeBalance(solution), stability(solution),
+                reference.warnings(lifecycle.request(kind, id)));
     }
 
     /**

@@ -142,9 +142,9 @@ public class PairingRunKind implements RunKind<PairingRunRequest, PairingSolutio
                                 applicant.languages(), applicant.challenges(), applicant.preferredPartnerRegions(),
                                 applicant.committedMonths(), applicant.maxPartners(), applicant.covenantSignatory(),
                                 applicant.excludedPartnerIds(), applicant.latitude(), applicant.longitude(),
-                                applicant.declaredPopulations()))
+                                applicant.declaredPopulations(), applicant.geonamesId()))
                 .toList(), request.weights(), request.termination(), request.pinnedPairs(), request.excludedPairs(),
-                request.stopAtProvenOptimum(), request.mode());
+                request.stopAtProvenOptimum(), request.mode(), request.fillFromReference());
     }
 
     /** A solution's score analysis with the pairing score type, for the explanations. */

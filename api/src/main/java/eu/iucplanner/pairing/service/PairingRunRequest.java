@@ -42,6 +42,9 @@ import jakarta.validation.constraints.Size;
  *                      false keeps it solving until its termination
  * @param mode          OPTIMAL (default): the best total score; STABLE: a stable pairing (deferred acceptance, the EU
  *                      side proposing), reported beside the optimum's score
+ * @param fillFromReference whether missing populations, coordinates and languages are filled in at submission from
+ *                      the reference data (by each applicant's geonamesId, else its name in its country); the stored
+ *                      request holds the filled values
  */
 @Schema(description = "A call's applicant pool to pair, with the call's rules and solving options.")
 @PairingRunRequest.ThemesOfTheCall
@@ -67,11 +70,14 @@ public record PairingRunRequest(
                 + "keeps it solving until its termination.", example = "true") Boolean stopAtProvenOptimum,
         @Schema(description = "OPTIMAL (default): the pairing with the best total score; STABLE: a stable pairing "
                 + "(no blocking pair; deferred acceptance, the EU side proposing) with the optimum's score as its "
-                + "bound", example = "OPTIMAL") PairingMode mode) {
+                + "bound", example = "OPTIMAL") PairingMode mode,
+        @Schema(description = "Fill missing population, coordinates and languages from the reference data at "
+                + "submission (by geonamesId, else by name in the country)", example = "false")
+        Boolean fillFromReference) {
 
     public PairingRunRequest(String name, CallRulesDto call, List<ApplicantDto> applicants, Map<String, Long> weights,
             TerminationDto termination, List<PairDto> pinnedPairs, List<PairDto> excludedPairs) {
-        this(name, call, applicants, weights, termination, pinnedPairs, excludedPairs, null, null);
+        this(name, call, applicants, weights, termination, pinnedPairs, excludedPairs, null, null, null);
     }
 
     /**
@@ -98,7 +104,13 @@ public record PairingRunRequest(
 
     public PairingRunRequest withStopAtProvenOptimum(Boolean stop) {
         return new PairingRunRequest(name, call, applicants, weights, termination, pinnedPairs, excludedPairs, stop,
-                mode);
+                mode, fillFromReference);
+    }
+
+    /** The same request with other applicants (filled from the reference data). */
+    public PairingRunRequest withApplicants(List<ApplicantDto> newApplicants) {
+        return new PairingRunRequest(name, call, newApplicants, weights, termination, pinnedPairs, excludedPairs,
+                stopAtProvenOptimum, mode, fillFromReference);
     }
 
     public boolean stopsAtProvenOptimum() {
@@ -112,17 +124,17 @@ public record PairingRunRequest(
 
     public PairingRunRequest withPairs(List<PairDto> newPinnedPairs, List<PairDto> newExcludedPairs) {
         return new PairingRunRequest(name, call, applicants, weights, termination, newPinnedPairs, newExcludedPairs,
-                stopAtProvenOptimum, mode);
+                stopAtProvenOptimum, mode, fillFromReference);
     }
 
     public PairingRunRequest withName(String newName) {
         return new PairingRunRequest(newName, call, applicants, weights, termination, pinnedPairs, excludedPairs,
-                stopAtProvenOptimum, mode);
+                stopAtProvenOptimum, mode, fillFromReference);
     }
 
     public PairingRunRequest withTermination(TerminationDto newTermination) {
         return new PairingRunRequest(name, call, applicants, weights, newTermination, pinnedPairs, excludedPairs,
-                stopAtProvenOptimum, mode);
+                stopAtProvenOptimum, mode, fillFromReference);
     }
 
     /** Every challenge's theme is one of the call's themes (themes are data of each call). */

@@ -17,12 +17,14 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param countryBalance pairs per country the call limits, against its caps
  * @param themeBalance   with a theme spread: pairs per main shared theme, against the call's soft cap
  * @param stability      the blocking pairs of the pairing
+ * @param warnings       what is worth a look but refuses nothing: population figures more than a factor of 2 from
+ *                       GeoNames'
  */
 @Schema(description = "A pairing run's best solution so far, with a reason for every pair and every unpaired "
         + "applicant.")
 public record PairingRunResult(eu.iucplanner.run.service.RunMetadata metadata, List<PairView> pairs, List<UnpairedView> unpaired,
         List<IneligibleView> ineligible, List<RegionBalanceView> regionBalance, List<CountryBalanceView> countryBalance,
-        List<ThemeBalanceView> themeBalance, StabilityView stability) {
+        List<ThemeBalanceView> themeBalance, StabilityView stability, List<String> warnings) {
 
     /**
      * Pairwise stability of the pairing.

@@ -35,4 +35,31 @@ class ReferenceLookupIT extends PairingApiTestSupport {
         assertThat(json(badCountry.getBody()).get("errors").findValuesAsText("field"))
                 .containsExactlyInAnyOrder("country", "limit");
     }
+
+    /**
+     * Item 6: with fillFromReference the missing population, coordinates and languages come from GeoNames at
+     * submission and are stored with the request; a declared figure more than a factor of 2 from GeoNames is a
+     * warning in the result (naming both), not an error.
+     */
+    @Test
+    void missingFiguresAreFilledAtSubmissionAndFarOffFiguresAreWarnings() throws Exception {
+        String body = """
+                {"name": "Filled from GeoNames", "fillFromReference": true, "applicants": [
+                  {"id": "almada", "name": "Almada", "country": "PT",
+                   "declaredPopulations": [{"population": 2870000, "basis": "METROPOLITAN", "source": "declared"}]},
+                  {"id": "vaxjo", "name": "Växjö", "country": "SE", "population": 96000},
+                  {"id": "santa-monica", "name": "Santa Monica", "country": "US", "population": 93220}]}""";
+        java.util.UUID id = submit((com.fasterxml.jackson.databind.node.ObjectNode) json(body));
+        JsonNode stored = json(rest.getForEntity(RUNS + "/" + id + "/request", String.class).getBody());
+        JsonNode almada = stored.get("applicants").get(0);
+        assertThat(almada.get("population").asLong()).isEqualTo(34_008);
+        assertThat(almada.get("latitude").asDouble()).isBetween(38.0, 39.0);
+        assertThat(almada.get("languages").get(0).asText()).isEqualTo("pt");
+        assertThat(stored.get("applicants").get(1).get("population").asLong()).as("given, kept").isEqualTo(96_000);
+        awaitMetadata(id, m -> hasStatus(m, "COMPLETED"));
+        JsonNode warnings = json(rest.getForEntity(RUNS + "/" + id, String.class).getBody()).get("warnings");
+        assertThat(warnings).hasSize(1);
+        assertThat(warnings.get(0).asText()).isEqualTo("Almada (almada) declares a metropolitan area figure of "
+                + "2,870,000; GeoNames has 34,008 for Almada (geonamesId 2271961), more than a factor of 2 apart.");
+    }
 }
