@@ -86,7 +86,30 @@ public record ApplicantDto(
         List<@NotNull(message = "must not be null") @Valid DeclaredPopulationDto> declaredPopulations,
         @Schema(example = "2271961", description = "The applicant's place in GeoNames, for fillFromReference and "
                 + "the population check; else the place of its name in its country is used")
-        @Positive(message = "must be more than 0") Long geonamesId) {
+        @Positive(message = "must be more than 0") Long geonamesId,
+        @Schema(description = "Ids of applicants it was paired with in an earlier call (ids not in the pool are "
+                + "kept and matter for no pair)")
+        @Size(max = 100, message = "must list at most 100 ids")
+        List<@NotBlank(message = "must not be blank") @Size(max = Limits.ID, message = "must be at most "
+                + Limits.ID + " characters") @PlainText String> earlierPartnerIds,
+        @Schema(description = "Whether it took part in an earlier call (implied by earlierPartnerIds)")
+        Boolean previousParticipant) {
+
+    /** Without earlier participation. */
+    public ApplicantDto(String id, String name, String country, ProgrammeRegion region, ApplicantKind kind,
+            Long population, List<MemberDto> members, String leadAuthorityContact, List<String> languages,
+            List<ChallengeDto> challenges, List<ProgrammeRegion> preferredPartnerRegions, Integer committedMonths,
+            Integer maxPartners, Boolean covenantSignatory, List<String> excludedPartnerIds, Double latitude,
+            Double longitude, List<DeclaredPopulationDto> declaredPopulations, Long geonamesId) {
+        this(id, name, country, region, kind, population, members, leadAuthorityContact, languages, challenges,
+                preferredPartnerRegions, committedMonths, maxPartners, covenantSignatory, excludedPartnerIds, latitude,
+                longitude, declaredPopulations, geonamesId, null, null);
+    }
+
+    /** Whether it took part before: said so, or named an earlier partner. */
+    public boolean tookPartBefore() {
+        return Boolean.TRUE.equals(previousParticipant) || earlierPartnerIds != null && !earlierPartnerIds.isEmpty();
+    }
 
     /** Without a GeoNames id. */
     public ApplicantDto(String id, String name, String country, ProgrammeRegion region, ApplicantKind kind,
@@ -108,7 +131,8 @@ public record ApplicantDto(
                 languages == null || languages.isEmpty() ? newLanguages : languages, challenges,
                 preferredPartnerRegions, committedMonths, maxPartners, covenantSignatory, excludedPartnerIds,
                 latitude == null && longitude == null ? newLatitude : latitude,
-                latitude == null && longitude == null ? newLongitude : longitude, declaredPopulations, geonamesId);
+                latitude == null && longitude == null ? newLongitude : longitude, declaredPopulations, geonamesId,
+                earlierPartnerIds, previousParticipant);
     }
 
     /** Without declared populations. */

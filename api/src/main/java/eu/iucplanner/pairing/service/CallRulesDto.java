@@ -14,6 +14,7 @@ import java.util.Set;
 import eu.iucplanner.pairing.domain.CallRules;
 import eu.iucplanner.pairing.domain.CountryLimits;
 import eu.iucplanner.pairing.domain.PopulationBasis;
+import eu.iucplanner.pairing.domain.ParticipationRules;
 import eu.iucplanner.pairing.domain.PopulationPolicy;
 import eu.iucplanner.pairing.domain.ProgrammeRegion;
 import eu.iucplanner.validation.IsoCountry;
@@ -54,6 +55,9 @@ import jakarta.validation.constraints.Size;
  * @param softMaxPairsPerCountry  soft cap: each pair a country has beyond it costs ("Country above soft cap")
  * @param softMaxPairsByCountry   soft caps of single countries, replacing the general one
  * @param softMaxPairsPerTheme    theme spread: each pair beyond this many with the same main shared theme costs
+ * @param earlierPairs            ALLOW (default), PENALIZE or EXCLUDE a pair that an applicant names as an earlier
+ *                                partnership
+ * @param preferFirstTimeParticipants whether each pair member that took part before costs
  */
 @Schema(description = "The call's rules; every field is optional and defaults to the current IURC call.")
 @CallRulesDto.Consistent
@@ -108,7 +112,23 @@ public record CallRulesDto(
                 @Max(value = 1_000_000, message = "must be at most 1000000") Integer> softMaxPairsByCountry,
         @Schema(example = "10", description = "Theme spread: each pair beyond this many with the same main shared "
                 + "theme costs (Theme above soft cap)") @PositiveOrZero(message = "must be 0 or more")
-        @Max(value = 1_000_000, message = "must be at most 1000000") Integer softMaxPairsPerTheme) {
+        @Max(value = 1_000_000, message = "must be at most 1000000") Integer softMaxPairsPerTheme,
+        @Schema(description = "ALLOW (default), PENALIZE (Earlier pair formed again) or EXCLUDE an earlier "
+                + "partnership formed again", example = "PENALIZE") ParticipationRules.EarlierPairs earlierPairs,
+        @Schema(description = "Each pair member that took part before costs (Returning participants)",
+                example = "false") Boolean preferFirstTimeParticipants) {
+
+    /** Before participation rules. */
+    public CallRulesDto(String name, Long populationThreshold, Integer minimumCommitmentMonths,
+            Map<String, ProgrammeRegion> countryRegions, Map<String, ProgrammeRegion> movedCountries,
+            List<String> themes, Map<ProgrammeRegion, Integer> targetPairs, Boolean allowRegionOverride,
+            PopulationPolicy populationPolicy, Long populationFloor, List<PopulationBasis> countedPopulationBases,
+            Integer maxPairsPerCountry, Map<String, Integer> maxPairsByCountry, Integer softMaxPairsPerCountry,
+            Map<String, Integer> softMaxPairsByCountry, Integer softMaxPairsPerTheme) {
+        this(name, populationThreshold, minimumCommitmentMonths, countryRegions, movedCountries, themes, targetPairs,
+                allowRegionOverride, populationPolicy, populationFloor, countedPopulationBases, maxPairsPerCountry,
+                maxPairsByCountry, softMaxPairsPerCountry, softMaxPairsByCountry, softMaxPairsPerTheme, null, null);
+    }
 
     /** Before the theme spread. */
     public CallRulesDto(String name, Long populationThreshold, Integer minimumCommitmentMonths,

@@ -20,6 +20,7 @@ import eu.iucplanner.pairing.domain.PopulationPolicy;
 import eu.iucplanner.pairing.domain.MemberMunicipality;
 import eu.iucplanner.pairing.domain.PairRef;
 import eu.iucplanner.pairing.domain.PairingProblem;
+import eu.iucplanner.pairing.domain.ParticipationRules;
 import eu.iucplanner.pairing.domain.ProgrammeRegion;
 
 /**
@@ -67,7 +68,8 @@ public final class PairingRequestMapper {
                 dto.populationFloor() == null ? Math.min(CallRules.DEFAULT_POPULATION_FLOOR, threshold)
                         : dto.populationFloor(),
                 dto.countedPopulationBases() == null ? null : EnumSet.copyOf(dto.countedPopulationBases()),
-                dto.countryLimits(), dto.softMaxPairsPerTheme() == null ? -1 : dto.softMaxPairsPerTheme());
+                dto.countryLimits(), dto.softMaxPairsPerTheme() == null ? -1 : dto.softMaxPairsPerTheme(),
+                new ParticipationRules(dto.earlierPairs(), Boolean.TRUE.equals(dto.preferFirstTimeParticipants())));
     }
 
     public static ApplicantProfile profile(ApplicantDto dto, CallRules call) {
@@ -88,7 +90,9 @@ public final class PairingRequestMapper {
                         : new Coordinates(dto.latitude(), dto.longitude()),
                 dto.declaredPopulations() == null ? List.of() : dto.declaredPopulations().stream()
                         .map(figure -> new DeclaredPopulation(figure.population(), figure.basis(), figure.source()))
-                        .toList());
+                        .toList(),
+                dto.earlierPartnerIds() == null ? null : new LinkedHashSet<>(dto.earlierPartnerIds()),
+                dto.tookPartBefore());
     }
 
     private static List<PairRef> pairs(List<PairDto> dtos) {

@@ -142,7 +142,8 @@ public class PairingRunKind implements RunKind<PairingRunRequest, PairingSolutio
                                 applicant.languages(), applicant.challenges(), applicant.preferredPartnerRegions(),
                                 applicant.committedMonths(), applicant.maxPartners(), applicant.covenantSignatory(),
                                 applicant.excludedPartnerIds(), applicant.latitude(), applicant.longitude(),
-                                applicant.declaredPopulations(), applicant.geonamesId()))
+                                applicant.declaredPopulations(), applicant.geonamesId(),
+                                applicant.earlierPartnerIds(), applicant.previousParticipant()))
                 .toList(), request.weights(), request.termination(), request.pinnedPairs(), request.excludedPairs(),
                 request.stopAtProvenOptimum(), request.mode(), request.fillFromReference());
     }

@@ -27,7 +27,8 @@ public @interface SoftConstraintName {
             PairingConstraintProvider.PREFERRED_PARTNER_REGION, PairingConstraintProvider.REGIONAL_BALANCE,
             PairingConstraintProvider.COVENANT_OF_MAYORS_SIGNATORIES,
             PairingConstraintProvider.POPULATION_BELOW_THRESHOLD,
-            PairingConstraintProvider.COUNTRY_ABOVE_SOFT_CAP, PairingConstraintProvider.THEME_ABOVE_SOFT_CAP);
+            PairingConstraintProvider.COUNTRY_ABOVE_SOFT_CAP, PairingConstraintProvider.THEME_ABOVE_SOFT_CAP,
+            PairingConstraintProvider.EARLIER_PAIR_FORMED_AGAIN, PairingConstraintProvider.RETURNING_PARTICIPANTS);
 
     String message() default "unknown constraint";
 

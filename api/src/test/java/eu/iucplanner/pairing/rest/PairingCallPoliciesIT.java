@@ -195,6 +195,56 @@ class PairingCallPoliciesIT extends PairingApiTestSupport {
         assertThat(stableResult.at("/metadata/feasible").asBoolean()).isTrue();
     }
 
+    /**
+     * Item 8: an applicant names its partner of the optimum as an earlier partner. Under EXCLUDE the pair is not
+     * formed again; under PENALIZE (with a weight that outweighs any pair) neither; both runs stay proven optimal.
+     * With preferFirstTimeParticipants, a pair with a returning member says so in its contributions.
+     */
+    @Test
+    void earlierPairsAreExcludedOrPenalizedAndReturningParticipantsExplained() throws Exception {
+        ObjectNode request = demo("SMALL");
+        request.remove("termination");
+        UUID first = submit(request);
+        awaitMetadata(first, m -> hasStatus(m, "COMPLETED"));
+        JsonNode pair = json(rest.getForEntity(RUNS + "/" + first, String.class).getBody()).at("/pairs/0");
+        String eu = pair.at("/euApplicant/id").asText();
+        String partner = pair.at("/partner/id").asText();
+        for (JsonNode applicant : request.get("applicants")) {
+            if (applicant.get("id").asText().equals(eu)) {
+                ((ObjectNode) applicant).putArray("earlierPartnerIds").add(partner);
+            }
+        }
+        for (String mode : List.of("EXCLUDE", "PENALIZE")) {
+            ObjectNode again = request.deepCopy();
+            ((ObjectNode) again.get("call")).put("earlierPairs", mode).put("preferFirstTimeParticipants", true);
+            if (mode.equals("PENALIZE")) {
+                again.putObject("weights").put("Earlier pair formed again", 1_000_000);
+            }
+            UUID id = submit(again);
+            JsonNode metadata = awaitMetadata(id, m -> hasStatus(m, "COMPLETED"));
+            assertThat(metadata.get("optimal").asBoolean()).as(mode).isTrue();
+            JsonNode result = json(rest.getForEntity(RUNS + "/" + id, String.class).getBody());
+            boolean returningExplained = false;
+            for (JsonNode formed : result.get("pairs")) {
+                assertThat(formed.at("/euApplicant/id").asText().equals(eu)
+                        && formed.at("/partner/id").asText().equals(partner)).as(mode).isFalse();
+                for (JsonNode contribution : formed.get("contributions")) {
+                    if (contribution.get("constraint").asText().equals("Returning participants")) {
+                        returningExplained = true;
+                        assertThat(formed.at("/euApplicant/id").asText()).isEqualTo(eu);
+                        assertThat(contribution.get("justification").asText()).contains("took part in an earlier "
+                                + "call");
+                    }
+                }
+            }
+            boolean euPaired = false;
+            for (JsonNode formed : result.get("pairs")) {
+                euPaired |= formed.at("/euApplicant/id").asText().equals(eu);
+            }
+            assertThat(returningExplained).as(mode).isEqualTo(euPaired);
+        }
+    }
+
     private JsonNode solved(PopulationPolicy policy) throws Exception {
         ObjectNode request = WITHOUT_NULLS.valueToTree(DemoDataController.request(ParticipantPools.generate(policy),
                 "Participants " + policy).withTermination(null));

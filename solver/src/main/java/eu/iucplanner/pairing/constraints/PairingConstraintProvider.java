@@ -47,6 +47,8 @@ public class PairingConstraintProvider implements ConstraintProvider {
     public static final String COUNTRY_CAP_EXCEEDED = "Country cap exceeded";
     public static final String COUNTRY_ABOVE_SOFT_CAP = "Country above soft cap";
     public static final String THEME_ABOVE_SOFT_CAP = "Theme above soft cap";
+    public static final String EARLIER_PAIR_FORMED_AGAIN = "Earlier pair formed again";
+    public static final String RETURNING_PARTICIPANTS = "Returning participants";
 
     private static final HardMediumSoftLongScore ONE_HARD = HardMediumSoftLongScore.ONE_HARD;
     private static final HardMediumSoftLongScore ONE_MEDIUM = HardMediumSoftLongScore.ONE_MEDIUM;
@@ -68,7 +70,9 @@ public class PairingConstraintProvider implements ConstraintProvider {
             Map.entry(COVENANT_OF_MAYORS_SIGNATORIES, HardMediumSoftLongScore.ofSoft(20)),
             Map.entry(POPULATION_BELOW_THRESHOLD, HardMediumSoftLongScore.ofSoft(10)),
             Map.entry(COUNTRY_ABOVE_SOFT_CAP, HardMediumSoftLongScore.ofSoft(200)),
-            Map.entry(THEME_ABOVE_SOFT_CAP, HardMediumSoftLongScore.ofSoft(100)));
+            Map.entry(THEME_ABOVE_SOFT_CAP, HardMediumSoftLongScore.ofSoft(100)),
+            Map.entry(EARLIER_PAIR_FORMED_AGAIN, HardMediumSoftLongScore.ofSoft(500)),
+            Map.entry(RETURNING_PARTICIPANTS, HardMediumSoftLongScore.ofSoft(100)));
 
     @Override
     public Constraint[] defineConstraints(ConstraintFactory factory) {
@@ -91,7 +95,9 @@ public class PairingConstraintProvider implements ConstraintProvider {
                 covenantOfMayorsSignatories(factory),
                 populationBelowThreshold(factory),
                 countryAboveSoftCap(factory),
-                themeAboveSoftCap(factory)
+                themeAboveSoftCap(factory),
+                earlierPairFormedAgain(factory),
+                returningParticipants(factory)
         };
     }
 
@@ -292,6 +298,28 @@ public class PairingConstraintProvider implements ConstraintProvider {
                 .asConstraint(THEME_ABOVE_SOFT_CAP);
     }
 
+    // When the call penalizes it, a pair that either applicant names as an earlier partnership should not form again.
+    Constraint earlierPairFormedAgain(ConstraintFactory factory) {
+        return factory.forEach(PartnerSlot.class)
+                .filter(slot -> PairScores.earlierPair(slot.getOwner(), slot.getPartner()) > 0)
+                .penalizeLong(weight(EARLIER_PAIR_FORMED_AGAIN))
+                .justifyWith((slot, score) -> pair(slot, 1, "%s and %s were partners in an earlier call."
+                        .formatted(slot.getOwner().getName(), slot.getPartner().getName())))
+                .asConstraint(EARLIER_PAIR_FORMED_AGAIN);
+    }
+
+    // When the call prefers first-time participants, each member of a pair that took part before costs.
+    Constraint returningParticipants(ConstraintFactory factory) {
+        return factory.forEach(PartnerSlot.class)
+                .filter(slot -> PairScores.returningParticipants(slot.getOwner(), slot.getPartner()) > 0)
+                .penalizeLong(weight(RETURNING_PARTICIPANTS),
+                        slot -> PairScores.returningParticipants(slot.getOwner(), slot.getPartner()))
+                .justifyWith((slot, score) -> pair(slot,
+                        PairScores.returningParticipants(slot.getOwner(), slot.getPartner()),
+                        returningSentence(slot)))
+                .asConstraint(RETURNING_PARTICIPANTS);
+    }
+
     // ************************************************************************
     // Helpers
     // ************************************************************************
@@ -411,6 +439,20 @@ public class PairingConstraintProvider implements ConstraintProvider {
             }
         }
         return String.join(" ", parts);
+    }
+
+    static String returningSentence(PartnerSlot slot) {
+        List<String> returning = new java.util.ArrayList<>();
+        for (Applicant who : List.of(slot.getOwner(), slot.getPartner())) {
+            if (who.getReturning() > 0) {
+                returning.add(who.getName());
+            }
+        }
+        return returning.size() == 2
+                ? "%s and %s both took part in an earlier call; the call prefers first-time participants.".formatted(
+                        returning.get(0), returning.get(1))
+                : "%s took part in an earlier call; the call prefers first-time participants.".formatted(
+                        returning.get(0));
     }
 
     static String covenantSentence(PartnerSlot slot) {

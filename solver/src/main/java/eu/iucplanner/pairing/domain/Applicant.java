@@ -35,6 +35,9 @@ public final class Applicant {
     private final int[] languageIds;
     private final Set<ProgrammeRegion> preferredPartnerRegions;
     private final Set<String> excludedPartnerIds;
+    private final Set<String> earlierPartnerIds;
+    private final boolean earlierPairsPenalized;
+    private final int returning;
 
     public Applicant(ApplicantProfile profile, CallRules call) {
         this.profile = Objects.requireNonNull(profile, "profile");
@@ -57,6 +60,10 @@ public final class Applicant {
                 ? Set.of()
                 : Collections.unmodifiableSet(EnumSet.copyOf(profile.preferredPartnerRegions()));
         this.excludedPartnerIds = new HashSet<>(profile.excludedPartnerIds());
+        this.earlierPartnerIds = profile.earlierPartnerIds();
+        this.earlierPairsPenalized = call.participation().earlierPairs()
+                == ParticipationRules.EarlierPairs.PENALIZE;
+        this.returning = call.participation().preferFirstTimeParticipants() && profile.previousParticipant() ? 1 : 0;
     }
 
     /** {@code round(100 * ln(population))}, with populations below 1 counted as 1. */
@@ -186,6 +193,22 @@ public final class Applicant {
 
     public Set<ProgrammeRegion> getPreferredPartnerRegions() {
         return preferredPartnerRegions;
+    }
+
+    /** Whether either of the two names the other as an earlier partner and the call penalizes such pairs. */
+    public boolean formedEarlierWith(Applicant other) {
+        return earlierPairsPenalized
+                && (earlierPartnerIds.contains(other.id) || other.earlierPartnerIds.contains(id));
+    }
+
+    /** The applicants it was paired with in an earlier call. */
+    public Set<String> getEarlierPartnerIds() {
+        return earlierPartnerIds;
+    }
+
+    /** 1 when it took part before and the call prefers first-time participants, else 0. */
+    public int getReturning() {
+        return returning;
     }
 
     /** Whether this applicant refuses the other one, or the other one refuses this one. */

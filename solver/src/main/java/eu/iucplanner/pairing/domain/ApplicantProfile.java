@@ -28,12 +28,14 @@ import java.util.Set;
  * @param coordinates            optional location
  * @param declaredPopulations    further population figures with their basis and source (a municipal or metropolitan
  *                               figure beside the city proper); the call says which bases count
+ * @param earlierPartnerIds      applicants it was paired with in an earlier call
+ * @param previousParticipant    whether it took part in an earlier call
  */
 public record ApplicantProfile(String id, String name, String country, ProgrammeRegion region, ApplicantKind kind,
         Long population, List<MemberMunicipality> members, String leadAuthorityContact, List<String> languages,
         List<Challenge> challenges, Set<ProgrammeRegion> preferredPartnerRegions, int committedMonths,
         int maxPartners, boolean covenantSignatory, Set<String> excludedPartnerIds, Coordinates coordinates,
-        List<DeclaredPopulation> declaredPopulations) {
+        List<DeclaredPopulation> declaredPopulations, Set<String> earlierPartnerIds, boolean previousParticipant) {
 
     public static final int DEFAULT_MAX_PARTNERS = 1;
 
@@ -51,6 +53,8 @@ public record ApplicantProfile(String id, String name, String country, Programme
         excludedPartnerIds = excludedPartnerIds == null ? Set.of()
                 : Collections.unmodifiableSet(new LinkedHashSet<>(excludedPartnerIds));
         declaredPopulations = declaredPopulations == null ? List.of() : List.copyOf(declaredPopulations);
+        earlierPartnerIds = earlierPartnerIds == null ? Set.of()
+                : Collections.unmodifiableSet(new LinkedHashSet<>(earlierPartnerIds));
         if (maxPartners < 1) {
             throw new IllegalArgumentException("maxPartners must be at least 1, was " + maxPartners);
         }
@@ -63,7 +67,18 @@ public record ApplicantProfile(String id, String name, String country, Programme
             int maxPartners, boolean covenantSignatory, Set<String> excludedPartnerIds, Coordinates coordinates) {
         this(id, name, country, region, kind, population, members, leadAuthorityContact, languages, challenges,
                 preferredPartnerRegions, committedMonths, maxPartners, covenantSignatory, excludedPartnerIds,
-                coordinates, List.of());
+                coordinates, List.of(), Set.of(), false);
+    }
+
+    /** Without earlier participation. */
+    public ApplicantProfile(String id, String name, String country, ProgrammeRegion region, ApplicantKind kind,
+            Long population, List<MemberMunicipality> members, String leadAuthorityContact, List<String> languages,
+            List<Challenge> challenges, Set<ProgrammeRegion> preferredPartnerRegions, int committedMonths,
+            int maxPartners, boolean covenantSignatory, Set<String> excludedPartnerIds, Coordinates coordinates,
+            List<DeclaredPopulation> declaredPopulations) {
+        this(id, name, country, region, kind, population, members, leadAuthorityContact, languages, challenges,
+                preferredPartnerRegions, committedMonths, maxPartners, covenantSignatory, excludedPartnerIds,
+                coordinates, declaredPopulations, Set.of(), false);
     }
 
     /**
@@ -116,6 +131,8 @@ public record ApplicantProfile(String id, String name, String country, Programme
         private final Set<String> excludedPartnerIds = new LinkedHashSet<>();
         private Coordinates coordinates;
         private final List<DeclaredPopulation> declaredPopulations = new ArrayList<>();
+        private final Set<String> earlierPartnerIds = new LinkedHashSet<>();
+        private boolean previousParticipant;
 
         private Builder(String id, String name, String country) {
             this.id = id;
@@ -193,10 +210,21 @@ public record ApplicantProfile(String id, String name, String country, Programme
             return this;
         }
 
+        public Builder earlierPartners(String... ids) {
+            this.earlierPartnerIds.addAll(List.of(ids));
+            this.previousParticipant = true;
+            return this;
+        }
+
+        public Builder previousParticipant(boolean value) {
+            this.previousParticipant = value;
+            return this;
+        }
+
         public ApplicantProfile build() {
             return new ApplicantProfile(id, name, country, region, kind, population, members, leadAuthorityContact,
                     languages, challenges, preferredPartnerRegions, committedMonths, maxPartners, covenantSignatory,
-                    excludedPartnerIds, coordinates, declaredPopulations);
+                    excludedPartnerIds, coordinates, declaredPopulations, earlierPartnerIds, previousParticipant);
         }
     }
 }

@@ -29,11 +29,12 @@ import java.util.Set;
  * @param countryLimits           hard and soft caps on the pairs per country
  * @param themeSoftCap            pairs per theme (a pair's main shared theme) before each further pair costs; -1 for
  *                                no theme spread
+ * @param participation           how earlier pairs and returning participants are treated
  */
 public record CallRules(String name, long populationThreshold, int minimumCommitmentMonths,
         Map<String, ProgrammeRegion> countryRegions, List<String> themes, Map<ProgrammeRegion, Integer> targetPairs,
         PopulationPolicy populationPolicy, long populationFloor, Set<PopulationBasis> countedPopulationBases,
-        CountryLimits countryLimits, int themeSoftCap) {
+        CountryLimits countryLimits, int themeSoftCap, ParticipationRules participation) {
 
     /** The floor of a {@code PREFERENCE} call unless it sets its own: the threshold of an earlier call. */
     public static final long DEFAULT_POPULATION_FLOOR = 50_000;
@@ -92,10 +93,21 @@ public record CallRules(String name, long populationThreshold, int minimumCommit
                 populationPolicy, populationFloor, countedPopulationBases, countryLimits, -1);
     }
 
+    /** A call without participation rules. */
+    public CallRules(String name, long populationThreshold, int minimumCommitmentMonths,
+            Map<String, ProgrammeRegion> countryRegions, List<String> themes,
+            Map<ProgrammeRegion, Integer> targetPairs, PopulationPolicy populationPolicy, long populationFloor,
+            Set<PopulationBasis> countedPopulationBases, CountryLimits countryLimits, int themeSoftCap) {
+        this(name, populationThreshold, minimumCommitmentMonths, countryRegions, themes, targetPairs,
+                populationPolicy, populationFloor, countedPopulationBases, countryLimits, themeSoftCap,
+                ParticipationRules.NONE);
+    }
+
     public CallRules {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(populationPolicy, "populationPolicy");
         countryLimits = countryLimits == null ? CountryLimits.NONE : countryLimits;
+        participation = participation == null ? ParticipationRules.NONE : participation;
         if (themeSoftCap < -1) {
             throw new IllegalArgumentException("themeSoftCap must be -1 (none) or more");
         }
@@ -167,36 +179,42 @@ public record CallRules(String name, long populationThreshold, int minimumCommit
         map.put(country, region);
         return new CallRules(name, populationThreshold, minimumCommitmentMonths, map, themes, targetPairs,
                 populationPolicy, populationFloor, countedPopulationBases, countryLimits,
-                themeSoftCap);
+                themeSoftCap, participation);
     }
 
     public CallRules withTargetPairs(Map<ProgrammeRegion, Integer> newTargetPairs) {
         return new CallRules(name, populationThreshold, minimumCommitmentMonths, countryRegions, themes,
                 newTargetPairs, populationPolicy, populationFloor, countedPopulationBases, countryLimits,
-                themeSoftCap);
+                themeSoftCap, participation);
     }
 
     public CallRules withPopulationThreshold(long newThreshold) {
         return new CallRules(name, newThreshold, minimumCommitmentMonths, countryRegions, themes, targetPairs,
                 populationPolicy, Math.min(populationFloor, newThreshold), countedPopulationBases, countryLimits,
-                themeSoftCap);
+                themeSoftCap, participation);
     }
 
     /** The same call with another population policy, floor and counted bases. */
     public CallRules withPopulationPolicy(PopulationPolicy policy, long floor, Set<PopulationBasis> bases) {
         return new CallRules(name, populationThreshold, minimumCommitmentMonths, countryRegions, themes, targetPairs,
-                policy, floor, bases, countryLimits, themeSoftCap);
+                policy, floor, bases, countryLimits, themeSoftCap, participation);
     }
 
     /** The same call with other country limits. */
     public CallRules withCountryLimits(CountryLimits limits) {
         return new CallRules(name, populationThreshold, minimumCommitmentMonths, countryRegions, themes, targetPairs,
-                populationPolicy, populationFloor, countedPopulationBases, limits, themeSoftCap);
+                populationPolicy, populationFloor, countedPopulationBases, limits, themeSoftCap, participation);
     }
 
     /** The same call with another soft cap of pairs per theme (-1 for none). */
     public CallRules withThemeSoftCap(int cap) {
         return new CallRules(name, populationThreshold, minimumCommitmentMonths, countryRegions, themes, targetPairs,
-                populationPolicy, populationFloor, countedPopulationBases, countryLimits, cap);
+                populationPolicy, populationFloor, countedPopulationBases, countryLimits, cap, participation);
+    }
+
+    /** The same call with other participation rules. */
+    public CallRules withParticipation(ParticipationRules rules) {
+        return new CallRules(name, populationThreshold, minimumCommitmentMonths, countryRegions, themes, targetPairs,
+                populationPolicy, populationFloor, countedPopulationBases, countryLimits, themeSoftCap, rules);
     }
 }

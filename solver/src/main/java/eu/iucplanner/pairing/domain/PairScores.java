@@ -147,6 +147,16 @@ public final class PairScores {
                 && !who.getPreferredPartnerRegions().contains(partner.getRegion()) ? 1 : 0;
     }
 
+    /** 1 when the pair is an earlier partnership formed again and the call penalizes that, else 0. */
+    public static int earlierPair(Applicant a, Applicant b) {
+        return a.formedEarlierWith(b) ? 1 : 0;
+    }
+
+    /** How many of the two (0 to 2) took part before, when the call prefers first-time participants. */
+    public static int returningParticipants(Applicant a, Applicant b) {
+        return a.getReturning() + b.getReturning();
+    }
+
     /** The two applicants' population shortfalls under the call's preference, added (see Applicant). */
     public static int populationShortfall(Applicant a, Applicant b) {
         return a.getPopulationShortfall() + b.getPopulationShortfall();
@@ -181,6 +191,7 @@ public final class PairScores {
         private final int[] regionBit;
         private final boolean[] covenant;
         private final int[] shortfall;
+        private final int[] returning;
         private final List<Applicant> columns;
 
         public Batch(List<Applicant> columns) {
@@ -207,6 +218,7 @@ public final class PairScores {
             this.regionBit = new int[size];
             this.covenant = new boolean[size];
             this.shortfall = new int[size];
+            this.returning = new int[size];
             for (int j = 0; j < size; j++) {
                 Applicant column = columns.get(j);
                 int[] indexes = column.themeIndexes();
@@ -227,6 +239,7 @@ public final class PairScores {
                 regionBit[j] = regionBit(column.getRegion());
                 covenant[j] = column.isCovenantSignatory();
                 shortfall[j] = column.getPopulationShortfall();
+                returning[j] = column.getReturning();
             }
         }
 
@@ -239,7 +252,8 @@ public final class PairScores {
          * on entry (it is accumulated theme by theme).
          */
         public void terms(Applicant row, int[] shared, int[] sizeGap, int[] language, int[] preferenceMisses,
-                int[] covenantSignatories, int[] populationShortfall) {
+                int[] covenantSignatories, int[] populationShortfall, int[] returningParticipants,
+                int[] earlierPairs) {
             int[] indexes = row.themeIndexes();
             int[] priorities = row.themePriorities();
             for (int k = 0; k < indexes.length; k++) {
@@ -266,6 +280,8 @@ public final class PairScores {
                 preferenceMisses[j] = misses;
                 covenantSignatories[j] = ownCovenant + (covenant[j] ? 1 : 0);
                 populationShortfall[j] = row.getPopulationShortfall() + shortfall[j];
+                returningParticipants[j] = row.getReturning() + returning[j];
+                earlierPairs[j] = row.formedEarlierWith(columns.get(j)) ? 1 : 0;
             }
         }
 

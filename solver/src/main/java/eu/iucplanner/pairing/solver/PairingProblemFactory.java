@@ -45,6 +45,19 @@ public final class PairingProblemFactory {
             first.addExcludedPartner(second.getId());
             second.addExcludedPartner(first.getId());
         }
+        if (problem.call().participation().earlierPairs()
+                == eu.iucplanner.pairing.domain.ParticipationRules.EarlierPairs.EXCLUDE) {
+            // Earlier partnerships are exclusions under this call: forbidden arcs of the flow, like any exclusion.
+            for (Applicant applicant : byId.values()) {
+                for (String earlier : applicant.getEarlierPartnerIds()) {
+                    Applicant other = byId.get(earlier);
+                    if (other != null && other != applicant) {
+                        applicant.addExcludedPartner(other.getId());
+                        other.addExcludedPartner(applicant.getId());
+                    }
+                }
+            }
+        }
         List<Applicant> applicants = List.copyOf(byId.values());
         Map<Applicant, List<PartnerSlot>> slotsByOwner = new LinkedHashMap<>();
         for (Applicant applicant : applicants) {

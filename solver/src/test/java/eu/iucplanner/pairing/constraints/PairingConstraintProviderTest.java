@@ -360,4 +360,45 @@ class PairingConstraintProviderTest {
                         slot(eu.iucplanner.pairing.TestApplicants.marseille(), 0, boston))
                 .hasNoImpact();
     }
+
+    @Test
+    void earlierPairFormedAgain() {
+        CallRules penalize = TestApplicants.CALL.withParticipation(new eu.iucplanner.pairing.domain.ParticipationRules(
+                eu.iucplanner.pairing.domain.ParticipationRules.EarlierPairs.PENALIZE, false));
+        Applicant lyon = new Applicant(lyonProfile().earlierPartners("boston").build(), penalize);
+        Applicant boston = new Applicant(bostonProfile().build(), penalize);
+        verifier.verifyThat(PairingConstraintProvider::earlierPairFormedAgain)
+                .given(slot(lyon, 0, boston))
+                .justifiesWith(new PairJustification("lyon", "boston", 1,
+                        "Lyon and Boston were partners in an earlier call."))
+                .penalizesBy(1);
+        verifier.verifyThat(PairingConstraintProvider::earlierPairFormedAgain)
+                .given(slot(lyon, 0, new Applicant(curitibaProfile().build(), penalize)))
+                .hasNoImpact();
+        // Under the default call (ALLOW) an earlier pair costs nothing.
+        verifier.verifyThat(PairingConstraintProvider::earlierPairFormedAgain)
+                .given(slot(applicant(lyonProfile().earlierPartners("boston")), 0, boston()))
+                .hasNoImpact();
+    }
+
+    @Test
+    void returningParticipants() {
+        CallRules firstTime = TestApplicants.CALL.withParticipation(new eu.iucplanner.pairing.domain.ParticipationRules(
+                eu.iucplanner.pairing.domain.ParticipationRules.EarlierPairs.ALLOW, true));
+        Applicant lyon = new Applicant(lyonProfile().previousParticipant(true).build(), firstTime);
+        Applicant boston = new Applicant(bostonProfile().previousParticipant(true).build(), firstTime);
+        verifier.verifyThat(PairingConstraintProvider::returningParticipants)
+                .given(slot(lyon, 0, boston))
+                .justifiesWith(new PairJustification("lyon", "boston", 2,
+                        "Lyon and Boston both took part in an earlier call; the call prefers first-time "
+                                + "participants."))
+                .penalizesBy(2);
+        verifier.verifyThat(PairingConstraintProvider::returningParticipants)
+                .given(slot(lyon, 0, new Applicant(curitibaProfile().build(), firstTime)))
+                .penalizesBy(1);
+        verifier.verifyThat(PairingConstraintProvider::returningParticipants)
+                .given(slot(new Applicant(lyonProfile().build(), firstTime), 0,
+                        new Applicant(curitibaProfile().build(), firstTime)))
+                .hasNoImpact();
+    }
 }

@@ -12,6 +12,7 @@ import eu.iucplanner.pairing.domain.CallRules;
 import eu.iucplanner.pairing.domain.CountryLimits;
 import eu.iucplanner.pairing.domain.PairRef;
 import eu.iucplanner.pairing.domain.PairingProblem;
+import eu.iucplanner.pairing.domain.ParticipationRules;
 import eu.iucplanner.pairing.domain.PairingSolution;
 import eu.iucplanner.pairing.domain.PopulationPolicy;
 import eu.iucplanner.pairing.domain.ProgrammeRegion;
@@ -53,6 +54,12 @@ final class RandomPools {
             call = call.withTargetPairs(targets);
         }
         if (random.nextInt(3) == 0) {
+            // Earlier participation: penalized or excluded earlier pairs, and a preference for first-time applicants.
+            ParticipationRules.EarlierPairs[] modes = ParticipationRules.EarlierPairs.values();
+            call = call.withParticipation(new ParticipationRules(modes[random.nextInt(modes.length)],
+                    random.nextBoolean()));
+        }
+        if (random.nextInt(3) == 0) {
             // Country limits: a hard cap for every country and a soft cap below it, or one country's own cap.
             Integer cap = random.nextBoolean() ? 1 + random.nextInt(2) : null;
             Integer softCap = random.nextBoolean() ? random.nextInt(2) : null;
@@ -88,6 +95,10 @@ final class RandomPools {
         }
         if (random.nextInt(10) == 0) {
             builder.committedMonths(12);
+        }
+        if (random.nextInt(4) == 0) {
+            // An earlier partner among the other side's ids (p0.. for EU applicants, eu0.. for partners).
+            builder.earlierPartners((euSide ? "p" : "eu") + random.nextInt(4));
         }
         return builder.build();
     }

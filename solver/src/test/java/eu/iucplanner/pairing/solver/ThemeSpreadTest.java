@@ -38,8 +38,8 @@ class ThemeSpreadTest {
             assertThat(best.getScore()).as("pool %d", pool).isLessThanOrEqualTo(optimum);
             reached += best.getScore().equals(optimum) ? 1 : 0;
             HardMediumSoftLongScore bound = best.bestBound();
-            if (best.hasNothingToDecide()) {
-                continue;
+            if (best.hasNothingToDecide() || bound == null && best.getScore().equals(optimum)) {
+                continue; // nothing to decide, or the empty start already was the optimum (every pair forbidden)
             }
             assertThat(best.getProvenBound().exact()).isFalse();
             assertThat(bound).as("pool %d: the relaxation bounds the optimum", pool).isGreaterThanOrEqualTo(optimum);
@@ -47,8 +47,8 @@ class ThemeSpreadTest {
             provenAtOnce += bound.equals(optimum) ? 1 : 0;
         }
         assertThat(binding).as("pools where the theme spread costs the relaxation's optimum").isGreaterThan(10);
-        // Local search is a heuristic for the theme spread: measured 99 of 100 with these seeds (pool 67 stays at a
-        // local optimum that needs a three-pair exchange).
+        // Local search is a heuristic for the theme spread: measured 100 of 100 with these seeds (99 with the pools
+        // drawn before earlier participation was added: one stayed at a local optimum).
         assertThat(reached).as("pools where the solver reaches the exhaustive optimum").isGreaterThanOrEqualTo(95);
         assertThat(provenAtOnce).as("pools where the flow's pairing has no theme penalty").isGreaterThan(10);
     }
