@@ -18,7 +18,7 @@ resources="$here/../src/main/resources/eu/iucplanner/reference"
 test_resources="$here/../src/test/resources/eu/iucplanner/reference"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-cp "$here/package.json" "$here/build-reference.mjs" "$work/"
+cp "$here/package.json" "$here/build-reference.mjs" "$here/cities.mjs" "$work/"
 (cd "$work" && npm install --no-audit --no-fund --silent)
 # UTC: holiday_jp gives its dates as Date objects.
 TZ=UTC node "$work/build-reference.mjs" "$resources" "$test_resources"

@@ -117,6 +117,7 @@ class DatabaseOutageIT {
         ObjectNode request = (ObjectNode) json(rest.getForEntity("/api/v1/demo-data/" + pool, String.class)
                 .getBody());
         request.putObject("termination").put("spentLimit", spentLimit);
+        request.put("stopAtProvenOptimum", false); // these runs solve until their limit
         return request;
     }
 

@@ -109,6 +109,7 @@ class RateLimitIT {
         Caller user = user("inflight", "COORDINATOR");
         ObjectNode slow = pool.deepCopy();
         slow.putObject("termination").put("spentLimit", "PT5M");
+        slow.put("stopAtProvenOptimum", false); // The proof of optimality would end it at once; it must stay busy.
         String solving = id(user.send("POST", "/api/v1/pairing-runs", "application/json", slow.toString()));
         String waiting = id(user.send("POST", "/api/v1/pairing-runs", "application/json", slow.toString()));
 

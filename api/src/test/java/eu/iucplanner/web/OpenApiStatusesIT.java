@@ -65,6 +65,10 @@ class OpenApiStatusesIT {
         String smallCsv = exchange("GET", "/api/v1/demo-data/{name}", "/api/v1/demo-data/SMALL", "text/csv", null,
                 null).getBody();
         exchange("GET", "/api/v1/demo-data", "/api/v1/demo-data", null, null, null);
+        String cities = "/api/v1/reference/cities";
+        exchange("GET", cities, cities + "?name=almada", null, null, null);
+        exchange("GET", cities, cities, null, null, null);
+        exchange("GET", cities, cities + "?name=almada", "image/png", null, null);
         exchange("GET", "/api/v1/demo-data/{name}", "/api/v1/demo-data/SMALL", null, null, null);
         exchange("GET", "/api/v1/demo-data/{name}", "/api/v1/demo-data/NOPE", null, null, null);
         exchange("GET", "/api/v1/demo-data/{name}", "/api/v1/demo-data/SMALL", "image/png", null, null);
@@ -92,6 +96,7 @@ class OpenApiStatusesIT {
         // A long run keeps the only solver busy, so the next one waits without a solution.
         ObjectNode longRun = small.deepCopy();
         longRun.putObject("termination").put("spentLimit", "PT5M");
+        longRun.put("stopAtProvenOptimum", false); // The proof of optimality would end it at once; it must stay busy.
         String solving = id(exchange("POST", PAIRING, PAIRING, null, "application/json", longRun.toString()));
         String waiting = id(exchange("POST", PAIRING, PAIRING, null, "application/json", longRun.toString()));
         String scheduleWaiting = id(exchange("POST", SCHEDULE, SCHEDULE, null, "application/json", SCHEDULE_BODY));

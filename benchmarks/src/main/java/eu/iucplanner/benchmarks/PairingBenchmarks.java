@@ -66,6 +66,10 @@ public final class PairingBenchmarks {
             ExactScaleBenchmarks.main(args);
             return;
         }
+        if (args.length > 0 && args[0].equals("stability")) {
+            StabilityBenchmarks.main(args);
+            return;
+        }
         if (args.length > 0 && args[0].equals("scheduling")) {
             SchedulingBenchmarks.main(args);
             return;

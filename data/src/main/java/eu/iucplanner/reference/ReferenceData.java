@@ -11,7 +11,8 @@ import java.util.Optional;
 import eu.iucplanner.pairing.domain.ProgrammeRegion;
 
 /**
- * The committed reference data: cities of at least 50,000 inhabitants in the countries of the default call mapping,
+ * The committed reference data: cities of at least 50,000 inhabitants in the countries of the default call mapping
+ * (and, for looking applicants up, towns of 15,000 to 49,999),
  * every ISO country with its official languages, and the ISO 639-1 languages. Loaded once from the CSV files under
  * {@code eu/iucplanner/reference/}; regenerate them with {@code data/reference/refresh.sh}.
  */
@@ -22,11 +23,14 @@ public final class ReferenceData {
     private static volatile ReferenceData instance;
 
     private final List<City> cities;
+    private final List<City> towns;
     private final Map<String, Country> countries;
     private final Map<String, Language> languages;
 
-    private ReferenceData(List<City> cities, Map<String, Country> countries, Map<String, Language> languages) {
+    private ReferenceData(List<City> cities, List<City> towns, Map<String, Country> countries,
+            Map<String, Language> languages) {
         this.cities = cities;
+        this.towns = towns;
         this.countries = countries;
         this.languages = languages;
     }
@@ -46,13 +50,8 @@ public final class ReferenceData {
     }
 
     private static ReferenceData load() {
-        List<City> cities = Csv.readResource(BASE + "cities.csv").stream()
-                .map(row -> new City(Long.parseLong(row[0]), row[1], row[2], row[3], Long.parseLong(row[4]),
-                        Double.parseDouble(row[5]), Double.parseDouble(row[6]),
-                        optional(row[7]), optional(row[8])))
-                .sorted(Comparator.comparing(City::country).thenComparing(Comparator.comparingLong(
-                        City::population).reversed()).thenComparingLong(City::geonamesId))
-                .toList();
+        List<City> cities = places("cities.csv");
+        List<City> towns = places("towns.csv");
         Map<String, Country> countries = new LinkedHashMap<>();
         for (String[] row : Csv.readResource(BASE + "countries.csv")) {
             List<String> languages = row[3].isEmpty() ? List.of() : Arrays.asList(row[3].split(";"));
@@ -63,8 +62,26 @@ public final class ReferenceData {
         for (String[] row : Csv.readResource(BASE + "languages.csv")) {
             languages.put(row[0], new Language(row[0], row[1], row[2]));
         }
-        return new ReferenceData(cities, Collections.unmodifiableMap(countries),
+        return new ReferenceData(cities, towns, Collections.unmodifiableMap(countries),
                 Collections.unmodifiableMap(languages));
+    }
+
+    private static List<City> places(String file) {
+        return Csv.readResource(BASE + file).stream()
+                .map(row -> new City(Long.parseLong(row[0]), row[1], row[2], row[3], Long.parseLong(row[4]),
+                        Double.parseDouble(row[5]), Double.parseDouble(row[6]),
+                        optional(row[7]), optional(row[8])))
+                .sorted(Comparator.comparing(City::country).thenComparing(Comparator.comparingLong(
+                        City::population).reversed()).thenComparingLong(City::geonamesId))
+                .toList();
+    }
+
+    /**
+     * Towns of 15,000 to 49,999 inhabitants in the same countries, for looking applicants up only (real participants
+     * such as Almada and Maia are below the planner's 50,000); demo pools and holidays use {@link #cities()}.
+     */
+    public List<City> towns() {
+        return towns;
     }
 
     private static Optional<String> optional(String field) {

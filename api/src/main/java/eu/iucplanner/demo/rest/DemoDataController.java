@@ -16,6 +16,8 @@ import eu.iucplanner.demo.DemoPoolSize;
 import eu.iucplanner.demo.DemoPools;
 import eu.iucplanner.pairing.domain.ApplicantProfile;
 import eu.iucplanner.pairing.domain.CallRules;
+import eu.iucplanner.pairing.domain.PopulationBasis;
+import eu.iucplanner.pairing.domain.PopulationPolicy;
 import eu.iucplanner.pairing.domain.PairingProblem;
 import eu.iucplanner.pairing.service.ApplicantDto;
 import eu.iucplanner.pairing.service.CallRulesDto;
@@ -83,12 +85,28 @@ public class DemoDataController {
 
     /** The request body of a generated pool; the call's defaults are left out, as a user would. */
     public static PairingRunRequest request(PairingProblem problem, DemoPoolSize size) {
+        return request(problem, "Demo pool " + size.name());
+    }
+
+    /** The request body of a pool; the call's population policy is given only when it is not the default. */
+    public static PairingRunRequest request(PairingProblem problem, String name) {
         CallRules call = problem.call();
+        boolean defaultPolicy = call.populationPolicy() == PopulationPolicy.HARD
+                && call.countedPopulationBases().size() == PopulationBasis.values().length;
         CallRulesDto callDto = new CallRulesDto(call.name(), call.populationThreshold(),
                 call.minimumCommitmentMonths(), null, null, null,
-                call.targetPairs().isEmpty() ? null : call.targetPairs());
+                call.targetPairs().isEmpty() ? null : call.targetPairs(), null,
+                defaultPolicy ? null : call.populationPolicy(),
+                call.populationPolicy() == PopulationPolicy.PREFERENCE ? call.populationFloor() : null,
+                defaultPolicy ? null : List.copyOf(call.countedPopulationBases()),
+                call.countryLimits().maxPairsPerCountry(),
+                call.countryLimits().maxPairsByCountry().isEmpty() ? null : call.countryLimits().maxPairsByCountry(),
+                call.countryLimits().softMaxPairsPerCountry(),
+                call.countryLimits().softMaxPairsByCountry().isEmpty() ? null
+                        : call.countryLimits().softMaxPairsByCountry(),
+                call.themeSoftCap() < 0 ? null : call.themeSoftCap());
         List<ApplicantDto> applicants = problem.applicants().stream().map(DemoDataController::applicant).toList();
-        return new PairingRunRequest("Demo pool " + size.name(), callDto, applicants, null,
+        return new PairingRunRequest(name, callDto, applicants, null,
                 new TerminationDto(java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(5)), null, null);
     }
 
@@ -103,6 +121,9 @@ public class DemoDataController {
                 a.committedMonths(), a.maxPartners(), a.covenantSignatory(),
                 a.excludedPartnerIds().isEmpty() ? null : List.copyOf(a.excludedPartnerIds()),
                 a.coordinates() == null ? null : a.coordinates().latitude(),
-                a.coordinates() == null ? null : a.coordinates().longitude());
+                a.coordinates() == null ? null : a.coordinates().longitude(),
+                a.declaredPopulations().isEmpty() ? null : a.declaredPopulations().stream()
+                        .map(d -> new ApplicantDto.DeclaredPopulationDto(d.population(), d.basis(), d.source()))
+                        .toList());
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
  * Who may call what (the README's roles table and access matrix show the same). ADMIN implies every other role.
  * <ul>
  * <li>Health and info: anyone. Other actuator endpoints (metrics): ADMIN.</li>
- * <li>Reading runs, results and demo data: any role (personal data is left out for all but COORDINATOR and ADMIN).</li>
+ * <li>Reading runs, results, demo data and reference data: any role (personal data is left out for all but COORDINATOR and ADMIN).</li>
  * <li>Pairing runs: submitting, rerunning, duplicating and recommendations: COORDINATOR and ANALYST (an analyst's runs
  * are marked as analysis); stopping and removing: COORDINATOR.</li>
  * <li>Schedule runs: submitting, re-planning, duplicating, stopping and removing: PLANNER.</li>
@@ -33,7 +33,8 @@ final class AccessPolicy {
                 .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole("ADMIN")
                 .requestMatchers("/login.html", "/login", "/css/login.css", "/js/login.js", "/favicon.ico",
                         "/favicon.svg", "/error", "/auth/providers").permitAll()
-                .requestMatchers(GET, "/api/v1/pairing-runs/**", "/api/v1/schedule-runs/**", "/api/v1/demo-data/**")
+                .requestMatchers(GET, "/api/v1/pairing-runs/**", "/api/v1/schedule-runs/**", "/api/v1/demo-data/**",
+                        "/api/v1/reference/**")
                 .hasAnyRole(READERS)
                 .requestMatchers(POST, "/api/v1/pairing-runs", "/api/v1/pairing-runs/*/rerun",
                         "/api/v1/pairing-runs/*/duplicate", "/api/v1/pairing-runs/*/recommendations")

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import eu.iucplanner.pairing.csv.ApplicantColumn;
+import eu.iucplanner.pairing.domain.PopulationPolicy;
 import eu.iucplanner.pairing.domain.ProgrammeRegion;
 import eu.iucplanner.pairing.service.ApplicantCsvReader;
 import eu.iucplanner.pairing.service.CallRulesDto;
@@ -97,7 +98,17 @@ public class PairingRunController extends RunController {
             List<String> targetPairs,
             @Parameter(description = "ISO-8601, e.g. PT30S") @RequestParam(required = false) String spentLimit,
             @Parameter(description = "ISO-8601, e.g. PT5S") @RequestParam(required = false)
-            String unimprovedSpentLimit) {
+            String unimprovedSpentLimit,
+            @Parameter(description = "let a row's region differ from its country's region (default false)")
+            @RequestParam(required = false) Boolean allowRegionOverride,
+            @Parameter(description = "HARD (default), PREFERENCE or NONE") @RequestParam(required = false)
+            String populationPolicy,
+            @Parameter(description = "with PREFERENCE: the population an applicant must exceed")
+            @RequestParam(required = false) Long populationFloor,
+            @Parameter(description = "hard cap on the pairs of any one country") @RequestParam(required = false)
+            Integer maxPairsPerCountry,
+            @Parameter(description = "soft cap on the pairs of any one country") @RequestParam(required = false)
+            Integer softMaxPairsPerCountry) {
         List<FieldError> errors = new ArrayList<>();
         Duration spent = duration("spentLimit", spentLimit, errors);
         Duration unimproved = duration("unimprovedSpentLimit", unimprovedSpentLimit, errors);
@@ -123,9 +134,19 @@ public class PairingRunController extends RunController {
                 targets.put(region, count);
             }
         }
+        PopulationPolicy policy = null;
+        if (populationPolicy != null && !populationPolicy.isBlank()) {
+            try {
+                policy = PopulationPolicy.valueOf(populationPolicy.strip());
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("populationPolicy", "'" + populationPolicy + "' is not one of "
+                        + java.util.Arrays.toString(PopulationPolicy.values())));
+            }
+        }
         RequestValidator.throwIfAny(errors);
         CallRulesDto call = new CallRulesDto(name, populationThreshold, minimumCommitmentMonths, null,
-                moved.isEmpty() ? null : moved, null, targets.isEmpty() ? null : targets);
+                moved.isEmpty() ? null : moved, null, targets.isEmpty() ? null : targets, allowRegionOverride,
+                policy, populationFloor, null, maxPairsPerCountry, null, softMaxPairsPerCountry, null);
         TerminationDto termination = spent == null && unimproved == null ? null
                 : new TerminationDto(spent, unimproved);
         PairingRunRequest request = new PairingRunRequest(name, call, ApplicantCsvReader.read(csv), null,

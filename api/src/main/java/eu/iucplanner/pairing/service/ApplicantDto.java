@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 import eu.iucplanner.pairing.domain.ApplicantKind;
+import eu.iucplanner.pairing.domain.PopulationBasis;
 import eu.iucplanner.pairing.domain.ProgrammeRegion;
 import eu.iucplanner.validation.FreeText;
 import eu.iucplanner.validation.IsoCountry;
@@ -78,7 +79,83 @@ public record ApplicantDto(
         @Schema(example = "45.748") @DecimalMin(value = "-90", message = "must be from -90 to 90")
         @DecimalMax(value = "90", message = "must be from -90 to 90") Double latitude,
         @Schema(example = "4.847") @DecimalMin(value = "-180", message = "must be from -180 to 180")
-        @DecimalMax(value = "180", message = "must be from -180 to 180") Double longitude) {
+        @DecimalMax(value = "180", message = "must be from -180 to 180") Double longitude,
+        @Schema(description = "Further population figures with their basis and source, e.g. a metropolitan figure; "
+                + "the call's countedPopulationBases say which count")
+        @Size(max = 10, message = "must list at most 10 figures")
+        List<@NotNull(message = "must not be null") @Valid DeclaredPopulationDto> declaredPopulations,
+        @Schema(example = "2271961", description = "The applicant's place in GeoNames, for fillFromReference and "
+                + "the population check; else the place of its name in its country is used")
+        @Positive(message = "must be more than 0") Long geonamesId,
+        @Schema(description = "Ids of applicants it was paired with in an earlier call (ids not in the pool are "
+                + "kept and matter for no pair)")
+        @Size(max = 100, message = "must list at most 100 ids")
+        List<@NotBlank(message = "must not be blank") @Size(max = Limits.ID, message = "must be at most "
+                + Limits.ID + " characters") @PlainText String> earlierPartnerIds,
+        @Schema(description = "Whether it took part in an earlier call (implied by earlierPartnerIds)")
+        Boolean previousParticipant) {
+
+    /** Without earlier participation. */
+    public ApplicantDto(String id, String name, String country, ProgrammeRegion region, ApplicantKind kind,
+            Long population, List<MemberDto> members, String leadAuthorityContact, List<String> languages,
+            List<ChallengeDto> challenges, List<ProgrammeRegion> preferredPartnerRegions, Integer committedMonths,
+            Integer maxPartners, Boolean covenantSignatory, List<String> excludedPartnerIds, Double latitude,
+            Double longitude, List<DeclaredPopulationDto> declaredPopulations, Long geonamesId) {
+        this(id, name, country, region, kind, population, members, leadAuthorityContact, languages, challenges,
+                preferredPartnerRegions, committedMonths, maxPartners, covenantSignatory, excludedPartnerIds, latitude,
+                longitude, declaredPopulations, geonamesId, null, null);
+    }
+
+    /** Whether it took part before: said so, or named an earlier partner. */
+    public boolean tookPartBefore() {
+        return Boolean.TRUE.equals(previousParticipant) || earlierPartnerIds != null && !earlierPartnerIds.isEmpty();
+    }
+
+    /** Without a GeoNames id. */
+    public ApplicantDto(String id, String name, String country, ProgrammeRegion region, ApplicantKind kind,
+            Long population, List<MemberDto> members, String leadAuthorityContact, List<String> languages,
+            List<ChallengeDto> challenges, List<ProgrammeRegion> preferredPartnerRegions, Integer committedMonths,
+            Integer maxPartners, Boolean covenantSignatory, List<String> excludedPartnerIds, Double latitude,
+            Double longitude, List<DeclaredPopulationDto> declaredPopulations) {
+        this(id, name, country, region, kind, population, members, leadAuthorityContact, languages, challenges,
+                preferredPartnerRegions, committedMonths, maxPartners, covenantSignatory, excludedPartnerIds, latitude,
+                longitude, declaredPopulations, null);
+    }
+
+    /** The same applicant with population, coordinates and languages (each only where it had none). */
+    public ApplicantDto filled(Long newPopulation, Double newLatitude, Double newLongitude,
+            List<String> newLanguages) {
+        boolean group = members != null && !members.isEmpty();
+        return new ApplicantDto(id, name, country, region, kind,
+                population == null && !group ? newPopulation : population, members, leadAuthorityContact,
+                languages == null || languages.isEmpty() ? newLanguages : languages, challenges,
+                preferredPartnerRegions, committedMonths, maxPartners, covenantSignatory, excludedPartnerIds,
+                latitude == null && longitude == null ? newLatitude : latitude,
+                latitude == null && longitude == null ? newLongitude : longitude, declaredPopulations, geonamesId,
+                earlierPartnerIds, previousParticipant);
+    }
+
+    /** Without declared populations. */
+    public ApplicantDto(String id, String name, String country, ProgrammeRegion region, ApplicantKind kind,
+            Long population, List<MemberDto> members, String leadAuthorityContact, List<String> languages,
+            List<ChallengeDto> challenges, List<ProgrammeRegion> preferredPartnerRegions, Integer committedMonths,
+            Integer maxPartners, Boolean covenantSignatory, List<String> excludedPartnerIds, Double latitude,
+            Double longitude) {
+        this(id, name, country, region, kind, population, members, leadAuthorityContact, languages, challenges,
+                preferredPartnerRegions, committedMonths, maxPartners, covenantSignatory, excludedPartnerIds, latitude,
+                longitude, null, null);
+    }
+
+    /** A population figure the applicant gives beside its plain population, with what it counts and its source. */
+    public record DeclaredPopulationDto(
+            @Schema(example = "2870000") @NotNull(message = "is required") @Positive(message = "must be more than 0")
+            @Max(value = MAX_POPULATION, message = "must be at most " + MAX_POPULATION) Long population,
+            @Schema(example = "METROPOLITAN") @NotNull(message = "is required: CITY_PROPER, MUNICIPALITY, "
+                    + "METROPOLITAN or GROUP_TOTAL") PopulationBasis basis,
+            @Schema(example = "INE census 2021, Lisbon metropolitan area", maxLength = Limits.NAME)
+            @Size(max = Limits.NAME, message = "must be at most " + Limits.NAME + " characters") @PlainText
+            String source) {
+    }
 
     /** The largest population an applicant or a member may declare (bounds the size-similarity term). */
     public static final long MAX_POPULATION = 2_000_000_000L;

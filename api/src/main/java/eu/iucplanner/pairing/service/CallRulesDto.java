@@ -12,6 +12,10 @@ import java.util.Map;
 import java.util.Set;
 
 import eu.iucplanner.pairing.domain.CallRules;
+import eu.iucplanner.pairing.domain.CountryLimits;
+import eu.iucplanner.pairing.domain.PopulationBasis;
+import eu.iucplanner.pairing.domain.ParticipationRules;
+import eu.iucplanner.pairing.domain.PopulationPolicy;
 import eu.iucplanner.pairing.domain.ProgrammeRegion;
 import eu.iucplanner.validation.IsoCountry;
 import eu.iucplanner.validation.Limits;
@@ -39,6 +43,21 @@ import jakarta.validation.constraints.Size;
  * @param movedCountries          changes applied on top of the mapping, e.g. {@code {"MX": "NORTH_AMERICA"}}
  * @param themes                  the theme vocabulary, replacing the 15 IUC topics
  * @param targetPairs             how many pairs the call aims for per partner region (regional balance)
+ * @param allowRegionOverride     whether an applicant's own {@code region} may differ from its country's region in
+ *                                the call's mapping (refused otherwise, so a US city marked EU is an error, not an
+ *                                EU city)
+ * @param populationPolicy        HARD (default), PREFERENCE or NONE
+ * @param populationFloor         with PREFERENCE: the population an applicant must exceed (default 50,000, at most the
+ *                                threshold)
+ * @param countedPopulationBases  which population figures count (default all); the largest counted one is used
+ * @param maxPairsPerCountry      hard cap on the pairs any one country (EU member state or partner country) is in
+ * @param maxPairsByCountry       hard caps of single countries, replacing the general one
+ * @param softMaxPairsPerCountry  soft cap: each pair a country has beyond it costs ("Country above soft cap")
+ * @param softMaxPairsByCountry   soft caps of single countries, replacing the general one
+ * @param softMaxPairsPerTheme    theme spread: each pair beyond this many with the same main shared theme costs
+ * @param earlierPairs            ALLOW (default), PENALIZE or EXCLUDE a pair that an applicant names as an earlier
+ *                                partnership
+ * @param preferFirstTimeParticipants whether each pair member that took part before costs
  */
 @Schema(description = "The call's rules; every field is optional and defaults to the current IURC call.")
 @CallRulesDto.Consistent
@@ -63,7 +82,92 @@ public record CallRulesDto(
         @Schema(example = "{\"ASIA\": 5, \"NORTH_AMERICA\": 3, \"LATIN_AMERICA_CARIBBEAN\": 4}")
         Map<@PartnerRegion(message = "targets are set per partner region; EU is not one") ProgrammeRegion,
                 @NotNull(message = "must be 0 or more") @PositiveOrZero(message = "must be 0 or more")
-                @Max(value = 1_000_000, message = "must be at most 1000000") Integer> targetPairs) {
+                @Max(value = 1_000_000, message = "must be at most 1000000") Integer> targetPairs,
+        @Schema(description = "Let an applicant's own region differ from its country's region in the mapping "
+                + "(default false: such an applicant is refused; move whole countries with movedCountries)",
+                example = "false") Boolean allowRegionOverride,
+        @Schema(description = "HARD: more than the threshold or ineligible (default); PREFERENCE: a soft penalty below "
+                + "the threshold, ineligible at or below the floor; NONE: no population rule", example = "PREFERENCE")
+        PopulationPolicy populationPolicy,
+        @Schema(example = "50000", description = "With PREFERENCE: an applicant needs more than this (default "
+                + "50,000, or the threshold when that is lower)") @PositiveOrZero(message = "must be 0 or more")
+        @Max(value = ApplicantDto.MAX_POPULATION, message = "must be at most " + ApplicantDto.MAX_POPULATION)
+        Long populationFloor,
+        @Schema(description = "Which population figures count (default all four)",
+                example = "[\"CITY_PROPER\", \"MUNICIPALITY\"]")
+        @Size(min = 1, max = 4, message = "must list from 1 to 4 bases; leave it out for all")
+        List<@NotNull(message = "must name a basis: [CITY_PROPER, MUNICIPALITY, METROPOLITAN, GROUP_TOTAL]")
+                PopulationBasis> countedPopulationBases,
+        @Schema(example = "12", description = "No country (EU member state or partner country) is in more pairs")
+        @PositiveOrZero(message = "must be 0 or more") @Max(value = 1_000_000, message = "must be at most 1000000")
+        Integer maxPairsPerCountry,
+        @Schema(example = "{\"US\": 8}") @Size(max = 300, message = "must cap at most 300 countries")
+        Map<@IsoCountry String, @NotNull(message = "must be 0 or more") @PositiveOrZero(message = "must be 0 or more")
+                @Max(value = 1_000_000, message = "must be at most 1000000") Integer> maxPairsByCountry,
+        @Schema(example = "6", description = "Each pair a country has beyond this costs (Country above soft cap)")
+        @PositiveOrZero(message = "must be 0 or more") @Max(value = 1_000_000, message = "must be at most 1000000")
+        Integer softMaxPairsPerCountry,
+        @Schema(example = "{\"DE\": 4}") @Size(max = 300, message = "must cap at most 300 countries")
+        Map<@IsoCountry String, @NotNull(message = "must be 0 or more") @PositiveOrZero(message = "must be 0 or more")
+                @Max(value = 1_000_000, message = "must be at most 1000000") Integer> softMaxPairsByCountry,
+        @Schema(example = "10", description = "Theme spread: each pair beyond this many with the same main shared "
+                + "theme costs (Theme above soft cap)") @PositiveOrZero(message = "must be 0 or more")
+        @Max(value = 1_000_000, message = "must be at most 1000000") Integer softMaxPairsPerTheme,
+        @Schema(description = "ALLOW (default), PENALIZE (Earlier pair formed again) or EXCLUDE an earlier "
+                + "partnership formed again", example = "PENALIZE") ParticipationRules.EarlierPairs earlierPairs,
+        @Schema(description = "Each pair member that took part before costs (Returning participants)",
+                example = "false") Boolean preferFirstTimeParticipants) {
+
+    /** Before participation rules. */
+    public CallRulesDto(String name, Long populationThreshold, Integer minimumCommitmentMonths,
+            Map<String, ProgrammeRegion> countryRegions, Map<String, ProgrammeRegion> movedCountries,
+            List<String> themes, Map<ProgrammeRegion, Integer> targetPairs, Boolean allowRegionOverride,
+            PopulationPolicy populationPolicy, Long populationFloor, List<PopulationBasis> countedPopulationBases,
+            Integer maxPairsPerCountry, Map<String, Integer> maxPairsByCountry, Integer softMaxPairsPerCountry,
+            Map<String, Integer> softMaxPairsByCountry, Integer softMaxPairsPerTheme) {
+        this(name, populationThreshold, minimumCommitmentMonths, countryRegions, movedCountries, themes, targetPairs,
+                allowRegionOverride, populationPolicy, populationFloor, countedPopulationBases, maxPairsPerCountry,
+                maxPairsByCountry, softMaxPairsPerCountry, softMaxPairsByCountry, softMaxPairsPerTheme, null, null);
+    }
+
+    /** Before the theme spread. */
+    public CallRulesDto(String name, Long populationThreshold, Integer minimumCommitmentMonths,
+            Map<String, ProgrammeRegion> countryRegions, Map<String, ProgrammeRegion> movedCountries,
+            List<String> themes, Map<ProgrammeRegion, Integer> targetPairs, Boolean allowRegionOverride,
+            PopulationPolicy populationPolicy, Long populationFloor, List<PopulationBasis> countedPopulationBases,
+            Integer maxPairsPerCountry, Map<String, Integer> maxPairsByCountry, Integer softMaxPairsPerCountry,
+            Map<String, Integer> softMaxPairsByCountry) {
+        this(name, populationThreshold, minimumCommitmentMonths, countryRegions, movedCountries, themes, targetPairs,
+                allowRegionOverride, populationPolicy, populationFloor, countedPopulationBases, maxPairsPerCountry,
+                maxPairsByCountry, softMaxPairsPerCountry, softMaxPairsByCountry, null);
+    }
+
+    /** Before country limits. */
+    public CallRulesDto(String name, Long populationThreshold, Integer minimumCommitmentMonths,
+            Map<String, ProgrammeRegion> countryRegions, Map<String, ProgrammeRegion> movedCountries,
+            List<String> themes, Map<ProgrammeRegion, Integer> targetPairs, Boolean allowRegionOverride,
+            PopulationPolicy populationPolicy, Long populationFloor, List<PopulationBasis> countedPopulationBases) {
+        this(name, populationThreshold, minimumCommitmentMonths, countryRegions, movedCountries, themes, targetPairs,
+                allowRegionOverride, populationPolicy, populationFloor, countedPopulationBases, null, null, null,
+                null);
+    }
+
+    /** The country limits these rules give. */
+    public CountryLimits countryLimits() {
+        return new CountryLimits(maxPairsPerCountry, maxPairsByCountry, softMaxPairsPerCountry,
+                softMaxPairsByCountry);
+    }
+
+    public CallRulesDto(String name, Long populationThreshold, Integer minimumCommitmentMonths,
+            Map<String, ProgrammeRegion> countryRegions, Map<String, ProgrammeRegion> movedCountries,
+            List<String> themes, Map<ProgrammeRegion, Integer> targetPairs) {
+        this(name, populationThreshold, minimumCommitmentMonths, countryRegions, movedCountries, themes, targetPairs,
+                null, null, null, null, null, null, null, null);
+    }
+
+    public boolean allowsRegionOverride() {
+        return Boolean.TRUE.equals(allowRegionOverride);
+    }
 
     /** The most themes a call may have (bounds the shared-challenges term: at most 9 points a theme). */
     public static final int MAX_THEMES = 100;
@@ -101,6 +205,19 @@ public record CallRulesDto(
             Map<String, ProgrammeRegion> mapping = dto.mapping();
             if (!mapping.isEmpty() && !mapping.containsValue(ProgrammeRegion.EU)) {
                 violations.add("countryRegions", "maps no country to EU");
+            }
+            long threshold = dto.populationThreshold() == null ? CallRules.DEFAULT_POPULATION_THRESHOLD
+                    : dto.populationThreshold();
+            if (dto.populationFloor() != null && dto.populationFloor() > threshold) {
+                violations.add("populationFloor", "must not be more than the population threshold ("
+                        + threshold + ")");
+            }
+            if (dto.populationFloor() != null && dto.populationPolicy() != PopulationPolicy.PREFERENCE) {
+                violations.add("populationFloor", "applies only with populationPolicy PREFERENCE");
+            }
+            if (dto.allowsRegionOverride() && !dto.countryLimits().isEmpty()) {
+                violations.add("allowRegionOverride", "cannot be combined with country caps: a country on both "
+                        + "sides would be capped per side");
             }
             if (dto.themes() != null) {
                 Set<String> seen = new HashSet<>();

@@ -2,6 +2,7 @@ package eu.iucplanner.pairing.service;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,9 +15,12 @@ import eu.iucplanner.pairing.domain.ApplicantProfile;
 import eu.iucplanner.pairing.domain.CallRules;
 import eu.iucplanner.pairing.domain.Challenge;
 import eu.iucplanner.pairing.domain.Coordinates;
+import eu.iucplanner.pairing.domain.DeclaredPopulation;
+import eu.iucplanner.pairing.domain.PopulationPolicy;
 import eu.iucplanner.pairing.domain.MemberMunicipality;
 import eu.iucplanner.pairing.domain.PairRef;
 import eu.iucplanner.pairing.domain.PairingProblem;
+import eu.iucplanner.pairing.domain.ParticipationRules;
 import eu.iucplanner.pairing.domain.ProgrammeRegion;
 
 /**
@@ -38,7 +42,7 @@ public final class PairingRequestMapper {
             request.weights().forEach((name, weight) -> weights.put(name, HardMediumSoftLongScore.ofSoft(weight)));
         }
         return new PairingProblem(call, profiles, pairs(request.pinnedPairsOrEmpty()),
-                pairs(request.excludedPairsOrEmpty()), weights);
+                pairs(request.excludedPairsOrEmpty()), weights, request.stopsAtProvenOptimum(), request.mode());
     }
 
     public static CallRules callRules(PairingRunRequest request) {
@@ -54,11 +58,18 @@ public final class PairingRequestMapper {
         if (dto.targetPairs() != null) {
             targets.putAll(dto.targetPairs());
         }
-        return new CallRules(name,
-                dto.populationThreshold() == null ? defaults.populationThreshold() : dto.populationThreshold(),
+        long threshold = dto.populationThreshold() == null ? defaults.populationThreshold()
+                : dto.populationThreshold();
+        return new CallRules(name, threshold,
                 dto.minimumCommitmentMonths() == null ? defaults.minimumCommitmentMonths()
                         : dto.minimumCommitmentMonths(),
-                dto.mapping(), request.themes(), targets);
+                dto.mapping(), request.themes(), targets,
+                dto.populationPolicy() == null ? PopulationPolicy.HARD : dto.populationPolicy(),
+                dto.populationFloor() == null ? Math.min(CallRules.DEFAULT_POPULATION_FLOOR, threshold)
+                        : dto.populationFloor(),
+                dto.countedPopulationBases() == null ? null : EnumSet.copyOf(dto.countedPopulationBases()),
+                dto.countryLimits(), dto.softMaxPairsPerTheme() == null ? -1 : dto.softMaxPairsPerTheme(),
+                new ParticipationRules(dto.earlierPairs(), Boolean.TRUE.equals(dto.preferFirstTimeParticipants())));
     }
 
     public static ApplicantProfile profile(ApplicantDto dto, CallRules call) {
@@ -76,7 +87,12 @@ public final class PairingRequestMapper {
                 Boolean.TRUE.equals(dto.covenantSignatory()),
                 dto.excludedPartnerIds() == null ? null : new LinkedHashSet<>(dto.excludedPartnerIds()),
                 dto.latitude() == null || dto.longitude() == null ? null
-                        : new Coordinates(dto.latitude(), dto.longitude()));
+                        : new Coordinates(dto.latitude(), dto.longitude()),
+                dto.declaredPopulations() == null ? List.of() : dto.declaredPopulations().stream()
+                        .map(figure -> new DeclaredPopulation(figure.population(), figure.basis(), figure.source()))
+                        .toList(),
+                dto.earlierPartnerIds() == null ? null : new LinkedHashSet<>(dto.earlierPartnerIds()),
+                dto.tookPartBefore());
     }
 
     private static List<PairRef> pairs(List<PairDto> dtos) {

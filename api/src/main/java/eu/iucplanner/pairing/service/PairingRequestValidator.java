@@ -55,10 +55,44 @@ public class PairingRequestValidator {
         List<FieldError> errors = new ArrayList<>(beans.violations(request));
         boolean fieldsValid = errors.isEmpty();
         errors.addAll(references(request, request.pinnedPairsOrEmpty(), request.excludedPairsOrEmpty(), true));
+        if (request.mode() == eu.iucplanner.pairing.domain.PairingMode.STABLE && request.call() != null
+                && (request.call().maxPairsPerCountry() != null || request.call().maxPairsByCountry() != null)) {
+            errors.add(new FieldError("mode", "STABLE cannot keep hard country caps (deferred acceptance knows only "
+                    + "the applicants' own wishes); leave the caps out or use OPTIMAL"));
+        }
         if (fieldsValid) {
+            errors.addAll(regionOverrides(request));
             errors.addAll(pinRules(request));
         }
         RequestValidator.throwIfAny(errors);
+    }
+
+    /**
+     * An applicant's own region must be its country's region under the call unless the call allows overrides: a
+     * region given by mistake (a US city marked EU) would otherwise pair it as if it were on the other side.
+     */
+    private static List<FieldError> regionOverrides(PairingRunRequest request) {
+        if (request.call() != null && request.call().allowsRegionOverride()) {
+            return List.of();
+        }
+        Map<String, ProgrammeRegion> mapping = request.call() == null ? CallRules.defaultCountryRegions()
+                : request.call().mapping();
+        List<FieldError> errors = new ArrayList<>();
+        List<ApplicantDto> applicants = request.applicantsOrEmpty();
+        for (int i = 0; i < applicants.size(); i++) {
+            ApplicantDto applicant = applicants.get(i);
+            if (applicant == null || applicant.region() == null || applicant.region() == mapping.get(
+                    applicant.country())) {
+                continue;
+            }
+            ProgrammeRegion mapped = mapping.get(applicant.country());
+            errors.add(new FieldError("applicants[" + i + "].region", applicant.region() + " contradicts the call: "
+                    + applicant.country() + (mapped == null ? " is in none of its regions"
+                            : " counts in " + mapped + " under its country mapping")
+                    + "; leave region out, move the country with call.movedCountries, or set "
+                    + "call.allowRegionOverride to true to let this applicant's region win"));
+        }
+        return errors;
     }
 
     /**
@@ -162,6 +196,7 @@ public class PairingRequestValidator {
         Set<Set<String>> excludedSets = new HashSet<>();
         request.excludedPairsOrEmpty().forEach(pair -> excludedSets.add(Set.of(pair.first(), pair.second())));
         Map<String, Integer> pinCount = new HashMap<>();
+        Map<String, Integer> countryPins = new HashMap<>();
         List<PairDto> pins = request.pinnedPairsOrEmpty();
         for (int i = 0; i < pins.size(); i++) {
             String field = "pinnedPairs[" + i + "]";
@@ -191,6 +226,14 @@ public class PairingRequestValidator {
                     || second.excludedPartnerIds().contains(first.id())) {
                 errors.add(new FieldError(field, "the pair " + first.id() + " and " + second.id()
                         + " is also excluded"));
+            }
+            for (ApplicantProfile profile : List.of(first, second)) {
+                int cap = call.countryLimits().cap(profile.country());
+                int inCountry = countryPins.merge(profile.country(), 1, Integer::sum);
+                if (cap >= 0 && inCountry == cap + 1) {
+                    errors.add(new FieldError(field, "pins put " + profile.country() + " in more pairs than the "
+                            + "call's cap for it (" + cap + ")"));
+                }
             }
             for (ApplicantProfile profile : List.of(first, second)) {
                 int count = pinCount.merge(profile.id(), 1, Integer::sum);

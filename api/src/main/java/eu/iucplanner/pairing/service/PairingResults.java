@@ -19,13 +19,21 @@ import ai.timefold.solver.core.api.solver.ScoreAnalysisFetchPolicy;
 import ai.timefold.solver.core.api.solver.SolutionManager;
 import eu.iucplanner.pairing.constraints.PairJustification;
 import eu.iucplanner.pairing.domain.Applicant;
+import eu.iucplanner.pairing.domain.PairScores;
 import eu.iucplanner.pairing.domain.PairingSolution;
 import eu.iucplanner.pairing.domain.PartnerSlot;
 import eu.iucplanner.pairing.domain.ProgrammeRegion;
 import eu.iucplanner.csv.CsvColumn;
 import eu.iucplanner.csv.CsvTable;
 import eu.iucplanner.pairing.service.PairingRunResult.ApplicantRef;
+import eu.iucplanner.pairing.service.PairingRunResult.BestPartnerView;
+import eu.iucplanner.pairing.service.PairingRunResult.HeldPairView;
 import eu.iucplanner.pairing.service.PairingRunResult.ContributionView;
+import eu.iucplanner.pairing.service.PairingRunResult.CountryBalanceView;
+import eu.iucplanner.pairing.service.PairingRunResult.ThemeBalanceView;
+import eu.iucplanner.pairing.service.PairingRunResult.StabilityView;
+import eu.iucplanner.pairing.service.PairingRunResult.BlockingPairView;
+import eu.iucplanner.pairing.solver.Stability;
 import eu.iucplanner.pairing.service.PairingRunResult.IneligibleView;
 import eu.iucplanner.pairing.service.PairingRunResult.PairView;
 import eu.iucplanner.pairing.service.PairingRunResult.ReasonView;
@@ -50,22 +58,31 @@ public class PairingResults {
     /** How many candidates a recommendation scores exactly, at least. */
     static final int EXACTLY_SCORED = 60;
 
-    /** The pairs' CSV columns: text columns are neutralised against formula injection, numbers are not. */
+    /** How many of its best compatible partners an unpaired applicant's explanation names. */
+    static final int BEST_PARTNERS = 3;
+
+    /**
+     * The result's CSV columns: the pair columns first (as before), then what says which rows are not pairs. Text
+     * columns are neutralised against formula injection, numbers are not.
+     */
     static final List<CsvColumn> CSV_COLUMNS = List.of(CsvColumn.text("eu_applicant_id"),
             CsvColumn.text("eu_applicant_name"), CsvColumn.text("eu_country"), CsvColumn.text("partner_applicant_id"),
             CsvColumn.text("partner_applicant_name"), CsvColumn.text("partner_country"),
             CsvColumn.text("partner_region"), CsvColumn.text("pinned"), CsvColumn.text("score"),
-            CsvColumn.text("reasons"));
+            CsvColumn.text("reasons"), CsvColumn.text("status"), CsvColumn.number("open_places"),
+            CsvColumn.text("reason_codes"));
 
     private final RunLifecycle lifecycle;
     private final PairingRunKind kind;
     private final SolutionManager<PairingSolution, HardMediumSoftLongScore> solutionManager;
+    private final ReferenceFill reference;
 
     public PairingResults(RunLifecycle lifecycle, PairingRunKind kind,
-            SolutionManager<PairingSolution, HardMediumSoftLongScore> solutionManager) {
+            SolutionManager<PairingSolution, HardMediumSoftLongScore> solutionManager, ReferenceFill reference) {
         this.lifecycle = lifecycle;
         this.kind = kind;
         this.solutionManager = solutionManager;
+        this.reference = reference;
     }
 
     /** The rebuilt best solution of a run (an empty assignment before the first best solution). */
@@ -98,8 +115,9 @@ public class PairingResults {
                     slot.getPartner().getId()), List.of());
             HardMediumSoftLongScore total = own.stream().map(c -> HardMediumSoftLongScore.parseScore(c.score()))
                     .reduce(HardMediumSoftLongScore.ZERO, HardMediumSoftLongScore::add);
+            int theme = PairScores.mainSharedTheme(slot.getOwner(), slot.getPartner());
             pairs.add(new PairView(ref(slot.getOwner()), ref(slot.getPartner()), slot.isPinned(), total.toString(),
-                    own));
+                    own, theme < 0 ? null : solution.getCall().themes().get(theme)));
         }
         List<UnpairedView> unpaired = hasBest || run.status().isFinal() ? unpaired(solution) : List.of();
         List<IneligibleView> ineligible = solution.getApplicants().stream()
@@ -107,10 +125,17 @@ public class PairingResults {
                 .map(applicant -> new IneligibleView(ref(applicant), applicant.getIneligibilities().stream()
                         .map(reason -> new ReasonView(reason.reason(), reason.message())).toList()))
                 .toList();
-        return new PairingRunResult(run, pairs, unpaired, ineligible, regionBalance(solution));
+        return new PairingRunResult(run, pairs, unpaired, ineligible, regionBalance(solution),
+                countryBalance(solution), themeBalance(solution), stability(solution),
+                reference.warnings(lifecycle.request(kind, id)));
     }
 
-    /** The pairs as CSV (RFC 4180, CRLF), one pair a row. */
+    /**
+     * The result as CSV (RFC 4180, CRLF): one row per pair ({@code status} PAIRED), then one per eligible applicant
+     * with open places (UNPAIRED: its open places, reason code and explanation) and one per ineligible applicant
+     * (INELIGIBLE: every reason code and sentence). An applicant that is not a pair's goes in the EU columns when it
+     * is on the EU side, else in the partner columns.
+     */
     public String csv(UUID id) {
         PairingRunResult result = result(id);
         List<List<Object>> rows = new ArrayList<>();
@@ -118,9 +143,26 @@ public class PairingResults {
             rows.add(Arrays.asList(pair.euApplicant().id(), pair.euApplicant().name(), pair.euApplicant().country(),
                     pair.partner().id(), pair.partner().name(), pair.partner().country(), pair.partner().region(),
                     pair.pinned(), pair.score(), pair.contributions().stream().map(ContributionView::justification)
-                            .collect(Collectors.joining(" "))));
+                            .collect(Collectors.joining(" ")), "PAIRED", null, null));
+        }
+        for (UnpairedView unpaired : result.unpaired()) {
+            rows.add(single(unpaired.applicant(), unpaired.explanation(), "UNPAIRED", unpaired.openPlaces(),
+                    unpaired.reason().name()));
+        }
+        for (IneligibleView ineligible : result.ineligible()) {
+            rows.add(single(ineligible.applicant(), ineligible.reasons().stream().map(ReasonView::message)
+                    .collect(Collectors.joining(" ")), "INELIGIBLE", null, ineligible.reasons().stream()
+                            .map(reason -> reason.reason().name()).collect(Collectors.joining(";"))));
         }
         return CsvTable.write(CSV_COLUMNS, rows);
+    }
+
+    private static List<Object> single(ApplicantRef applicant, String reasons, String status, Integer openPlaces,
+            String codes) {
+        boolean eu = applicant.region() == ProgrammeRegion.EU;
+        return Arrays.asList(eu ? applicant.id() : null, eu ? applicant.name() : null, eu ? applicant.country() : null,
+                eu ? null : applicant.id(), eu ? null : applicant.name(), eu ? null : applicant.country(),
+                eu ? null : applicant.region(), null, null, reasons, status, openPlaces, codes);
     }
 
     // ************************************************************************
@@ -285,6 +327,14 @@ public class PairingResults {
     // ************************************************************************
 
     private static List<UnpairedView> unpaired(PairingSolution solution) {
+        PairWeights weights = PairWeights.of(solution.getConstraintWeightOverrides());
+        Map<String, Integer> countryPairs = countryPairs(solution);
+        Map<String, Integer> caps = new HashMap<>();
+        solution.getCountryLimits().stream().filter(limit -> limit.cap() >= 0)
+                .forEach(limit -> caps.put(limit.country(), limit.cap()));
+        java.util.function.Predicate<Applicant> countryFull = applicant -> countryPairs.getOrDefault(
+                applicant.getProfile().country(), 0) >= caps.getOrDefault(applicant.getProfile().country(),
+                        Integer.MAX_VALUE);
         Map<Applicant, List<Applicant>> partnersOf = new HashMap<>();
         for (PartnerSlot slot : solution.getSlots()) {
             if (slot.getPartner() != null) {
@@ -316,34 +366,124 @@ public class PairingResults {
                         ? "There is no eligible applicant from the " + side + " in this pool."
                         : "All " + otherSide.size() + " eligible applicants from the " + side
                                 + " are excluded as its partners or already paired with it.";
-                views.add(new UnpairedView(ref(applicant), open, UnpairedReason.NO_COMPATIBLE_PARTNER, why));
+                views.add(new UnpairedView(ref(applicant), open, UnpairedReason.NO_COMPATIBLE_PARTNER, why, List.of()));
                 continue;
             }
-            Optional<Applicant> stillOpen = compatible.stream()
+            if (countryFull.test(applicant)) {
+                String country = applicant.getProfile().country();
+                views.add(new UnpairedView(ref(applicant), open, UnpairedReason.COUNTRY_CAP_REACHED,
+                        "%s is in %s, the call's cap for it; %s's open place%s would take %s beyond it.".formatted(
+                                country, pairings(countryPairs.get(country)), applicant.getName(),
+                                open == 1 ? "" : "s", country), List.of()));
+                continue;
+            }
+            List<Applicant> withRoom = compatible.stream()
                     .filter(other -> partnersOf.getOrDefault(other, List.of()).size() < other.getMaxPartners())
-                    .findFirst();
+                    .toList();
+            Optional<Applicant> stillOpen = withRoom.stream().filter(other -> !countryFull.test(other)).findFirst();
+            if (stillOpen.isEmpty() && !withRoom.isEmpty()) {
+                String countries = withRoom.stream().map(other -> other.getProfile().country()).distinct().sorted()
+                        .collect(Collectors.joining(", "));
+                views.add(new UnpairedView(ref(applicant), open, UnpairedReason.COUNTRY_CAP_REACHED,
+                        "Every compatible applicant with an open place (e.g. %s) is in a country at the call's cap "
+                                .formatted(withRoom.get(0).getName()) + "of pairs per country (" + countries + ").",
+                        List.of()));
+                continue;
+            }
             if (stillOpen.isPresent()) {
                 views.add(new UnpairedView(ref(applicant), open, UnpairedReason.NOT_YET_PAIRED,
                         stillOpen.get().getName() + " also has an open place and may be paired with it; the run "
-                                + "ended before the solver formed that pair. Rerun it for longer."));
+                                + "ended before the solver formed that pair. Rerun it for longer.", List.of()));
                 continue;
             }
-            String examples = compatible.stream().limit(3)
-                    .map(other -> other.getName() + " (with " + partnersOf.get(other).stream()
-                            .map(Applicant::getName).collect(Collectors.joining(", ")) + ")")
+            // Its own best compatible partners (by the pair's soft score), each with the pairs that hold its places.
+            List<BestPartnerView> best = compatible.stream()
+                    .sorted(Comparator.comparingLong((Applicant other) -> weights.softScore(applicant, other))
+                            .reversed().thenComparing(Applicant::getId))
+                    .limit(BEST_PARTNERS)
+                    .map(other -> new BestPartnerView(ref(other), weights.softScore(applicant, other),
+                            partnersOf.get(other).stream()
+                                    .map(holder -> new HeldPairView(ref(holder), weights.softScore(other, holder)))
+                                    .toList()))
+                    .toList();
+            String examples = best.stream()
+                    .map(view -> "%s (a pair score of %s with it; held by %s)".formatted(view.partner().name(),
+                            thousands(view.pairScore()), view.heldBy().stream()
+                                    .map(held -> "%s, scoring %s".formatted(held.partner().name(),
+                                            thousands(held.pairScore())))
+                                    .collect(Collectors.joining("; "))))
                     .collect(Collectors.joining(", "));
             views.add(new UnpairedView(ref(applicant), open, UnpairedReason.COMPATIBLE_PARTNERS_TAKEN,
                     "All " + compatible.size() + " compatible applicants from the " + side
-                            + " have every place taken by pairs that score better overall, e.g. " + examples
-                            + ". The " + (applicant.isEuSide() ? "EU side offers " : "partner regions offer ")
+                            + " have every place taken by pairs that score better overall. Its best compatible "
+                            + "partners are " + examples + ". The "
+                            + (applicant.isEuSide() ? "EU side offers " : "partner regions offer ")
                             + places(applicant.isEuSide() ? euSide : partnerSide) + " places for "
-                            + places(otherSide) + " on the other side."));
+                            + places(otherSide) + " on the other side.", best));
         }
         return views;
     }
 
+    private static String thousands(long number) {
+        return String.format(java.util.Locale.ROOT, "%,d", number);
+    }
+
     private static int places(List<Applicant> applicants) {
         return applicants.stream().mapToInt(Applicant::getMaxPartners).sum();
+    }
+
+    private static Map<String, Integer> countryPairs(PairingSolution solution) {
+        Map<String, Integer> pairs = new HashMap<>();
+        for (PartnerSlot slot : solution.getSlots()) {
+            if (slot.getPartner() != null) {
+                pairs.merge(slot.getOwner().getProfile().country(), 1, Integer::sum);
+                pairs.merge(slot.getPartner().getProfile().country(), 1, Integer::sum);
+            }
+        }
+        return pairs;
+    }
+
+    private static List<CountryBalanceView> countryBalance(PairingSolution solution) {
+        Map<String, Integer> pairs = countryPairs(solution);
+        return solution.getCountryLimits().stream()
+                .map(limit -> new CountryBalanceView(limit.country(), pairs.getOrDefault(limit.country(), 0),
+                        limit.cap() < 0 ? null : limit.cap(), limit.softCap() < 0 ? null : limit.softCap()))
+                .toList();
+    }
+
+    /** How many blocking pairs are listed in a result, those with the largest combined gain first. */
+    static final int BLOCKING_PAIRS_LISTED = 20;
+
+    private static StabilityView stability(PairingSolution solution) {
+        PairWeights weights = PairWeights.of(solution.getConstraintWeightOverrides());
+        List<Stability.BlockingPair> blocking = Stability.blockingPairs(solution);
+        List<BlockingPairView> listed = blocking.stream()
+                .sorted(Comparator.comparingLong((Stability.BlockingPair pair) -> pair.combinedGain(weights))
+                        .reversed().thenComparing(pair -> pair.eu().getId())
+                        .thenComparing(pair -> pair.partner().getId()))
+                .limit(BLOCKING_PAIRS_LISTED)
+                .map(pair -> new BlockingPairView(ref(pair.eu()), ref(pair.partner()), pair.euGain(),
+                        pair.euGivesUp() == null ? null : ref(pair.euGivesUp()), pair.partnerGain(),
+                        pair.partnerGivesUp() == null ? null : ref(pair.partnerGivesUp())))
+                .toList();
+        return new StabilityView(blocking.size(), listed);
+    }
+
+    private static List<ThemeBalanceView> themeBalance(PairingSolution solution) {
+        Map<Integer, Integer> pairs = new HashMap<>();
+        for (PartnerSlot slot : solution.getSlots()) {
+            if (slot.getPartner() != null) {
+                pairs.merge(PairScores.mainSharedTheme(slot.getOwner(), slot.getPartner()), 1, Integer::sum);
+            }
+        }
+        return solution.getThemeLimits().stream()
+                .map(limit -> new ThemeBalanceView(limit.theme(), pairs.getOrDefault(limit.themeIndex(), 0),
+                        limit.softCap()))
+                .toList();
+    }
+
+    private static String pairings(int count) {
+        return count == 1 ? "1 pairing" : count + " pairings";
     }
 
     private static List<RegionBalanceView> regionBalance(PairingSolution solution) {

@@ -1,6 +1,7 @@
 package eu.iucplanner.pairing.service;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
@@ -13,9 +14,11 @@ import ai.timefold.solver.core.api.solver.SolutionManager;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import eu.iucplanner.pairing.domain.Applicant;
+import eu.iucplanner.pairing.domain.PairRef;
 import eu.iucplanner.pairing.domain.PairingSolution;
 import eu.iucplanner.pairing.solver.PairingProblemFactory;
 import eu.iucplanner.pairing.solver.PairingSolverConfigs;
+import eu.iucplanner.pairing.solver.ProvenOptimumStop;
 import eu.iucplanner.run.service.RunKind;
 import eu.iucplanner.run.service.TerminationDto;
 
@@ -32,7 +35,7 @@ public class PairingRunKind implements RunKind<PairingRunRequest, PairingSolutio
 
     public PairingRunKind(SolverFactory<PairingSolution> pairingSolverFactory,
             SolutionManager<PairingSolution, HardMediumSoftLongScore> pairingSolutionManager) {
-        this.solverFactory = pairingSolverFactory;
+        this.solverFactory = ProvenOptimumStop.factory(pairingSolverFactory);
         this.solutionManager = pairingSolutionManager;
         this.defaultTermination = PairingSolverConfigs.defaultConfig().getTerminationConfig();
     }
@@ -98,7 +101,30 @@ public class PairingRunKind implements RunKind<PairingRunRequest, PairingSolutio
         summary.put("applicantCount", solution.getApplicants().size());
         summary.put("eligibleCount", solution.getApplicants().stream().filter(Applicant::isEligible).count());
         summary.put("pairCount", solution.getSlots().stream().filter(slot -> slot.getPartner() != null).count());
+        HardMediumSoftLongScore bound = solution.bestBound();
+        if (solution.getScore() != null && bound != null) {
+            summary.put("optimal", solution.isProvenOptimal());
+            summary.put("bound", bound.toString());
+            summary.put("boundKind", solution.hasNothingToDecide() || solution.getProvenBound().exact()
+                    ? "OPTIMUM" : "RELAXATION");
+            Double gap = solution.hasNothingToDecide() ? Double.valueOf(0)
+                    : solution.getProvenBound().gapPercent(solution.getScore());
+            if (gap != null) {
+                summary.put("gapPercent", gap);
+            }
+        } else if (solution.getScore() != null) {
+            summary.put("optimal", false);
+        }
+        if (solution.getMode() != eu.iucplanner.pairing.domain.PairingMode.OPTIMAL) {
+            summary.put("mode", solution.getMode().name());
+        }
+        summary.put("pinnedPairs", pairs(solution.getPinnedPairs()));
+        summary.put("excludedPairs", pairs(solution.getExcludedPairs()));
         return summary;
+    }
+
+    private static List<PairDto> pairs(List<PairRef> refs) {
+        return refs.stream().map(ref -> new PairDto(ref.firstId(), ref.secondId())).toList();
     }
 
     @Override
@@ -115,8 +141,11 @@ public class PairingRunKind implements RunKind<PairingRunRequest, PairingSolutio
                                 applicant.kind(), applicant.population(), applicant.members(), null,
                                 applicant.languages(), applicant.challenges(), applicant.preferredPartnerRegions(),
                                 applicant.committedMonths(), applicant.maxPartners(), applicant.covenantSignatory(),
-                                applicant.excludedPartnerIds(), applicant.latitude(), applicant.longitude()))
-                .toList(), request.weights(), request.termination(), request.pinnedPairs(), request.excludedPairs());
+                                applicant.excludedPartnerIds(), applicant.latitude(), applicant.longitude(),
+                                applicant.declaredPopulations(), applicant.geonamesId(),
+                                applicant.earlierPartnerIds(), applicant.previousParticipant()))
+                .toList(), request.weights(), request.termination(), request.pinnedPairs(), request.excludedPairs(),
+                request.stopAtProvenOptimum(), request.mode(), request.fillFromReference());
     }
 
     /** A solution's score analysis with the pairing score type, for the explanations. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import eu.iucplanner.pairing.domain.CallRules;
+import eu.iucplanner.pairing.domain.PairingMode;
 import eu.iucplanner.run.service.TerminationDto;
 import eu.iucplanner.validation.Limits;
 import eu.iucplanner.validation.Messages;
@@ -37,6 +38,13 @@ import jakarta.validation.constraints.Size;
  * @param termination   when to stop solving; replaces the default termination when given
  * @param pinnedPairs   pairs that must be kept as they are
  * @param excludedPairs pairs that must never be formed
+ * @param stopAtProvenOptimum whether the run ends as soon as its best solution is proven optimal (default true);
+ *                      false keeps it solving until its termination
+ * @param mode          OPTIMAL (default): the best total score; STABLE: a stable pairing (deferred acceptance, the EU
+ *                      side proposing), reported beside the optimum's score
+ * @param fillFromReference whether missing populations, coordinates and languages are filled in at submission from
+ *                      the reference data (by each applicant's geonamesId, else its name in its country); the stored
+ *                      request holds the filled values
  */
 @Schema(description = "A call's applicant pool to pair, with the call's rules and solving options.")
 @PairingRunRequest.ThemesOfTheCall
@@ -57,7 +65,20 @@ public record PairingRunRequest(
         @Size(max = MAX_PAIRS, message = "must list at most " + MAX_PAIRS + " pairs")
         List<@NotNull(message = "must not be null") @Valid PairDto> pinnedPairs,
         @Size(max = MAX_PAIRS, message = "must list at most " + MAX_PAIRS + " pairs")
-        List<@NotNull(message = "must not be null") @Valid PairDto> excludedPairs) {
+        List<@NotNull(message = "must not be null") @Valid PairDto> excludedPairs,
+        @Schema(description = "End the run as soon as its best solution is proven optimal (the default); false "
+                + "keeps it solving until its termination.", example = "true") Boolean stopAtProvenOptimum,
+        @Schema(description = "OPTIMAL (default): the pairing with the best total score; STABLE: a stable pairing "
+                + "(no blocking pair; deferred acceptance, the EU side proposing) with the optimum's score as its "
+                + "bound", example = "OPTIMAL") PairingMode mode,
+        @Schema(description = "Fill missing population, coordinates and languages from the reference data at "
+                + "submission (by geonamesId, else by name in the country)", example = "false")
+        Boolean fillFromReference) {
+
+    public PairingRunRequest(String name, CallRulesDto call, List<ApplicantDto> applicants, Map<String, Long> weights,
+            TerminationDto termination, List<PairDto> pinnedPairs, List<PairDto> excludedPairs) {
+        this(name, call, applicants, weights, termination, pinnedPairs, excludedPairs, null, null, null);
+    }
 
     /**
      * The largest weight a request may give a soft constraint. With the bounds on every term (README, "Score
@@ -81,21 +102,39 @@ public record PairingRunRequest(
         return excludedPairs == null ? List.of() : excludedPairs;
     }
 
+    public PairingRunRequest withStopAtProvenOptimum(Boolean stop) {
+        return new PairingRunRequest(name, call, applicants, weights, termination, pinnedPairs, excludedPairs, stop,
+                mode, fillFromReference);
+    }
+
+    /** The same request with other applicants (filled from the reference data). */
+    public PairingRunRequest withApplicants(List<ApplicantDto> newApplicants) {
+        return new PairingRunRequest(name, call, newApplicants, weights, termination, pinnedPairs, excludedPairs,
+                stopAtProvenOptimum, mode, fillFromReference);
+    }
+
+    public boolean stopsAtProvenOptimum() {
+        return !Boolean.FALSE.equals(stopAtProvenOptimum);
+    }
+
     /** The call's theme vocabulary: its own, or the IUC topics. */
     public List<String> themes() {
         return call != null && call.themes() != null ? call.themes() : CallRules.DEFAULT_THEMES;
     }
 
     public PairingRunRequest withPairs(List<PairDto> newPinnedPairs, List<PairDto> newExcludedPairs) {
-        return new PairingRunRequest(name, call, applicants, weights, termination, newPinnedPairs, newExcludedPairs);
+        return new PairingRunRequest(name, call, applicants, weights, termination, newPinnedPairs, newExcludedPairs,
+                stopAtProvenOptimum, mode, fillFromReference);
     }
 
     public PairingRunRequest withName(String newName) {
-        return new PairingRunRequest(newName, call, applicants, weights, termination, pinnedPairs, excludedPairs);
+        return new PairingRunRequest(newName, call, applicants, weights, termination, pinnedPairs, excludedPairs,
+                stopAtProvenOptimum, mode, fillFromReference);
     }
 
     public PairingRunRequest withTermination(TerminationDto newTermination) {
-        return new PairingRunRequest(name, call, applicants, weights, newTermination, pinnedPairs, excludedPairs);
+        return new PairingRunRequest(name, call, applicants, weights, newTermination, pinnedPairs, excludedPairs,
+                stopAtProvenOptimum, mode, fillFromReference);
     }
 
     /** Every challenge's theme is one of the call's themes (themes are data of each call). */

@@ -20,15 +20,22 @@ public class PairingRunService {
     private final RunLifecycle lifecycle;
     private final PairingRunKind kind;
     private final PairingRequestValidator validator;
+    private final ReferenceFill reference;
 
-    public PairingRunService(RunLifecycle lifecycle, PairingRunKind kind, PairingRequestValidator validator) {
+    public PairingRunService(RunLifecycle lifecycle, PairingRunKind kind, PairingRequestValidator validator,
+            ReferenceFill reference) {
         this.lifecycle = lifecycle;
         this.kind = kind;
         this.validator = validator;
+        this.reference = reference;
     }
 
-    /** Validates, stores and queues a run; nothing is stored when the request is refused. */
-    public RunMetadata submit(PairingRunRequest request) {
+    /**
+     * Validates, stores and queues a run; nothing is stored when the request is refused. With fillFromReference the
+     * applicants' missing figures are filled in first, so the stored request holds them.
+     */
+    public RunMetadata submit(PairingRunRequest submitted) {
+        PairingRunRequest request = reference.fill(submitted);
         validator.validate(request);
         PairingSolution problem = problem(request);
         String name = request.name() != null && !request.name().isBlank() ? request.name()

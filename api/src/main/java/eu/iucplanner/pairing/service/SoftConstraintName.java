@@ -25,7 +25,10 @@ public @interface SoftConstraintName {
     List<String> SOFT_CONSTRAINTS = List.of(PairingConstraintProvider.SHARED_CHALLENGES,
             PairingConstraintProvider.SIZE_SIMILARITY, PairingConstraintProvider.COMMON_WORKING_LANGUAGE,
             PairingConstraintProvider.PREFERRED_PARTNER_REGION, PairingConstraintProvider.REGIONAL_BALANCE,
-            PairingConstraintProvider.COVENANT_OF_MAYORS_SIGNATORIES);
+            PairingConstraintProvider.COVENANT_OF_MAYORS_SIGNATORIES,
+            PairingConstraintProvider.POPULATION_BELOW_THRESHOLD,
+            PairingConstraintProvider.COUNTRY_ABOVE_SOFT_CAP, PairingConstraintProvider.THEME_ABOVE_SOFT_CAP,
+            PairingConstraintProvider.EARLIER_PAIR_FORMED_AGAIN, PairingConstraintProvider.RETURNING_PARTICIPANTS);
 
     String message() default "unknown constraint";
 

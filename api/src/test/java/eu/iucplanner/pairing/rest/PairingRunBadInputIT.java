@@ -90,6 +90,70 @@ class PairingRunBadInputIT extends PairingApiTestSupport {
         assertThat(message(regionProblem, "applicants[0].region")).contains("NORTH_AMERICA");
     }
 
+    /**
+     * "Also found": an applicant's own region that contradicts its country's region in the call is refused, naming
+     * the field (a US city marked EU used to be paired as an EU city); the call may allow overrides explicitly.
+     */
+    @Test
+    void aRegionThatContradictsTheCallsMappingIsRefusedUnlessTheCallAllowsIt() {
+        ObjectNode request = smallPool();
+        int us = -1;
+        for (int i = 0; i < request.get("applicants").size() && us < 0; i++) {
+            us = "US".equals(applicant(request, i).get("country").asText()) ? i : -1;
+        }
+        applicant(request, us).put("region", "EU");
+        JsonNode problem = rejected(postJson(RUNS, request), 400, "validation");
+        assertThat(fields(problem)).containsExactly("applicants[" + us + "].region");
+        assertThat(message(problem, "applicants[" + us + "].region")).contains("US counts in NORTH_AMERICA")
+                .contains("call.allowRegionOverride");
+
+        ((ObjectNode) request.get("call")).put("allowRegionOverride", true);
+        assertThat(postJson(RUNS, request).getStatusCode().value()).isEqualTo(202);
+    }
+
+    @Test
+    void populationPolicyFieldsAreCheckedTogether() {
+        ObjectNode request = smallPool();
+        ((ObjectNode) request.get("call")).put("populationPolicy", "PREFERENCE").put("populationFloor", 150_000);
+        applicant(request, 0).putArray("declaredPopulations").addObject().put("population", 2_000_000);
+        applicant(request, 1).putArray("declaredPopulations").addObject().put("population", -5)
+                .put("basis", "METROPOLITAN");
+        JsonNode problem = rejected(postJson(RUNS, request), 400, "validation");
+        assertThat(fields(problem)).containsExactlyInAnyOrder("call.populationFloor",
+                "applicants[0].declaredPopulations[0].basis", "applicants[1].declaredPopulations[0].population");
+        assertThat(message(problem, "call.populationFloor")).contains("not be more than the population threshold");
+
+        ObjectNode hardWithFloor = smallPool();
+        ((ObjectNode) hardWithFloor.get("call")).put("populationFloor", 50_000);
+        assertThat(message(rejected(postJson(RUNS, hardWithFloor), 400, "validation"), "call.populationFloor"))
+                .contains("only with populationPolicy PREFERENCE");
+        ObjectNode unknownBasis = smallPool();
+        ((ObjectNode) unknownBasis.get("call")).putArray("countedPopulationBases").add("CITY");
+        assertThat(fields(rejected(postJson(RUNS, unknownBasis), 400, "malformed-body")))
+                .containsExactly("call.countedPopulationBases[0]");
+    }
+
+    @Test
+    void countryCapsRefusePinsBeyondThemAndRegionOverrides() {
+        ObjectNode request = smallPool();
+        String eu = idOfRegion(request, true, 0);
+        String country = null;
+        for (JsonNode applicant : request.get("applicants")) {
+            country = applicant.get("id").asText().equals(eu) ? applicant.get("country").asText() : country;
+        }
+        ((ObjectNode) request.get("call")).putObject("maxPairsByCountry").put(country, 0);
+        request.putArray("pinnedPairs").addObject().put("first", eu).put("second", idOfRegion(request, false, 0));
+        JsonNode problem = rejected(postJson(RUNS, request), 400, "validation");
+        assertThat(fields(problem)).containsExactly("pinnedPairs[0]");
+        assertThat(message(problem, "pinnedPairs[0]")).isEqualTo("pins put " + country
+                + " in more pairs than the call's cap for it (0)");
+
+        ObjectNode overrides = smallPool();
+        ((ObjectNode) overrides.get("call")).put("allowRegionOverride", true).put("maxPairsPerCountry", 3);
+        assertThat(fields(rejected(postJson(RUNS, overrides), 400, "validation")))
+                .containsExactly("call.allowRegionOverride");
+    }
+
     @Test
     void duplicateApplicantIds() {
         ObjectNode request = smallPool();

@@ -36,6 +36,7 @@ import eu.iucplanner.pairing.domain.PairRef;
 import eu.iucplanner.pairing.domain.PairingProblem;
 import eu.iucplanner.pairing.domain.PairingSolution;
 import eu.iucplanner.pairing.solver.MaxWeightBMatching;
+import eu.iucplanner.pairing.solver.PairWeights;
 import eu.iucplanner.pairing.solver.PairingProblemFactory;
 
 /** The coordination unit's flow over HTTP against the real service and database. */
@@ -70,7 +71,9 @@ class PairingRunFlowIT extends PairingApiTestSupport {
         assertThat(metadata.get("feasible").asBoolean()).isTrue();
         assertThat(metadata.get("submittedAt").asText()).endsWith("Z");
         assertThat(metadata.get("solvingDuration").asText()).startsWith("PT");
-        assertThat(metadata.get("moveEvaluationSpeed").asLong()).isPositive();
+        // Proven optimal by the exact warm start, the run ended before local search evaluated any move.
+        assertThat(metadata.get("optimal").asBoolean()).isTrue();
+        assertThat(metadata.get("moveEvaluationSpeed").asLong()).isZero();
 
         // Check the pairs independently of the solver's own score: hard rules and maximum cardinality.
         PairingSolution problem = PairingProblemFactory.create(DemoPools.generate(DemoPoolSize.SMALL));
@@ -115,9 +118,35 @@ class PairingRunFlowIT extends PairingApiTestSupport {
         ResponseEntity<String> csv = rest.exchange(RUNS + "/" + id, HttpMethod.GET, new HttpEntity<>(csvHeaders),
                 String.class);
         assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
-        String[] lines = csv.getBody().split("\r\n");
-        assertThat(lines[0]).startsWith("eu_applicant_id,eu_applicant_name");
-        assertThat(lines).hasSize(result.get("pairs").size() + 1);
+        // "Also found": the CSV holds the pairs, then the unpaired and the ineligible applicants with their reasons.
+        List<Map<String, String>> rows = csvRows(csv.getBody());
+        assertThat(csv.getBody().substring(0, csv.getBody().indexOf("\r\n"))).isEqualTo("eu_applicant_id,"
+                + "eu_applicant_name,eu_country,partner_applicant_id,partner_applicant_name,partner_country,"
+                + "partner_region,pinned,score,reasons,status,open_places,reason_codes");
+        assertThat(rows).hasSize(result.get("pairs").size() + result.get("unpaired").size()
+                + result.get("ineligible").size());
+        assertThat(rows.stream().filter(row -> row.get("status").equals("PAIRED"))).hasSize(result.get("pairs")
+                .size());
+        for (JsonNode refused : result.get("ineligible")) {
+            String applicantId = refused.at("/applicant/id").asText();
+            Map<String, String> row = rows.stream().filter(r -> applicantId.equals(r.get("eu_applicant_id"))
+                    || applicantId.equals(r.get("partner_applicant_id"))).findFirst().orElseThrow();
+            assertThat(row.get("status")).isEqualTo("INELIGIBLE");
+            assertThat(row.get("reason_codes")).isEqualTo(refused.at("/reasons/0/reason").asText()
+                    + (refused.get("reasons").size() > 1 ? ";" + refused.at("/reasons/1/reason").asText() : "")
+                    + (refused.get("reasons").size() > 2 ? ";" + refused.at("/reasons/2/reason").asText()
+                            : ""));
+            assertThat(row.get("reasons")).startsWith(refused.at("/reasons/0/message").asText());
+        }
+        for (JsonNode open : result.get("unpaired")) {
+            String applicantId = open.at("/applicant/id").asText();
+            Map<String, String> row = rows.stream().filter(r -> applicantId.equals(r.get("eu_applicant_id"))
+                    || applicantId.equals(r.get("partner_applicant_id"))).findFirst().orElseThrow();
+            assertThat(row.get("status")).isEqualTo("UNPAIRED");
+            assertThat(row.get("open_places")).isEqualTo(open.get("openPlaces").asText());
+            assertThat(row.get("reason_codes")).isEqualTo(open.get("reason").asText());
+            assertThat(row.get("reasons")).isEqualTo(open.get("explanation").asText());
+        }
 
         // The score analysis adds up to the run's score.
         JsonNode analysis = json(rest.getForEntity(RUNS + "/" + id + "/score-analysis", String.class).getBody());
@@ -211,10 +240,133 @@ class PairingRunFlowIT extends PairingApiTestSupport {
         assertThat(rerunResult.get("pairs")).hasSize(maximumCardinality(changed));
     }
 
+    /**
+     * The "Also found" rerun fix: a rerun with one pin and one exclusion solves its problem from scratch with the
+     * exact warm start, like a new run of the same request, so both end at the same proven optimum; neither waits
+     * for its ten-minute limit (a run that ends within the two minutes awaited here ended at its proof). The rerun's
+     * metadata echoes the pins and exclusions it used.
+     */
+    @Test
+    void aRerunReachesTheProvenOptimumOfItsPinsAndExclusionsLikeANewRun() throws Exception {
+        UUID id = solvedSmallRun();
+        JsonNode result = json(rest.getForEntity(RUNS + "/" + id, String.class).getBody());
+        JsonNode first = result.at("/pairs/0");
+        JsonNode second = result.at("/pairs/1");
+        ObjectNode pin = JSON.createObjectNode().put("first", first.at("/euApplicant/id").asText())
+                .put("second", second.at("/partner/id").asText());
+        ObjectNode exclusion = JSON.createObjectNode().put("first", second.at("/euApplicant/id").asText())
+                .put("second", first.at("/partner/id").asText());
+        ObjectNode rerun = JSON.createObjectNode();
+        rerun.putArray("pinnedPairs").add(pin);
+        rerun.putArray("excludedPairs").add(exclusion);
+        rerun.putObject("termination").put("spentLimit", "PT10M");
+        ResponseEntity<String> response = postJson(RUNS + "/" + id + "/rerun", rerun);
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(202);
+        UUID rerunId = UUID.fromString(json(response.getBody()).get("id").asText());
+
+        ObjectNode fresh = demo("SMALL");
+        fresh.putArray("pinnedPairs").add(pin);
+        fresh.putArray("excludedPairs").add(exclusion);
+        fresh.putObject("termination").put("spentLimit", "PT10M");
+        UUID freshId = submit(fresh);
+
+        JsonNode rerunEnd = awaitMetadata(rerunId, metadata -> hasStatus(metadata, "COMPLETED"));
+        JsonNode freshEnd = awaitMetadata(freshId, metadata -> hasStatus(metadata, "COMPLETED"));
+        assertThat(freshEnd.get("optimal").asBoolean()).as(freshEnd.toString()).isTrue();
+        assertThat(rerunEnd.get("optimal").asBoolean()).as(rerunEnd.toString()).isTrue();
+        assertThat(rerunEnd.get("score").asText()).isEqualTo(freshEnd.get("score").asText());
+        assertThat(rerunEnd.get("bound").asText()).isEqualTo(rerunEnd.get("score").asText());
+        assertThat(rerunEnd.get("gapPercent").asDouble()).isZero();
+        assertThat(rerunEnd.get("pinnedPairs")).containsExactly(pin);
+        assertThat(rerunEnd.get("excludedPairs")).containsExactly(exclusion);
+        // Left out of the body, pins and exclusions are the parent's: a rerun of the rerun echoes the same ones.
+        ResponseEntity<String> again = postJson(RUNS + "/" + rerunId + "/rerun", JSON.createObjectNode());
+        assertThat(json(again.getBody()).get("pinnedPairs")).containsExactly(pin);
+        assertThat(json(again.getBody()).get("excludedPairs")).containsExactly(exclusion);
+        awaitMetadata(UUID.fromString(json(again.getBody()).get("id").asText()),
+                metadata -> hasStatus(metadata, "COMPLETED"));
+    }
+
+    /**
+     * Item 7: a run whose best solution is proven optimal ends at once as COMPLETED with {@code optimal: true}, the
+     * bound and a gap of 0, instead of solving on until its ten-minute limit; with {@code stopAtProvenOptimum: false}
+     * the same pool keeps solving after the proof (the metadata already says optimal) until it is stopped.
+     */
+    @Test
+    void aRunProvenOptimalEndsAtOnceAsCompletedWithTheBoundAndNoGap() throws Exception {
+        ObjectNode request = demo("SMALL");
+        request.putObject("termination").put("spentLimit", "PT10M");
+        UUID id = submit(request);
+        JsonNode ended = awaitMetadata(id, metadata -> hasStatus(metadata, "COMPLETED"));
+        assertThat(ended.get("optimal").asBoolean()).isTrue();
+        assertThat(ended.get("boundKind").asText()).isEqualTo("OPTIMUM");
+        assertThat(ended.get("bound").asText()).isEqualTo(ended.get("score").asText());
+        assertThat(ended.get("gapPercent").asDouble()).isZero();
+
+        UUID busy = submit(request.put("stopAtProvenOptimum", false));
+        JsonNode proven = awaitMetadata(busy, metadata -> metadata.path("optimal").asBoolean());
+        assertThat(proven.get("status").asText()).isEqualTo("SOLVING");
+        rest.exchange(RUNS + "/" + busy, HttpMethod.DELETE, null, String.class);
+        JsonNode stopped = awaitMetadata(busy, metadata -> hasStatus(metadata, "TERMINATED"));
+        assertThat(stopped.get("score").asText()).isEqualTo(ended.get("score").asText());
+    }
+
+    /**
+     * "Also found": an unpaired applicant's explanation names its own best compatible partners (by the pair's soft
+     * score, checked here against the per-pair weights of the pool) and the pairs that hold their places.
+     */
+    @Test
+    void unpairedApplicantsNameTheirOwnBestCompatiblePartnersAndWhatHoldsThem() throws Exception {
+        UUID id = solvedSmallRun();
+        JsonNode result = json(rest.getForEntity(RUNS + "/" + id, String.class).getBody());
+        PairingSolution problem = PairingProblemFactory.create(DemoPools.generate(DemoPoolSize.SMALL));
+        Map<String, Applicant> byId = new HashMap<>();
+        problem.getApplicants().forEach(applicant -> byId.put(applicant.getId(), applicant));
+        Map<String, List<String>> partnersOf = new HashMap<>();
+        for (JsonNode pair : result.get("pairs")) {
+            String eu = pair.at("/euApplicant/id").asText();
+            String partner = pair.at("/partner/id").asText();
+            partnersOf.computeIfAbsent(eu, k -> new ArrayList<>()).add(partner);
+            partnersOf.computeIfAbsent(partner, k -> new ArrayList<>()).add(eu);
+        }
+        PairWeights weights = PairWeights.of(problem.getConstraintWeightOverrides());
+        Set<String> firstNamed = new HashSet<>();
+        int explained = 0;
+        for (JsonNode unpaired : result.get("unpaired")) {
+            if (!"COMPATIBLE_PARTNERS_TAKEN".equals(unpaired.get("reason").asText())) {
+                continue;
+            }
+            Applicant applicant = byId.get(unpaired.at("/applicant/id").asText());
+            List<Applicant> otherSide = problem.getApplicants().stream()
+                    .filter(other -> other.isEligible() && (applicant.isEuSide() ? other.isPartnerSide()
+                            : other.isEuSide()) && !other.excludes(applicant) && !applicant.excludes(other))
+                    .toList();
+            long bestScore = otherSide.stream().mapToLong(other -> weights.softScore(applicant, other)).max()
+                    .orElseThrow();
+            JsonNode best = unpaired.get("bestCompatiblePartners");
+            assertThat(best).hasSize(Math.min(3, otherSide.size()));
+            assertThat(best.get(0).get("pairScore").asLong()).isEqualTo(bestScore);
+            for (JsonNode partner : best) {
+                String partnerId = partner.at("/partner/id").asText();
+                assertThat(partner.get("pairScore").asLong())
+                        .isEqualTo(weights.softScore(applicant, byId.get(partnerId)));
+                List<String> holders = new ArrayList<>();
+                partner.get("heldBy").forEach(held -> holders.add(held.at("/partner/id").asText()));
+                assertThat(holders).containsExactlyInAnyOrderElementsOf(partnersOf.get(partnerId));
+                assertThat(unpaired.get("explanation").asText()).contains(partner.at("/partner/name").asText());
+            }
+            firstNamed.add(best.get(0).at("/partner/id").asText());
+            explained++;
+        }
+        assertThat(explained).as("unpaired applicants whose partners are taken").isGreaterThan(1);
+        assertThat(firstNamed).as("not the same example for everyone").hasSizeGreaterThan(1);
+    }
+
     @Test
     void deleteStopsASolvingRunAndKeepsItsBestSolutionWhileTheNextRunWaits() throws Exception {
         ObjectNode request = demo("SMALL");
         request.set("termination", JSON.createObjectNode().put("spentLimit", "PT5M"));
+        request.put("stopAtProvenOptimum", false); // it must still be solving when it is stopped
         UUID solving = submit(request);
         UUID waiting = submit(request.put("name", "second"));
         awaitMetadata(solving, metadata -> hasStatus(metadata, "SOLVING") && metadata.has("score"));
@@ -269,6 +421,22 @@ class PairingRunFlowIT extends PairingApiTestSupport {
                 assertThat(pair.at("/partner/region").asText()).isEqualTo("NORTH_AMERICA");
             }
         });
+    }
+
+    /** The rows of a CSV with a header, each as column name to value. */
+    private static List<Map<String, String>> csvRows(String text) {
+        List<eu.iucplanner.csv.CsvRecord> records = eu.iucplanner.csv.CsvTable.read(text).stream()
+                .filter(record -> !record.isBlank()).toList();
+        List<String> header = records.get(0).cells();
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (eu.iucplanner.csv.CsvRecord record : records.subList(1, records.size())) {
+            Map<String, String> row = new HashMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                row.put(header.get(i), i < record.cells().size() ? record.cells().get(i) : "");
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 
     private UUID solvedSmallRun() throws InterruptedException {

@@ -49,6 +49,7 @@ class PairingRunRestartIT {
             String base = base(first);
             ObjectNode large = (ObjectNode) get(base + "/api/v1/demo-data/LARGE");
             large.putObject("termination").put("spentLimit", "PT5M");
+            large.put("stopAtProvenOptimum", false); // it must still be solving when the service stops
             solving = submit(base, large);
             ObjectNode small = (ObjectNode) get(base + "/api/v1/demo-data/SMALL");
             small.putObject("termination").put("unimprovedSpentLimit", "PT1S");

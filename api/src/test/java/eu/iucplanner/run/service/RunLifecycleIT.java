@@ -160,7 +160,8 @@ class RunLifecycleIT {
     @Test
     void aHugePoolStoppedDuringTheExactWarmStartKeepsItsPairs() throws Exception {
         PairingRunRequest huge = DemoDataController.request(DemoPools.generate(DemoPoolSize.HUGE),
-                DemoPoolSize.HUGE).withTermination(new TerminationDto(Duration.ofMinutes(5), null));
+                DemoPoolSize.HUGE).withTermination(new TerminationDto(Duration.ofMinutes(5), null))
+                .withStopAtProvenOptimum(false);
         UUID id = lifecycle.submit(pairing, huge, "huge, stopped", pairing.summary(pairing.problem(huge)), null, null,
                 null).id();
         // The first best solution is the empty one at the start of solving; the warm start follows it.
@@ -230,6 +231,7 @@ class RunLifecycleIT {
         ObjectNode request = (ObjectNode) json(rest.getForEntity("/api/v1/demo-data/" + size, String.class)
                 .getBody());
         request.putObject("termination").put("spentLimit", spentLimit);
+        request.put("stopAtProvenOptimum", false); // these runs solve until their limit or a stop
         return UUID.fromString(json(post("/api/v1/pairing-runs", request).getBody()).get("id").asText());
     }
 

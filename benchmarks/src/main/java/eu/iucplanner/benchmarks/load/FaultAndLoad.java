@@ -186,8 +186,9 @@ public final class FaultAndLoad {
         overall.add(String.format(Locale.ROOT, "first start (empty data directory, initdb included): %.1f s",
                 seconds(firstStart)));
         smallBody = api.demoRequest("SMALL", SMALL_TERMINATION);
-        longBody = api.demoRequest("SMALL", LONG_TERMINATION);
-        hugeBody = api.demoRequest("HUGE", HUGE_TERMINATION);
+        // The targets must stay solving: a run proven optimal would otherwise end at once (issue 15).
+        longBody = keepSolving(api.demoRequest("SMALL", LONG_TERMINATION));
+        hugeBody = keepSolving(api.demoRequest("HUGE", HUGE_TERMINATION));
 
         Api.Answer probe = runs.submit("probe", "SMALL", smallBody, SUBMIT_TIMEOUT);
         Runs.Run probeRun = runs.of("probe").stream().findFirst().orElseThrow(() -> new IllegalStateException(
@@ -953,5 +954,10 @@ public final class FaultAndLoad {
 
     static double seconds(long nanos) {
         return nanos / 1e9;
+    }
+
+    /** The request with {@code stopAtProvenOptimum: false}, so the run solves until its termination or a stop. */
+    static String keepSolving(String body) {
+        return body.replaceFirst("^\\s*\\{", "{\"stopAtProvenOptimum\":false,");
     }
 }

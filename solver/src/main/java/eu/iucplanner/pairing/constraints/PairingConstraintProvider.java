@@ -16,10 +16,12 @@ import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
 import ai.timefold.solver.core.api.score.stream.bi.BiConstraintStream;
 
 import eu.iucplanner.pairing.domain.Applicant;
+import eu.iucplanner.pairing.domain.CountryLimit;
 import eu.iucplanner.pairing.domain.PairScores;
 import eu.iucplanner.pairing.domain.PartnerSlot;
 import eu.iucplanner.pairing.domain.RegionTarget;
 import eu.iucplanner.pairing.domain.SharedChallenge;
+import eu.iucplanner.pairing.domain.ThemeLimit;
 
 /**
  * The pairing objective. Hard rules make a pairing valid, the medium level counts open partner places so that the
@@ -41,6 +43,12 @@ public class PairingConstraintProvider implements ConstraintProvider {
     public static final String PREFERRED_PARTNER_REGION = "Preferred partner region";
     public static final String REGIONAL_BALANCE = "Regional balance";
     public static final String COVENANT_OF_MAYORS_SIGNATORIES = "Covenant of Mayors signatories";
+    public static final String POPULATION_BELOW_THRESHOLD = "Population below threshold";
+    public static final String COUNTRY_CAP_EXCEEDED = "Country cap exceeded";
+    public static final String COUNTRY_ABOVE_SOFT_CAP = "Country above soft cap";
+    public static final String THEME_ABOVE_SOFT_CAP = "Theme above soft cap";
+    public static final String EARLIER_PAIR_FORMED_AGAIN = "Earlier pair formed again";
+    public static final String RETURNING_PARTICIPANTS = "Returning participants";
 
     private static final HardMediumSoftLongScore ONE_HARD = HardMediumSoftLongScore.ONE_HARD;
     private static final HardMediumSoftLongScore ONE_MEDIUM = HardMediumSoftLongScore.ONE_MEDIUM;
@@ -52,13 +60,19 @@ public class PairingConstraintProvider implements ConstraintProvider {
             Map.entry(PARTNER_CAPACITY_EXCEEDED, ONE_HARD),
             Map.entry(PAIR_FORMED_TWICE, ONE_HARD),
             Map.entry(EXCLUDED_PAIR_FORMED, ONE_HARD),
+            Map.entry(COUNTRY_CAP_EXCEEDED, ONE_HARD),
             Map.entry(OPEN_PARTNER_PLACE, ONE_MEDIUM),
             Map.entry(SHARED_CHALLENGES, HardMediumSoftLongScore.ofSoft(100)),
             Map.entry(SIZE_SIMILARITY, HardMediumSoftLongScore.ofSoft(1)),
             Map.entry(COMMON_WORKING_LANGUAGE, HardMediumSoftLongScore.ofSoft(100)),
             Map.entry(PREFERRED_PARTNER_REGION, HardMediumSoftLongScore.ofSoft(300)),
             Map.entry(REGIONAL_BALANCE, HardMediumSoftLongScore.ofSoft(200)),
-            Map.entry(COVENANT_OF_MAYORS_SIGNATORIES, HardMediumSoftLongScore.ofSoft(20)));
+            Map.entry(COVENANT_OF_MAYORS_SIGNATORIES, HardMediumSoftLongScore.ofSoft(20)),
+            Map.entry(POPULATION_BELOW_THRESHOLD, HardMediumSoftLongScore.ofSoft(10)),
+            Map.entry(COUNTRY_ABOVE_SOFT_CAP, HardMediumSoftLongScore.ofSoft(200)),
+            Map.entry(THEME_ABOVE_SOFT_CAP, HardMediumSoftLongScore.ofSoft(100)),
+            Map.entry(EARLIER_PAIR_FORMED_AGAIN, HardMediumSoftLongScore.ofSoft(500)),
+            Map.entry(RETURNING_PARTICIPANTS, HardMediumSoftLongScore.ofSoft(100)));
 
     @Override
     public Constraint[] defineConstraints(ConstraintFactory factory) {
@@ -69,6 +83,7 @@ public class PairingConstraintProvider implements ConstraintProvider {
                 partnerCapacityExceeded(factory),
                 pairFormedTwice(factory),
                 excludedPairFormed(factory),
+                countryCapExceeded(factory),
                 // Medium
                 openPartnerPlace(factory),
                 // Soft
@@ -77,7 +92,12 @@ public class PairingConstraintProvider implements ConstraintProvider {
                 commonWorkingLanguage(factory),
                 preferredPartnerRegion(factory),
                 regionalBalance(factory),
-                covenantOfMayorsSignatories(factory)
+                covenantOfMayorsSignatories(factory),
+                populationBelowThreshold(factory),
+                countryAboveSoftCap(factory),
+                themeAboveSoftCap(factory),
+                earlierPairFormedAgain(factory),
+                returningParticipants(factory)
         };
     }
 
@@ -141,6 +161,17 @@ public class PairingConstraintProvider implements ConstraintProvider {
                         "%s and %s are paired although the pair is excluded.".formatted(slot.getOwner().getName(),
                                 slot.getPartner().getName())))
                 .asConstraint(EXCLUDED_PAIR_FORMED);
+    }
+
+    // No country is in more pairs than the call's hard cap for it; penalized by the excess.
+    Constraint countryCapExceeded(ConstraintFactory factory) {
+        return countryPairCounts(factory)
+                .filter((limit, pairs) -> limit.cap() >= 0 && pairs > limit.cap())
+                .penalizeLong(weight(COUNTRY_CAP_EXCEEDED), (limit, pairs) -> pairs - limit.cap())
+                .justifyWith((limit, pairs, score) -> new CountryJustification(limit.country(), pairs, limit.cap(),
+                        "%s is in %s; the call allows at most %d.".formatted(limit.country(), pairings(pairs),
+                                limit.cap())))
+                .asConstraint(COUNTRY_CAP_EXCEEDED);
     }
 
     // Every partner place an eligible applicant leaves open costs the same, so the most cooperations come first.
@@ -231,6 +262,64 @@ public class PairingConstraintProvider implements ConstraintProvider {
                 .asConstraint(COVENANT_OF_MAYORS_SIGNATORIES);
     }
 
+    // Under a population preference, a pair costs more the further its members fall below the call's threshold.
+    Constraint populationBelowThreshold(ConstraintFactory factory) {
+        return factory.forEach(PartnerSlot.class)
+                .filter(slot -> PairScores.populationShortfall(slot.getOwner(), slot.getPartner()) > 0)
+                .penalizeLong(weight(POPULATION_BELOW_THRESHOLD),
+                        slot -> PairScores.populationShortfall(slot.getOwner(), slot.getPartner()))
+                .justifyWith((slot, score) -> pair(slot,
+                        PairScores.populationShortfall(slot.getOwner(), slot.getPartner()), shortfallSentence(slot)))
+                .asConstraint(POPULATION_BELOW_THRESHOLD);
+    }
+
+    // A country should not be in more pairs than the call's soft cap for it; each pair beyond costs.
+    Constraint countryAboveSoftCap(ConstraintFactory factory) {
+        return countryPairCounts(factory)
+                .filter((limit, pairs) -> limit.softCap() >= 0 && pairs > limit.softCap())
+                .penalizeLong(weight(COUNTRY_ABOVE_SOFT_CAP), (limit, pairs) -> pairs - limit.softCap())
+                .justifyWith((limit, pairs, score) -> new CountryJustification(limit.country(), pairs,
+                        limit.softCap(), "%s is in %s; the call prefers at most %d per country.".formatted(
+                                limit.country(), pairings(pairs), limit.softCap())))
+                .asConstraint(COUNTRY_ABOVE_SOFT_CAP);
+    }
+
+    // Pairs should spread across the call's themes: each pair beyond a theme's soft cap (by main shared theme) costs.
+    Constraint themeAboveSoftCap(ConstraintFactory factory) {
+        return factory.forEach(PartnerSlot.class)
+                .join(ThemeLimit.class, equal(slot -> PairScores.mainSharedTheme(slot.getOwner(), slot.getPartner()),
+                        ThemeLimit::themeIndex))
+                .groupBy((slot, limit) -> limit, countBi())
+                .filter((limit, pairs) -> pairs > limit.softCap())
+                .penalizeLong(weight(THEME_ABOVE_SOFT_CAP), (limit, pairs) -> pairs - limit.softCap())
+                .justifyWith((limit, pairs, score) -> new ThemeJustification(limit.theme(), pairs, limit.softCap(),
+                        "%s is the main shared theme of %s; the call prefers at most %d per theme.".formatted(
+                                limit.theme(), pairings(pairs), limit.softCap())))
+                .asConstraint(THEME_ABOVE_SOFT_CAP);
+    }
+
+    // When the call penalizes it, a pair that either applicant names as an earlier partnership should not form again.
+    Constraint earlierPairFormedAgain(ConstraintFactory factory) {
+        return factory.forEach(PartnerSlot.class)
+                .filter(slot -> PairScores.earlierPair(slot.getOwner(), slot.getPartner()) > 0)
+                .penalizeLong(weight(EARLIER_PAIR_FORMED_AGAIN))
+                .justifyWith((slot, score) -> pair(slot, 1, "%s and %s were partners in an earlier call."
+                        .formatted(slot.getOwner().getName(), slot.getPartner().getName())))
+                .asConstraint(EARLIER_PAIR_FORMED_AGAIN);
+    }
+
+    // When the call prefers first-time participants, each member of a pair that took part before costs.
+    Constraint returningParticipants(ConstraintFactory factory) {
+        return factory.forEach(PartnerSlot.class)
+                .filter(slot -> PairScores.returningParticipants(slot.getOwner(), slot.getPartner()) > 0)
+                .penalizeLong(weight(RETURNING_PARTICIPANTS),
+                        slot -> PairScores.returningParticipants(slot.getOwner(), slot.getPartner()))
+                .justifyWith((slot, score) -> pair(slot,
+                        PairScores.returningParticipants(slot.getOwner(), slot.getPartner()),
+                        returningSentence(slot)))
+                .asConstraint(RETURNING_PARTICIPANTS);
+    }
+
     // ************************************************************************
     // Helpers
     // ************************************************************************
@@ -245,6 +334,15 @@ public class PairingConstraintProvider implements ConstraintProvider {
                 .map(PartnerSlot::getOwner)
                 .concat(factory.forEach(PartnerSlot.class).map(PartnerSlot::getPartner))
                 .groupBy(applicant -> applicant, count());
+    }
+
+    /** Each limited country with the number of pairs it is in (as the EU member's or the partner's country). */
+    private static BiConstraintStream<CountryLimit, Integer> countryPairCounts(ConstraintFactory factory) {
+        return factory.forEach(PartnerSlot.class)
+                .map(slot -> slot.getOwner().getProfile().country())
+                .concat(factory.forEach(PartnerSlot.class).map(slot -> slot.getPartner().getProfile().country()))
+                .join(CountryLimit.class, equal(country -> country, CountryLimit::country))
+                .groupBy((country, limit) -> limit, countBi());
     }
 
     public static boolean isCrossRegion(Applicant a, Applicant b) {
@@ -328,6 +426,33 @@ public class PairingConstraintProvider implements ConstraintProvider {
             }
         }
         return text.toString();
+    }
+
+    static String shortfallSentence(PartnerSlot slot) {
+        List<String> parts = new java.util.ArrayList<>();
+        for (Applicant who : List.of(slot.getOwner(), slot.getPartner())) {
+            if (who.getPopulationShortfall() > 0) {
+                parts.add("%s has %s inhabitants, not more than the %s the call prefers.".formatted(who.getName(),
+                        who.getCountedPopulation() == null ? thousands(who.getPopulation())
+                                : who.getCountedPopulation().describe(),
+                        thousands(who.getPopulationThreshold())));
+            }
+        }
+        return String.join(" ", parts);
+    }
+
+    static String returningSentence(PartnerSlot slot) {
+        List<String> returning = new java.util.ArrayList<>();
+        for (Applicant who : List.of(slot.getOwner(), slot.getPartner())) {
+            if (who.getReturning() > 0) {
+                returning.add(who.getName());
+            }
+        }
+        return returning.size() == 2
+                ? "%s and %s both took part in an earlier call; the call prefers first-time participants.".formatted(
+                        returning.get(0), returning.get(1))
+                : "%s took part in an earlier call; the call prefers first-time participants.".formatted(
+                        returning.get(0));
     }
 
     static String covenantSentence(PartnerSlot slot) {

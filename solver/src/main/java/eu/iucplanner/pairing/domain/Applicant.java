@@ -25,6 +25,9 @@ public final class Applicant {
     private final ProgrammeRegion region;
     private final List<Ineligibility> ineligibilities;
     private final long population;
+    private final DeclaredPopulation countedPopulation;
+    private final int populationShortfall;
+    private final long populationThreshold;
     private final int logPopulationCentis;
     private final int[] themeIndexes;
     private final int[] themePriorities;
@@ -32,14 +35,22 @@ public final class Applicant {
     private final int[] languageIds;
     private final Set<ProgrammeRegion> preferredPartnerRegions;
     private final Set<String> excludedPartnerIds;
+    private final Set<String> earlierPartnerIds;
+    private final boolean earlierPairsPenalized;
+    private final int returning;
 
     public Applicant(ApplicantProfile profile, CallRules call) {
         this.profile = Objects.requireNonNull(profile, "profile");
         this.id = profile.id();
         this.region = profile.region() != null ? profile.region() : call.regionOf(profile.country()).orElse(null);
         this.ineligibilities = EligibilityChecker.check(profile, call);
-        this.population = profile.totalPopulation();
+        this.countedPopulation = call.countedPopulation(profile).orElse(null);
+        this.population = countedPopulation != null ? countedPopulation.population() : profile.totalPopulation();
         this.logPopulationCentis = logPopulationCentis(population);
+        this.populationThreshold = call.populationThreshold();
+        this.populationShortfall = call.populationPolicy() == PopulationPolicy.PREFERENCE
+                && population <= call.populationThreshold()
+                ? logPopulationCentis(call.populationThreshold()) - logPopulationCentis + 1 : 0;
         int[][] themes = themeArrays(profile.challenges(), call);
         this.themeIndexes = themes[0];
         this.themePriorities = themes[1];
@@ -49,6 +60,10 @@ public final class Applicant {
                 ? Set.of()
                 : Collections.unmodifiableSet(EnumSet.copyOf(profile.preferredPartnerRegions()));
         this.excludedPartnerIds = new HashSet<>(profile.excludedPartnerIds());
+        this.earlierPartnerIds = profile.earlierPartnerIds();
+        this.earlierPairsPenalized = call.participation().earlierPairs()
+                == ParticipationRules.EarlierPairs.PENALIZE;
+        this.returning = call.participation().preferFirstTimeParticipants() && profile.previousParticipant() ? 1 : 0;
     }
 
     /** {@code round(100 * ln(population))}, with populations below 1 counted as 1. */
@@ -125,6 +140,24 @@ public final class Applicant {
         return population;
     }
 
+    /** The figure the call counts for this applicant (its basis and source), or {@code null} when none counts. */
+    public DeclaredPopulation getCountedPopulation() {
+        return countedPopulation;
+    }
+
+    /**
+     * Under a population preference, how far the counted population falls short of the threshold: {@code
+     * round(100 ln threshold) − round(100 ln population) + 1} when it is at or below it (1 at the threshold, 70 at
+     * half of it, 231 at a tenth), else 0; always 0 under a hard threshold or none.
+     */
+    public int getPopulationShortfall() {
+        return populationShortfall;
+    }
+
+    public long getPopulationThreshold() {
+        return populationThreshold;
+    }
+
     public int getLogPopulationCentis() {
         return logPopulationCentis;
     }
@@ -160,6 +193,22 @@ public final class Applicant {
 
     public Set<ProgrammeRegion> getPreferredPartnerRegions() {
         return preferredPartnerRegions;
+    }
+
+    /** Whether either of the two names the other as an earlier partner and the call penalizes such pairs. */
+    public boolean formedEarlierWith(Applicant other) {
+        return earlierPairsPenalized
+                && (earlierPartnerIds.contains(other.id) || other.earlierPartnerIds.contains(id));
+    }
+
+    /** The applicants it was paired with in an earlier call. */
+    public Set<String> getEarlierPartnerIds() {
+        return earlierPartnerIds;
+    }
+
+    /** 1 when it took part before and the call prefers first-time participants, else 0. */
+    public int getReturning() {
+        return returning;
     }
 
     /** Whether this applicant refuses the other one, or the other one refuses this one. */

@@ -26,11 +26,16 @@ import java.util.Set;
  * @param covenantSignatory      signatory of the Global Covenant of Mayors for Climate and Energy
  * @param excludedPartnerIds     applicants it must not be paired with
  * @param coordinates            optional location
+ * @param declaredPopulations    further population figures with their basis and source (a municipal or metropolitan
+ *                               figure beside the city proper); the call says which bases count
+ * @param earlierPartnerIds      applicants it was paired with in an earlier call
+ * @param previousParticipant    whether it took part in an earlier call
  */
 public record ApplicantProfile(String id, String name, String country, ProgrammeRegion region, ApplicantKind kind,
         Long population, List<MemberMunicipality> members, String leadAuthorityContact, List<String> languages,
         List<Challenge> challenges, Set<ProgrammeRegion> preferredPartnerRegions, int committedMonths,
-        int maxPartners, boolean covenantSignatory, Set<String> excludedPartnerIds, Coordinates coordinates) {
+        int maxPartners, boolean covenantSignatory, Set<String> excludedPartnerIds, Coordinates coordinates,
+        List<DeclaredPopulation> declaredPopulations, Set<String> earlierPartnerIds, boolean previousParticipant) {
 
     public static final int DEFAULT_MAX_PARTNERS = 1;
 
@@ -47,12 +52,51 @@ public record ApplicantProfile(String id, String name, String country, Programme
                 : Collections.unmodifiableSet(new LinkedHashSet<>(preferredPartnerRegions));
         excludedPartnerIds = excludedPartnerIds == null ? Set.of()
                 : Collections.unmodifiableSet(new LinkedHashSet<>(excludedPartnerIds));
+        declaredPopulations = declaredPopulations == null ? List.of() : List.copyOf(declaredPopulations);
+        earlierPartnerIds = earlierPartnerIds == null ? Set.of()
+                : Collections.unmodifiableSet(new LinkedHashSet<>(earlierPartnerIds));
         if (maxPartners < 1) {
             throw new IllegalArgumentException("maxPartners must be at least 1, was " + maxPartners);
         }
     }
 
-    /** The population that counts for eligibility: the sum of the members for a group, else the own population. */
+    /** Without declared populations. */
+    public ApplicantProfile(String id, String name, String country, ProgrammeRegion region, ApplicantKind kind,
+            Long population, List<MemberMunicipality> members, String leadAuthorityContact, List<String> languages,
+            List<Challenge> challenges, Set<ProgrammeRegion> preferredPartnerRegions, int committedMonths,
+            int maxPartners, boolean covenantSignatory, Set<String> excludedPartnerIds, Coordinates coordinates) {
+        this(id, name, country, region, kind, population, members, leadAuthorityContact, languages, challenges,
+                preferredPartnerRegions, committedMonths, maxPartners, covenantSignatory, excludedPartnerIds,
+                coordinates, List.of(), Set.of(), false);
+    }
+
+    /** Without earlier participation. */
+    public ApplicantProfile(String id, String name, String country, ProgrammeRegion region, ApplicantKind kind,
+            Long population, List<MemberMunicipality> members, String leadAuthorityContact, List<String> languages,
+            List<Challenge> challenges, Set<ProgrammeRegion> preferredPartnerRegions, int committedMonths,
+            int maxPartners, boolean covenantSignatory, Set<String> excludedPartnerIds, Coordinates coordinates,
+            List<DeclaredPopulation> declaredPopulations) {
+        this(id, name, country, region, kind, population, members, leadAuthorityContact, languages, challenges,
+                preferredPartnerRegions, committedMonths, maxPartners, covenantSignatory, excludedPartnerIds,
+                coordinates, declaredPopulations, Set.of(), false);
+    }
+
+    /**
+     * Every population figure of the applicant: its plain population (city proper) or its members' sum (group
+     * total), then the figures it declared.
+     */
+    public List<DeclaredPopulation> populationFigures() {
+        List<DeclaredPopulation> figures = new ArrayList<>();
+        if (!members.isEmpty()) {
+            figures.add(new DeclaredPopulation(totalPopulation(), PopulationBasis.GROUP_TOTAL, null));
+        } else if (population != null) {
+            figures.add(new DeclaredPopulation(population, PopulationBasis.CITY_PROPER, null));
+        }
+        figures.addAll(declaredPopulations);
+        return figures;
+    }
+
+    /** The plain population: the sum of the members for a group, else the own population (0 when none). */
     public long totalPopulation() {
         if (!members.isEmpty()) {
             return members.stream().mapToLong(MemberMunicipality::population).sum();
@@ -86,6 +130,9 @@ public record ApplicantProfile(String id, String name, String country, Programme
         private boolean covenantSignatory;
         private final Set<String> excludedPartnerIds = new LinkedHashSet<>();
         private Coordinates coordinates;
+        private final List<DeclaredPopulation> declaredPopulations = new ArrayList<>();
+        private final Set<String> earlierPartnerIds = new LinkedHashSet<>();
+        private boolean previousParticipant;
 
         private Builder(String id, String name, String country) {
             this.id = id;
@@ -158,10 +205,26 @@ public record ApplicantProfile(String id, String name, String country, Programme
             return this;
         }
 
+        public Builder declares(long figure, PopulationBasis basis, String source) {
+            this.declaredPopulations.add(new DeclaredPopulation(figure, basis, source));
+            return this;
+        }
+
+        public Builder earlierPartners(String... ids) {
+            this.earlierPartnerIds.addAll(List.of(ids));
+            this.previousParticipant = true;
+            return this;
+        }
+
+        public Builder previousParticipant(boolean value) {
+            this.previousParticipant = value;
+            return this;
+        }
+
         public ApplicantProfile build() {
             return new ApplicantProfile(id, name, country, region, kind, population, members, leadAuthorityContact,
                     languages, challenges, preferredPartnerRegions, committedMonths, maxPartners, covenantSignatory,
-                    excludedPartnerIds, coordinates);
+                    excludedPartnerIds, coordinates, declaredPopulations, earlierPartnerIds, previousParticipant);
         }
     }
 }

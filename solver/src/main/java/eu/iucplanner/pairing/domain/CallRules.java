@@ -2,11 +2,13 @@ package eu.iucplanner.pairing.domain;
 
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The rules of one call for applications. They change from phase to phase, so they are data, never constants in code:
@@ -20,9 +22,22 @@ import java.util.Optional;
  *                                the call
  * @param themes                  the theme vocabulary that challenges are chosen from
  * @param targetPairs             optional number of pairings the call aims for per partner region
+ * @param populationPolicy        whether the threshold is a rule ({@code HARD}), a preference with a floor
+ *                                ({@code PREFERENCE}) or not applied ({@code NONE})
+ * @param populationFloor         with {@code PREFERENCE}: an applicant must have more than this many inhabitants
+ * @param countedPopulationBases  which population figures count (the largest counted figure is the applicant's)
+ * @param countryLimits           hard and soft caps on the pairs per country
+ * @param themeSoftCap            pairs per theme (a pair's main shared theme) before each further pair costs; -1 for
+ *                                no theme spread
+ * @param participation           how earlier pairs and returning participants are treated
  */
 public record CallRules(String name, long populationThreshold, int minimumCommitmentMonths,
-        Map<String, ProgrammeRegion> countryRegions, List<String> themes, Map<ProgrammeRegion, Integer> targetPairs) {
+        Map<String, ProgrammeRegion> countryRegions, List<String> themes, Map<ProgrammeRegion, Integer> targetPairs,
+        PopulationPolicy populationPolicy, long populationFloor, Set<PopulationBasis> countedPopulationBases,
+        CountryLimits countryLimits, int themeSoftCap, ParticipationRules participation) {
+
+    /** The floor of a {@code PREFERENCE} call unless it sets its own: the threshold of an earlier call. */
+    public static final long DEFAULT_POPULATION_FLOOR = 50_000;
 
     public static final long DEFAULT_POPULATION_THRESHOLD = 100_000;
     public static final int DEFAULT_MINIMUM_COMMITMENT_MONTHS = 18;
@@ -51,8 +66,57 @@ public record CallRules(String name, long populationThreshold, int minimumCommit
             "Climate adaptation",
             "Energy transition");
 
+    /** A call with a hard threshold on any population figure (the rules before thresholds became a policy). */
+    public CallRules(String name, long populationThreshold, int minimumCommitmentMonths,
+            Map<String, ProgrammeRegion> countryRegions, List<String> themes,
+            Map<ProgrammeRegion, Integer> targetPairs) {
+        this(name, populationThreshold, minimumCommitmentMonths, countryRegions, themes, targetPairs,
+                PopulationPolicy.HARD, Math.min(DEFAULT_POPULATION_FLOOR, populationThreshold),
+                EnumSet.allOf(PopulationBasis.class), CountryLimits.NONE);
+    }
+
+    /** A call without country limits. */
+    public CallRules(String name, long populationThreshold, int minimumCommitmentMonths,
+            Map<String, ProgrammeRegion> countryRegions, List<String> themes,
+            Map<ProgrammeRegion, Integer> targetPairs, PopulationPolicy populationPolicy, long populationFloor,
+            Set<PopulationBasis> countedPopulationBases) {
+        this(name, populationThreshold, minimumCommitmentMonths, countryRegions, themes, targetPairs,
+                populationPolicy, populationFloor, countedPopulationBases, CountryLimits.NONE, -1);
+    }
+
+    /** A call without theme spread. */
+    public CallRules(String name, long populationThreshold, int minimumCommitmentMonths,
+            Map<String, ProgrammeRegion> countryRegions, List<String> themes,
+            Map<ProgrammeRegion, Integer> targetPairs, PopulationPolicy populationPolicy, long populationFloor,
+            Set<PopulationBasis> countedPopulationBases, CountryLimits countryLimits) {
+        this(name, populationThreshold, minimumCommitmentMonths, countryRegions, themes, targetPairs,
+                populationPolicy, populationFloor, countedPopulationBases, countryLimits, -1);
+    }
+
+    /** A call without participation rules. */
+    public CallRules(String name, long populationThreshold, int minimumCommitmentMonths,
+            Map<String, ProgrammeRegion> countryRegions, List<String> themes,
+            Map<ProgrammeRegion, Integer> targetPairs, PopulationPolicy populationPolicy, long populationFloor,
+            Set<PopulationBasis> countedPopulationBases, CountryLimits countryLimits, int themeSoftCap) {
+        this(name, populationThreshold, minimumCommitmentMonths, countryRegions, themes, targetPairs,
+                populationPolicy, populationFloor, countedPopulationBases, countryLimits, themeSoftCap,
+                ParticipationRules.NONE);
+    }
+
     public CallRules {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(populationPolicy, "populationPolicy");
+        countryLimits = countryLimits == null ? CountryLimits.NONE : countryLimits;
+        participation = participation == null ? ParticipationRules.NONE : participation;
+        if (themeSoftCap < -1) {
+            throw new IllegalArgumentException("themeSoftCap must be -1 (none) or more");
+        }
+        if (populationFloor < 0 || populationFloor > populationThreshold) {
+            throw new IllegalArgumentException("populationFloor must be from 0 to the threshold");
+        }
+        countedPopulationBases = countedPopulationBases == null || countedPopulationBases.isEmpty()
+                ? Collections.unmodifiableSet(EnumSet.allOf(PopulationBasis.class))
+                : Collections.unmodifiableSet(EnumSet.copyOf(countedPopulationBases));
         if (populationThreshold < 0) {
             throw new IllegalArgumentException("populationThreshold must not be negative");
         }
@@ -100,18 +164,57 @@ public record CallRules(String name, long populationThreshold, int minimumCommit
         return themes.indexOf(theme);
     }
 
+    /**
+     * The figure that counts for the call: the largest of the applicant's figures whose basis the call counts, or
+     * empty when it gave none of those.
+     */
+    public Optional<DeclaredPopulation> countedPopulation(ApplicantProfile applicant) {
+        return applicant.populationFigures().stream()
+                .filter(figure -> countedPopulationBases.contains(figure.basis()))
+                .max(java.util.Comparator.comparingLong(DeclaredPopulation::population));
+    }
+
     public CallRules withCountryRegion(String country, ProgrammeRegion region) {
         Map<String, ProgrammeRegion> map = new LinkedHashMap<>(countryRegions);
         map.put(country, region);
-        return new CallRules(name, populationThreshold, minimumCommitmentMonths, map, themes, targetPairs);
+        return new CallRules(name, populationThreshold, minimumCommitmentMonths, map, themes, targetPairs,
+                populationPolicy, populationFloor, countedPopulationBases, countryLimits,
+                themeSoftCap, participation);
     }
 
     public CallRules withTargetPairs(Map<ProgrammeRegion, Integer> newTargetPairs) {
         return new CallRules(name, populationThreshold, minimumCommitmentMonths, countryRegions, themes,
-                newTargetPairs);
+                newTargetPairs, populationPolicy, populationFloor, countedPopulationBases, countryLimits,
+                themeSoftCap, participation);
     }
 
     public CallRules withPopulationThreshold(long newThreshold) {
-        return new CallRules(name, newThreshold, minimumCommitmentMonths, countryRegions, themes, targetPairs);
+        return new CallRules(name, newThreshold, minimumCommitmentMonths, countryRegions, themes, targetPairs,
+                populationPolicy, Math.min(populationFloor, newThreshold), countedPopulationBases, countryLimits,
+                themeSoftCap, participation);
+    }
+
+    /** The same call with another population policy, floor and counted bases. */
+    public CallRules withPopulationPolicy(PopulationPolicy policy, long floor, Set<PopulationBasis> bases) {
+        return new CallRules(name, populationThreshold, minimumCommitmentMonths, countryRegions, themes, targetPairs,
+                policy, floor, bases, countryLimits, themeSoftCap, participation);
+    }
+
+    /** The same call with other country limits. */
+    public CallRules withCountryLimits(CountryLimits limits) {
+        return new CallRules(name, populationThreshold, minimumCommitmentMonths, countryRegions, themes, targetPairs,
+                populationPolicy, populationFloor, countedPopulationBases, limits, themeSoftCap, participation);
+    }
+
+    /** The same call with another soft cap of pairs per theme (-1 for none). */
+    public CallRules withThemeSoftCap(int cap) {
+        return new CallRules(name, populationThreshold, minimumCommitmentMonths, countryRegions, themes, targetPairs,
+                populationPolicy, populationFloor, countedPopulationBases, countryLimits, cap, participation);
+    }
+
+    /** The same call with other participation rules. */
+    public CallRules withParticipation(ParticipationRules rules) {
+        return new CallRules(name, populationThreshold, minimumCommitmentMonths, countryRegions, themes, targetPairs,
+                populationPolicy, populationFloor, countedPopulationBases, countryLimits, themeSoftCap, rules);
     }
 }

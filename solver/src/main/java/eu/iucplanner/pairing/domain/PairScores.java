@@ -66,6 +66,37 @@ public final class PairScores {
         return shared;
     }
 
+    /**
+     * The pair's main shared theme, for the theme spread: the index of the shared theme with the highest product of
+     * the two priorities (the first in the call's order on a tie), or -1 when they share none.
+     */
+    public static int mainSharedTheme(Applicant a, Applicant b) {
+        int[] ia = a.themeIndexes();
+        int[] ib = b.themeIndexes();
+        int[] pa = a.themePriorities();
+        int[] pb = b.themePriorities();
+        int best = -1;
+        int bestPoints = 0;
+        int i = 0;
+        int j = 0;
+        while (i < ia.length && j < ib.length) {
+            if (ia[i] == ib[j]) {
+                int points = pa[i] * pb[j];
+                if (points > bestPoints) {
+                    best = ia[i];
+                    bestPoints = points;
+                }
+                i++;
+                j++;
+            } else if (ia[i] < ib[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return best;
+    }
+
     /** {@code |round(100 ln pa) - round(100 ln pb)|}: 0 for equal sizes, 69 for a factor 2, 230 for a factor 10. */
     public static int sizeGap(Applicant a, Applicant b) {
         return Math.abs(a.getLogPopulationCentis() - b.getLogPopulationCentis());
@@ -116,6 +147,21 @@ public final class PairScores {
                 && !who.getPreferredPartnerRegions().contains(partner.getRegion()) ? 1 : 0;
     }
 
+    /** 1 when the pair is an earlier partnership formed again and the call penalizes that, else 0. */
+    public static int earlierPair(Applicant a, Applicant b) {
+        return a.formedEarlierWith(b) ? 1 : 0;
+    }
+
+    /** How many of the two (0 to 2) took part before, when the call prefers first-time participants. */
+    public static int returningParticipants(Applicant a, Applicant b) {
+        return a.getReturning() + b.getReturning();
+    }
+
+    /** The two applicants' population shortfalls under the call's preference, added (see Applicant). */
+    public static int populationShortfall(Applicant a, Applicant b) {
+        return a.getPopulationShortfall() + b.getPopulationShortfall();
+    }
+
     /** How many of the two (0, 1 or 2) signed the Global Covenant of Mayors. */
     public static int covenantSignatories(Applicant a, Applicant b) {
         return (a.isCovenantSignatory() ? 1 : 0) + (b.isCovenantSignatory() ? 1 : 0);
@@ -144,6 +190,8 @@ public final class PairScores {
         private final int[] preferredRegionMask;
         private final int[] regionBit;
         private final boolean[] covenant;
+        private final int[] shortfall;
+        private final int[] returning;
         private final List<Applicant> columns;
 
         public Batch(List<Applicant> columns) {
@@ -169,6 +217,8 @@ public final class PairScores {
             this.preferredRegionMask = new int[size];
             this.regionBit = new int[size];
             this.covenant = new boolean[size];
+            this.shortfall = new int[size];
+            this.returning = new int[size];
             for (int j = 0; j < size; j++) {
                 Applicant column = columns.get(j);
                 int[] indexes = column.themeIndexes();
@@ -188,6 +238,8 @@ public final class PairScores {
                 preferredRegionMask[j] = regionMask(column.getPreferredPartnerRegions());
                 regionBit[j] = regionBit(column.getRegion());
                 covenant[j] = column.isCovenantSignatory();
+                shortfall[j] = column.getPopulationShortfall();
+                returning[j] = column.getReturning();
             }
         }
 
@@ -200,7 +252,8 @@ public final class PairScores {
          * on entry (it is accumulated theme by theme).
          */
         public void terms(Applicant row, int[] shared, int[] sizeGap, int[] language, int[] preferenceMisses,
-                int[] covenantSignatories) {
+                int[] covenantSignatories, int[] populationShortfall, int[] returningParticipants,
+                int[] earlierPairs) {
             int[] indexes = row.themeIndexes();
             int[] priorities = row.themePriorities();
             for (int k = 0; k < indexes.length; k++) {
@@ -226,6 +279,9 @@ public final class PairScores {
                 misses += preferredRegionMask[j] != 0 && (preferredRegionMask[j] & ownRegionBit) == 0 ? 1 : 0;
                 preferenceMisses[j] = misses;
                 covenantSignatories[j] = ownCovenant + (covenant[j] ? 1 : 0);
+                populationShortfall[j] = row.getPopulationShortfall() + shortfall[j];
+                returningParticipants[j] = row.getReturning() + returning[j];
+                earlierPairs[j] = row.formedEarlierWith(columns.get(j)) ? 1 : 0;
             }
         }
 

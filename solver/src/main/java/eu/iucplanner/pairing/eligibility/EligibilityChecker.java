@@ -7,6 +7,9 @@ import java.util.Locale;
 import eu.iucplanner.pairing.domain.ApplicantKind;
 import eu.iucplanner.pairing.domain.ApplicantProfile;
 import eu.iucplanner.pairing.domain.CallRules;
+import eu.iucplanner.pairing.domain.DeclaredPopulation;
+import eu.iucplanner.pairing.domain.PopulationBasis;
+import eu.iucplanner.pairing.domain.PopulationPolicy;
 
 /**
  * Decides eligibility before solving. It returns every reason that applies, not only the first, so an applicant
@@ -24,14 +27,7 @@ public final class EligibilityChecker {
                     applicant.name() + " is a sub-national government; regions and provinces may support cities"
                             + " but are not eligible applicants themselves."));
         }
-        long population = applicant.totalPopulation();
-        if (population <= call.populationThreshold()) {
-            String whose = applicant.kind() == ApplicantKind.MUNICIPALITY_GROUP ? "The group's total population"
-                    : "The population";
-            reasons.add(new Ineligibility(IneligibilityReason.POPULATION_AT_OR_BELOW_THRESHOLD,
-                    "%s of %s is %s; the call requires more than %s inhabitants.".formatted(whose, applicant.name(),
-                            format(population), format(call.populationThreshold()))));
-        }
+        population(applicant, call).ifPresent(reasons::add);
         if (applicant.kind() == ApplicantKind.MUNICIPALITY_GROUP && !applicant.hasLeadAuthority()) {
             reasons.add(new Ineligibility(IneligibilityReason.GROUP_WITHOUT_LEAD_AUTHORITY,
                     applicant.name() + " is a group of municipalities without a lead urban authority contact."));
@@ -47,6 +43,48 @@ public final class EligibilityChecker {
                             applicant.country())));
         }
         return List.copyOf(reasons);
+    }
+
+    /** The population rule of the call's policy, naming the figure and basis it used. */
+    private static java.util.Optional<Ineligibility> population(ApplicantProfile applicant, CallRules call) {
+        if (call.populationPolicy() == PopulationPolicy.NONE) {
+            return java.util.Optional.empty();
+        }
+        boolean hard = call.populationPolicy() == PopulationPolicy.HARD;
+        long limit = hard ? call.populationThreshold() : call.populationFloor();
+        IneligibilityReason reason = hard ? IneligibilityReason.POPULATION_AT_OR_BELOW_THRESHOLD
+                : IneligibilityReason.POPULATION_AT_OR_BELOW_FLOOR;
+        String requirement = hard ? "the call requires more than %s inhabitants".formatted(format(limit))
+                : "the call prefers more than %s inhabitants and requires more than %s".formatted(
+                        format(call.populationThreshold()), format(limit));
+        DeclaredPopulation counted = call.countedPopulation(applicant).orElse(null);
+        if (counted != null && counted.population() > limit) {
+            return java.util.Optional.empty();
+        }
+        String notCounted = notCounted(applicant, call);
+        if (counted == null) {
+            return java.util.Optional.of(new Ineligibility(reason, ("%s gives no population figure of a kind the "
+                    + "call counts (%s); %s.%s").formatted(applicant.name(), bases(call), requirement, notCounted)));
+        }
+        String whose = counted.basis() == PopulationBasis.GROUP_TOTAL ? "The group's total population"
+                : "The population";
+        return java.util.Optional.of(new Ineligibility(reason, "%s of %s is %s; %s.%s".formatted(whose,
+                applicant.name(), counted.describe(), requirement, notCounted)));
+    }
+
+    /** The applicant's figures of a basis the call does not count, as a sentence, or "". */
+    private static String notCounted(ApplicantProfile applicant, CallRules call) {
+        List<String> others = applicant.populationFigures().stream()
+                .filter(figure -> !call.countedPopulationBases().contains(figure.basis()))
+                .map(DeclaredPopulation::describe).toList();
+        return others.isEmpty() ? "" : " Its figure%s %s do%s not count in this call, which counts %s.".formatted(
+                others.size() == 1 ? "" : "s", String.join(" and ", others), others.size() == 1 ? "es" : "",
+                bases(call));
+    }
+
+    private static String bases(CallRules call) {
+        return call.countedPopulationBases().stream().map(PopulationBasis::label)
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static String format(long number) {

@@ -4,6 +4,8 @@ package eu.iucplanner.pairing.eligibility;
 public enum IneligibilityReason {
     /** The (total) population is not more than the call's threshold. */
     POPULATION_AT_OR_BELOW_THRESHOLD,
+    /** With a population preference: the counted population is not more than the call's floor. */
+    POPULATION_AT_OR_BELOW_FLOOR,
     /** A group of municipalities named no lead urban authority contact. */
     GROUP_WITHOUT_LEAD_AUTHORITY,
     /** Regions and provinces may support cities, but are not eligible applicants themselves. */

@@ -13,9 +13,14 @@ import java.util.function.UnaryOperator;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import ai.timefold.solver.core.api.score.director.ScoreDirector;
 import ai.timefold.solver.core.api.solver.phase.PhaseCommand;
+import ai.timefold.solver.core.impl.score.director.InnerScoreDirector;
 
 import eu.iucplanner.pairing.constraints.PairingConstraintProvider;
 import eu.iucplanner.pairing.domain.Applicant;
+import eu.iucplanner.pairing.domain.CountryLimit;
+import eu.iucplanner.pairing.domain.PairScores;
+import eu.iucplanner.pairing.domain.PairingMode;
+import eu.iucplanner.pairing.domain.ThemeLimit;
 import eu.iucplanner.pairing.domain.PairingSolution;
 import eu.iucplanner.pairing.domain.PartnerSlot;
 import eu.iucplanner.pairing.domain.ProgrammeRegion;
@@ -24,9 +29,12 @@ import eu.iucplanner.pairing.domain.RegionTarget;
 /**
  * The first phase of the default solver: fills every open, unpinned slot with the exact optimum of the whole pairing
  * objective given the pins, from {@link MaxWeightBMatching}: most pairs first, then the highest soft score, the
- * regional balance included (it is convex in each region's number of pairs, so the flow handles it exactly). Local
- * search after it finds nothing better on a fresh problem; it matters for reruns, which start from an earlier
- * solution: a solution that already has assigned unpinned slots is left as it is.
+ * regional balance included (it is convex in each region's number of pairs, so the flow handles it exactly). A
+ * rerun's starting solution (an earlier run's pairs) is put aside and the flow solves the rerun's problem, pins and
+ * exclusions included, as it would a new run's; the start is put back only when it scores better than the flow's
+ * result (only possible when the flow was stopped). When the flow reaches its optimum the phase records it as the
+ * problem's {@link eu.iucplanner.pairing.domain.ProvenBound}: the solver then ends at once
+ * ({@link ProvenOptimumStop}) instead of searching on for nothing.
  * <p>
  * When the run is stopped (a user's stop or its time limit) while the flow is still searching, the flow returns the
  * valid matching of its last phase boundary and this phase fills the places that leaves open greedily (highest pair
@@ -43,9 +51,22 @@ public class MatchingWarmStart implements PhaseCommand<PairingSolution> {
     @Override
     public void changeWorkingSolution(ScoreDirector<PairingSolution> scoreDirector, BooleanSupplier isTerminated) {
         PairingSolution solution = scoreDirector.getWorkingSolution();
-        boolean fresh = solution.getSlots().stream().allMatch(slot -> slot.isPinned() || slot.getPartner() == null);
-        if (!fresh) {
-            return;
+        // A rerun starts from an earlier solution: that start is put aside and the flow solves the problem under the
+        // rerun's own pins and exclusions from scratch, exactly as for a new run; the start comes back only if it
+        // scores better than what the flow found (possible only when the flow was stopped early).
+        Map<PartnerSlot, Applicant> start = new HashMap<>();
+        for (PartnerSlot slot : solution.getSlots()) {
+            if (!slot.isPinned() && slot.getPartner() != null) {
+                start.put(slot, slot.getPartner());
+            }
+        }
+        HardMediumSoftLongScore startScore = null;
+        if (!start.isEmpty()) {
+            startScore = score(scoreDirector);
+            for (PartnerSlot slot : start.keySet()) {
+                setPartner(scoreDirector, slot, null);
+            }
+            scoreDirector.triggerVariableListeners();
         }
         Map<Applicant, List<PartnerSlot>> freeSlotsByOwner = new HashMap<>();
         Map<Applicant, Integer> pinnedPartnerCount = new HashMap<>();
@@ -102,20 +123,76 @@ public class MatchingWarmStart implements PhaseCommand<PairingSolution> {
         // termination) skips the remaining phases once this command returns: what is written here is what the user
         // gets.
         WeightMatrix matrix = weights(solution, owners, partners, ownerIndex, partnerIndex, pinnedPairs);
-        MaxWeightBMatching.Result result = MaxWeightBMatching.solve(leftCapacity, rightCapacity, matrix,
-                regions(solution, partners), stopSignalDecorator.apply(isTerminated));
-        List<int[]> pairs = result.optimal() ? result.pairs()
-                : MaxWeightBMatching.completeGreedily(leftCapacity, rightCapacity, matrix, result.pairs());
+        MaxWeightBMatching.Result result;
+        List<int[]> pairs;
+        if (solution.getCountryLimits().isEmpty()) {
+            result = MaxWeightBMatching.solve(leftCapacity, rightCapacity, matrix, regions(solution, partners),
+                    stopSignalDecorator.apply(isTerminated));
+            pairs = result.optimal() ? result.pairs()
+                    : MaxWeightBMatching.completeGreedily(leftCapacity, rightCapacity, matrix, result.pairs());
+        } else {
+            // Country caps and soft caps are convex per country: the flow with country nodes is exact with them.
+            result = CountryFlow.solve(leftCapacity, rightCapacity, matrix, regions(solution, partners),
+                    countries(solution, owners, partners), stopSignalDecorator.apply(isTerminated));
+            pairs = result.pairs();
+        }
         Map<Applicant, Integer> nextFree = new HashMap<>();
         for (int[] pair : pairs) {
             Applicant owner = owners.get(pair[0]);
             int next = nextFree.merge(owner, 1, Integer::sum) - 1;
-            PartnerSlot slot = freeSlotsByOwner.get(owner).get(next);
-            scoreDirector.beforeVariableChanged(slot, "partner");
-            slot.setPartner(partners.get(pair[1]));
-            scoreDirector.afterVariableChanged(slot, "partner");
+            setPartner(scoreDirector, freeSlotsByOwner.get(owner).get(next), partners.get(pair[1]));
         }
         scoreDirector.triggerVariableListeners();
+        HardMediumSoftLongScore flowScore = score(scoreDirector);
+        if (result.optimal()) {
+            // Every term but the theme spread is in the flow network. Without a theme spread the flow's optimum is
+            // the optimum of the whole score; with one it is the optimum of the relaxation without that penalty, so
+            // the flow's score with its theme penalty added back is an upper bound on every solution's score.
+            long themePenalty = themePenalty(solution);
+            solution.getProvenBound().prove(HardMediumSoftLongScore.of(flowScore.hardScore(), flowScore.mediumScore(),
+                    flowScore.softScore() + themePenalty), solution.getThemeLimits().isEmpty());
+        }
+        if (solution.getMode() == PairingMode.STABLE) {
+            // The flow's optimum stays the bound beside it; the answer is the EU-proposing stable pairing.
+            for (PartnerSlot slot : solution.getSlots()) {
+                if (!slot.isPinned()) {
+                    setPartner(scoreDirector, slot, null);
+                }
+            }
+            int[] freeRight = rightCapacity.clone();
+            Map<Applicant, Integer> nextSlot = new HashMap<>();
+            for (int[] pair : Stability.deferredAcceptance(solution, owners, partners, leftCapacity, freeRight)) {
+                Applicant owner = owners.get(pair[0]);
+                int next = nextSlot.merge(owner, 1, Integer::sum) - 1;
+                setPartner(scoreDirector, freeSlotsByOwner.get(owner).get(next), partners.get(pair[1]));
+            }
+            scoreDirector.triggerVariableListeners();
+            solution.getProvenBound().finish();
+            return;
+        }
+        if (startScore != null && startScore.compareTo(flowScore) > 0) {
+            for (PartnerSlot slot : solution.getSlots()) {
+                if (!slot.isPinned()) {
+                    setPartner(scoreDirector, slot, start.get(slot));
+                }
+            }
+            scoreDirector.triggerVariableListeners();
+        }
+    }
+
+    private static void setPartner(ScoreDirector<PairingSolution> scoreDirector, PartnerSlot slot,
+            Applicant partner) {
+        if (slot.getPartner() == partner) {
+            return;
+        }
+        scoreDirector.beforeVariableChanged(slot, "partner");
+        slot.setPartner(partner);
+        scoreDirector.afterVariableChanged(slot, "partner");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static HardMediumSoftLongScore score(ScoreDirector<PairingSolution> scoreDirector) {
+        return ((InnerScoreDirector<PairingSolution, HardMediumSoftLongScore>) scoreDirector).calculateScore().raw();
     }
 
     /**
@@ -193,6 +270,72 @@ public class MatchingWarmStart implements PhaseCommand<PairingSolution> {
                 ? PairingConstraintProvider.DEFAULT_WEIGHTS.get(PairingConstraintProvider.REGIONAL_BALANCE)
                 : weight).softScore();
         return new MaxWeightBMatching.Regions(regionOf, targets, regionWeight);
+    }
+
+    /**
+     * The country layer of the flow: an index per country of the pool, each limited country's caps less the pairs
+     * pinned there (pinned pairs count towards a country but are not part of the flow).
+     */
+    private static CountryFlow.Countries countries(PairingSolution solution, List<Applicant> owners,
+            List<Applicant> partners) {
+        Map<String, Integer> index = new HashMap<>();
+        int[] leftCountry = new int[owners.size()];
+        for (int i = 0; i < owners.size(); i++) {
+            leftCountry[i] = index.computeIfAbsent(owners.get(i).getProfile().country(), c -> index.size());
+        }
+        int[] rightCountry = new int[partners.size()];
+        for (int j = 0; j < partners.size(); j++) {
+            rightCountry[j] = index.computeIfAbsent(partners.get(j).getProfile().country(), c -> index.size());
+        }
+        Map<String, Integer> pinned = new HashMap<>();
+        for (PartnerSlot slot : solution.getSlots()) {
+            if (slot.isPinned() && slot.getPartner() != null) {
+                pinned.merge(slot.getOwner().getProfile().country(), 1, Integer::sum);
+                pinned.merge(slot.getPartner().getProfile().country(), 1, Integer::sum);
+            }
+        }
+        int[] caps = new int[index.size()];
+        int[] softCaps = new int[index.size()];
+        Arrays.fill(caps, -1);
+        Arrays.fill(softCaps, -1);
+        for (CountryLimit limit : solution.getCountryLimits()) {
+            Integer c = index.get(limit.country());
+            if (c == null) {
+                continue;
+            }
+            int taken = pinned.getOrDefault(limit.country(), 0);
+            caps[c] = limit.cap() < 0 ? -1 : Math.max(0, limit.cap() - taken);
+            softCaps[c] = limit.softCap() < 0 ? -1 : Math.max(0, limit.softCap() - taken);
+        }
+        return new CountryFlow.Countries(leftCountry, rightCountry, caps, softCaps,
+                softWeight(solution, PairingConstraintProvider.COUNTRY_ABOVE_SOFT_CAP));
+    }
+
+    /** What "Theme above soft cap" costs the working solution (0 without a theme spread), as a positive number. */
+    private static long themePenalty(PairingSolution solution) {
+        if (solution.getThemeLimits().isEmpty()) {
+            return 0;
+        }
+        Map<Integer, Integer> pairsByTheme = new HashMap<>();
+        for (PartnerSlot slot : solution.getSlots()) {
+            if (slot.getPartner() != null) {
+                int theme = PairScores.mainSharedTheme(slot.getOwner(), slot.getPartner());
+                if (theme >= 0) {
+                    pairsByTheme.merge(theme, 1, Integer::sum);
+                }
+            }
+        }
+        long beyond = 0;
+        for (ThemeLimit limit : solution.getThemeLimits()) {
+            beyond += Math.max(0, pairsByTheme.getOrDefault(limit.themeIndex(), 0) - limit.softCap());
+        }
+        return beyond * softWeight(solution, PairingConstraintProvider.THEME_ABOVE_SOFT_CAP);
+    }
+
+    private static long softWeight(PairingSolution solution, String constraint) {
+        HardMediumSoftLongScore weight = solution.getConstraintWeightOverrides() == null ? null
+                : solution.getConstraintWeightOverrides().getConstraintWeight(constraint);
+        return (weight == null ? PairingConstraintProvider.DEFAULT_WEIGHTS.get(constraint) : weight).softScore();
     }
 
     private static long key(int owner, int partner, int partnerCount) {

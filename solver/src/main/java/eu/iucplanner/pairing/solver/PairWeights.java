@@ -2,6 +2,7 @@ package eu.iucplanner.pairing.solver;
 
 import static eu.iucplanner.pairing.constraints.PairingConstraintProvider.COMMON_WORKING_LANGUAGE;
 import static eu.iucplanner.pairing.constraints.PairingConstraintProvider.COVENANT_OF_MAYORS_SIGNATORIES;
+import static eu.iucplanner.pairing.constraints.PairingConstraintProvider.POPULATION_BELOW_THRESHOLD;
 import static eu.iucplanner.pairing.constraints.PairingConstraintProvider.PREFERRED_PARTNER_REGION;
 import static eu.iucplanner.pairing.constraints.PairingConstraintProvider.SHARED_CHALLENGES;
 import static eu.iucplanner.pairing.constraints.PairingConstraintProvider.SIZE_SIMILARITY;
@@ -21,12 +22,15 @@ import eu.iucplanner.pairing.domain.PairScores;
  * soft score one pair contributes under them. The regional balance is not per pair and is not included.
  */
 public record PairWeights(long sharedChallenges, long sizeSimilarity, long commonWorkingLanguage,
-        long preferredPartnerRegion, long covenantOfMayorsSignatories) {
+        long preferredPartnerRegion, long covenantOfMayorsSignatories, long populationBelowThreshold,
+        long earlierPairFormedAgain, long returningParticipants) {
 
     public static PairWeights of(ConstraintWeightOverrides<HardMediumSoftLongScore> overrides) {
         return new PairWeights(soft(overrides, SHARED_CHALLENGES), soft(overrides, SIZE_SIMILARITY),
                 soft(overrides, COMMON_WORKING_LANGUAGE), soft(overrides, PREFERRED_PARTNER_REGION),
-                soft(overrides, COVENANT_OF_MAYORS_SIGNATORIES));
+                soft(overrides, COVENANT_OF_MAYORS_SIGNATORIES), soft(overrides, POPULATION_BELOW_THRESHOLD),
+                soft(overrides, PairingConstraintProvider.EARLIER_PAIR_FORMED_AGAIN),
+                soft(overrides, PairingConstraintProvider.RETURNING_PARTICIPANTS));
     }
 
     private static long soft(ConstraintWeightOverrides<HardMediumSoftLongScore> overrides, String name) {
@@ -40,7 +44,10 @@ public record PairWeights(long sharedChallenges, long sizeSimilarity, long commo
                 - sizeSimilarity * PairScores.sizeGap(a, b)
                 - commonWorkingLanguage * PairScores.languagePenalty(a, b)
                 - preferredPartnerRegion * PairScores.regionPreferenceMisses(a, b)
-                + covenantOfMayorsSignatories * PairScores.covenantSignatories(a, b);
+                + covenantOfMayorsSignatories * PairScores.covenantSignatories(a, b)
+                - populationBelowThreshold * PairScores.populationShortfall(a, b)
+                - earlierPairFormedAgain * PairScores.earlierPair(a, b)
+                - returningParticipants * PairScores.returningParticipants(a, b);
     }
 
     /** Scores whole rows against the given columns (see {@link Rows}). */
@@ -62,6 +69,9 @@ public record PairWeights(long sharedChallenges, long sizeSimilarity, long commo
         private final int[] language;
         private final int[] misses;
         private final int[] covenant;
+        private final int[] shortfall;
+        private final int[] returning;
+        private final int[] earlier;
 
         private Rows(PairWeights weights, PairScores.Batch columns) {
             this.weights = weights;
@@ -72,18 +82,24 @@ public record PairWeights(long sharedChallenges, long sizeSimilarity, long commo
             this.language = new int[size];
             this.misses = new int[size];
             this.covenant = new int[size];
+            this.shortfall = new int[size];
+            this.returning = new int[size];
+            this.earlier = new int[size];
         }
 
         /** Writes the soft score of (row, column j) into {@code out[j]}. */
         public void scores(Applicant row, long[] out) {
             Arrays.fill(shared, 0);
-            columns.terms(row, shared, sizeGap, language, misses, covenant);
+            columns.terms(row, shared, sizeGap, language, misses, covenant, shortfall, returning, earlier);
             for (int j = 0; j < shared.length; j++) {
                 out[j] = weights.sharedChallenges * shared[j]
                         - weights.sizeSimilarity * sizeGap[j]
                         - weights.commonWorkingLanguage * language[j]
                         - weights.preferredPartnerRegion * misses[j]
-                        + weights.covenantOfMayorsSignatories * covenant[j];
+                        + weights.covenantOfMayorsSignatories * covenant[j]
+                        - weights.populationBelowThreshold * shortfall[j]
+                        - weights.earlierPairFormedAgain * earlier[j]
+                        - weights.returningParticipants * returning[j];
             }
         }
     }

@@ -10,11 +10,16 @@ import ai.timefold.solver.core.api.domain.solution.ConstraintWeightOverrides;
 
 import eu.iucplanner.pairing.domain.Applicant;
 import eu.iucplanner.pairing.domain.ApplicantProfile;
+import eu.iucplanner.pairing.domain.CallRules;
+import eu.iucplanner.pairing.domain.CountryLimit;
+import eu.iucplanner.pairing.domain.CountryLimits;
 import eu.iucplanner.pairing.domain.PairRef;
 import eu.iucplanner.pairing.domain.PairingProblem;
 import eu.iucplanner.pairing.domain.PairingSolution;
 import eu.iucplanner.pairing.domain.PartnerSlot;
+import eu.iucplanner.pairing.domain.ProvenBound;
 import eu.iucplanner.pairing.domain.RegionTarget;
+import eu.iucplanner.pairing.domain.ThemeLimit;
 
 /**
  * Turns a {@link PairingProblem} into the planning solution: decides eligibility, gives each eligible EU-side
@@ -39,6 +44,19 @@ public final class PairingProblemFactory {
             Applicant second = require(byId, excluded.secondId(), "excluded pair");
             first.addExcludedPartner(second.getId());
             second.addExcludedPartner(first.getId());
+        }
+        if (problem.call().participation().earlierPairs()
+                == eu.iucplanner.pairing.domain.ParticipationRules.EarlierPairs.EXCLUDE) {
+            // Earlier partnerships are exclusions under this call: forbidden arcs of the flow, like any exclusion.
+            for (Applicant applicant : byId.values()) {
+                for (String earlier : applicant.getEarlierPartnerIds()) {
+                    Applicant other = byId.get(earlier);
+                    if (other != null && other != applicant) {
+                        applicant.addExcludedPartner(other.getId());
+                        other.addExcludedPartner(applicant.getId());
+                    }
+                }
+            }
         }
         List<Applicant> applicants = List.copyOf(byId.values());
         Map<Applicant, List<PartnerSlot>> slotsByOwner = new LinkedHashMap<>();
@@ -75,8 +93,33 @@ public final class PairingProblemFactory {
                 .map(entry -> new RegionTarget(entry.getKey(), entry.getValue()))
                 .sorted(Comparator.comparing(RegionTarget::region))
                 .toList();
-        return new PairingSolution(problem.call(), applicants, regionTargets, partnerCandidates,
+        PairingSolution solution = new PairingSolution(problem.call(), applicants, regionTargets, partnerCandidates,
                 new ArrayList<>(slots), ConstraintWeightOverrides.of(problem.weightOverrides()));
+        solution.setProvenBound(new ProvenBound(problem.stopAtProvenOptimum()));
+        solution.setGivenPairs(problem.pinnedPairs(), problem.excludedPairs());
+        solution.setMode(problem.mode());
+        solution.setCountryLimits(countryLimits(problem.call(), applicants));
+        if (problem.call().themeSoftCap() >= 0) {
+            List<String> themes = problem.call().themes();
+            solution.setThemeLimits(java.util.stream.IntStream.range(0, themes.size())
+                    .mapToObj(index -> new ThemeLimit(themes.get(index), index, problem.call().themeSoftCap()))
+                    .toList());
+        }
+        return solution;
+    }
+
+    /** One fact per country of the pool that the call limits. */
+    private static List<CountryLimit> countryLimits(CallRules call, List<Applicant> applicants) {
+        CountryLimits limits = call.countryLimits();
+        if (limits.isEmpty()) {
+            return List.of();
+        }
+        java.util.Set<String> countries = new java.util.TreeSet<>();
+        applicants.forEach(applicant -> countries.add(applicant.getProfile().country()));
+        return countries.stream()
+                .map(country -> new CountryLimit(country, limits.cap(country), limits.softCap(country)))
+                .filter(limit -> limit.cap() >= 0 || limit.softCap() >= 0)
+                .toList();
     }
 
     private static Applicant require(Map<String, Applicant> byId, String id, String where) {

@@ -15,7 +15,16 @@ import org.junit.jupiter.api.Test;
 
 import ai.timefold.solver.test.api.score.stream.ConstraintVerifier;
 
+import java.util.EnumSet;
+
+import eu.iucplanner.pairing.TestApplicants;
 import eu.iucplanner.pairing.domain.Applicant;
+import eu.iucplanner.pairing.domain.ApplicantProfile;
+import eu.iucplanner.pairing.domain.CallRules;
+import eu.iucplanner.pairing.domain.CountryLimit;
+import eu.iucplanner.pairing.domain.ThemeLimit;
+import eu.iucplanner.pairing.domain.PopulationBasis;
+import eu.iucplanner.pairing.domain.PopulationPolicy;
 import eu.iucplanner.pairing.domain.PairingSolution;
 import eu.iucplanner.pairing.domain.PartnerSlot;
 import eu.iucplanner.pairing.domain.ProgrammeRegion;
@@ -64,7 +73,7 @@ class PairingConstraintProviderTest {
                 .given(slot(lyon(), 0, smallTown))
                 .justifiesWith(new PairJustification("lyon", "boston", 1,
                         "Boston is paired with Lyon although it is not eligible: The population of Boston is"
-                                + " 100,000; the call requires more than 100,000 inhabitants."))
+                                + " 100,000 (city proper); the call requires more than 100,000 inhabitants."))
                 .penalizesBy(1);
         verifier.verifyThat(PairingConstraintProvider::ineligibleApplicantPaired)
                 .given(slot(lyon(), 0, boston()))
@@ -252,6 +261,144 @@ class PairingConstraintProviderTest {
                 .rewardsWith(1);
         verifier.verifyThat(PairingConstraintProvider::covenantOfMayorsSignatories)
                 .given(slot(lyon(), 0, boston()))
+                .hasNoImpact();
+    }
+
+    @Test
+    void populationBelowThreshold() {
+        CallRules preference = TestApplicants.CALL.withPopulationPolicy(PopulationPolicy.PREFERENCE, 50_000,
+                EnumSet.of(PopulationBasis.CITY_PROPER, PopulationBasis.MUNICIPALITY));
+        // Almada's city proper (GeoNames) counts; its declared metropolitan figure does not in this call.
+        Applicant almada = new Applicant(ApplicantProfile.builder("almada", "Almada", "PT").population(34_008)
+                .declares(2_870_000, PopulationBasis.METROPOLITAN, "Lisbon metropolitan area, declared").build(),
+                preference);
+        Applicant smallBoston = new Applicant(bostonProfile().population(80_000).build(), preference);
+        Applicant boston = new Applicant(bostonProfile().build(), preference);
+        // round(100 ln 100000) = 1151, round(100 ln 34008) = 1043, round(100 ln 80000) = 1129:
+        // (1151 - 1043 + 1) + (1151 - 1129 + 1) = 109 + 23.
+        verifier.verifyThat(PairingConstraintProvider::populationBelowThreshold)
+                .given(slot(almada, 0, smallBoston))
+                .justifiesWith(new PairJustification("almada", "boston", 132,
+                        "Almada has 34,008 (city proper) inhabitants, not more than the 100,000 the call prefers. "
+                                + "Boston has 80,000 (city proper) inhabitants, not more than the 100,000 the call "
+                                + "prefers."))
+                .penalizesBy(132);
+        verifier.verifyThat(PairingConstraintProvider::populationBelowThreshold)
+                .given(slot(almada, 0, boston))
+                .penalizesBy(109);
+        verifier.verifyThat(PairingConstraintProvider::populationBelowThreshold)
+                .given(slot(new Applicant(lyonProfile().build(), preference), 0, boston))
+                .hasNoImpact();
+        // Under the hard threshold (the default) the small town is ineligible instead, never penalized here.
+        verifier.verifyThat(PairingConstraintProvider::populationBelowThreshold)
+                .given(slot(lyon(), 0, applicant(bostonProfile().population(80_000))))
+                .hasNoImpact();
+    }
+
+    @Test
+    void countryCapExceeded() {
+        Applicant lyon = lyon();
+        Applicant marseille = marseille();
+        Applicant boston = applicant(bostonProfile().maxPartners(2));
+        CountryLimit france = new CountryLimit("FR", 1, -1);
+        // France is in 2 pairs against a cap of 1; the US has no limit.
+        verifier.verifyThat(PairingConstraintProvider::countryCapExceeded)
+                .given(france, slot(lyon, 0, boston), slot(marseille, 0, boston))
+                .justifiesWith(new CountryJustification("FR", 2, 1, "FR is in 2 pairings; the call allows at most 1."))
+                .penalizesBy(1);
+        verifier.verifyThat(PairingConstraintProvider::countryCapExceeded)
+                .given(france, slot(lyon, 0, boston))
+                .hasNoImpact();
+        verifier.verifyThat(PairingConstraintProvider::countryCapExceeded)
+                .given(new CountryLimit("FR", -1, 0), slot(lyon, 0, boston), slot(marseille, 0, boston))
+                .hasNoImpact();
+    }
+
+    @Test
+    void countryAboveSoftCap() {
+        Applicant lyon = lyon();
+        Applicant marseille = marseille();
+        Applicant boston = applicant(bostonProfile().maxPartners(3));
+        Applicant osaka = osaka();
+        // The US is in 3 pairs against a soft cap of 1 (2 beyond); France in 4 against 1 (3 beyond); Japan has none.
+        verifier.verifyThat(PairingConstraintProvider::countryAboveSoftCap)
+                .given(new CountryLimit("US", -1, 1), new CountryLimit("FR", 5, 1), slot(lyon, 0, boston),
+                        slot(marseille, 0, boston), slot(lyon, 1, osaka),
+                        slot(applicant(eu.iucplanner.pairing.TestApplicants.marseilleProfile()), 1, boston))
+                .justifiesWith(new CountryJustification("US", 3, 1,
+                        "US is in 3 pairings; the call prefers at most 1 per country."))
+                .penalizesBy(2 + 3);
+        verifier.verifyThat(PairingConstraintProvider::countryAboveSoftCap)
+                .given(new CountryLimit("US", -1, 1), slot(lyon, 0, boston))
+                .hasNoImpact();
+    }
+
+    @Test
+    void themeAboveSoftCap() {
+        Applicant lyon = lyon();
+        Applicant marseille = applicant(eu.iucplanner.pairing.TestApplicants.marseilleProfile()
+                .challenge("Urban mobility", 1));
+        Applicant boston = applicant(bostonProfile().maxPartners(2));
+        Applicant curitiba = curitiba();
+        ThemeLimit mobility = new ThemeLimit("Urban mobility", TestApplicants.CALL.themeIndex("Urban mobility"), 1);
+        ThemeLimit circular = new ThemeLimit("Circular economy", TestApplicants.CALL.themeIndex("Circular economy"),
+                1);
+        // Main shared themes: Lyon-Boston Urban mobility (3 x 2 beats Circular economy 2 x 2), Lyon-Curitiba Urban
+        // mobility (3 x 3), Marseille-Boston Urban mobility (1 x 2): 3 pairs against a soft cap of 1.
+        verifier.verifyThat(PairingConstraintProvider::themeAboveSoftCap)
+                .given(mobility, circular, slot(lyon, 0, boston), slot(lyon, 1, curitiba), slot(marseille, 0, boston))
+                .justifiesWith(new ThemeJustification("Urban mobility", 3, 1,
+                        "Urban mobility is the main shared theme of 3 pairings; the call prefers at most 1 per "
+                                + "theme."))
+                .penalizesBy(2);
+        verifier.verifyThat(PairingConstraintProvider::themeAboveSoftCap)
+                .given(mobility, circular, slot(lyon, 0, boston))
+                .hasNoImpact();
+        // A pair without a shared theme has no main theme.
+        verifier.verifyThat(PairingConstraintProvider::themeAboveSoftCap)
+                .given(new ThemeLimit("Urban mobility", TestApplicants.CALL.themeIndex("Urban mobility"), 0),
+                        slot(eu.iucplanner.pairing.TestApplicants.marseille(), 0, boston))
+                .hasNoImpact();
+    }
+
+    @Test
+    void earlierPairFormedAgain() {
+        CallRules penalize = TestApplicants.CALL.withParticipation(new eu.iucplanner.pairing.domain.ParticipationRules(
+                eu.iucplanner.pairing.domain.ParticipationRules.EarlierPairs.PENALIZE, false));
+        Applicant lyon = new Applicant(lyonProfile().earlierPartners("boston").build(), penalize);
+        Applicant boston = new Applicant(bostonProfile().build(), penalize);
+        verifier.verifyThat(PairingConstraintProvider::earlierPairFormedAgain)
+                .given(slot(lyon, 0, boston))
+                .justifiesWith(new PairJustification("lyon", "boston", 1,
+                        "Lyon and Boston were partners in an earlier call."))
+                .penalizesBy(1);
+        verifier.verifyThat(PairingConstraintProvider::earlierPairFormedAgain)
+                .given(slot(lyon, 0, new Applicant(curitibaProfile().build(), penalize)))
+                .hasNoImpact();
+        // Under the default call (ALLOW) an earlier pair costs nothing.
+        verifier.verifyThat(PairingConstraintProvider::earlierPairFormedAgain)
+                .given(slot(applicant(lyonProfile().earlierPartners("boston")), 0, boston()))
+                .hasNoImpact();
+    }
+
+    @Test
+    void returningParticipants() {
+        CallRules firstTime = TestApplicants.CALL.withParticipation(new eu.iucplanner.pairing.domain.ParticipationRules(
+                eu.iucplanner.pairing.domain.ParticipationRules.EarlierPairs.ALLOW, true));
+        Applicant lyon = new Applicant(lyonProfile().previousParticipant(true).build(), firstTime);
+        Applicant boston = new Applicant(bostonProfile().previousParticipant(true).build(), firstTime);
+        verifier.verifyThat(PairingConstraintProvider::returningParticipants)
+                .given(slot(lyon, 0, boston))
+                .justifiesWith(new PairJustification("lyon", "boston", 2,
+                        "Lyon and Boston both took part in an earlier call; the call prefers first-time "
+                                + "participants."))
+                .penalizesBy(2);
+        verifier.verifyThat(PairingConstraintProvider::returningParticipants)
+                .given(slot(lyon, 0, new Applicant(curitibaProfile().build(), firstTime)))
+                .penalizesBy(1);
+        verifier.verifyThat(PairingConstraintProvider::returningParticipants)
+                .given(slot(new Applicant(lyonProfile().build(), firstTime), 0,
+                        new Applicant(curitibaProfile().build(), firstTime)))
                 .hasNoImpact();
     }
 }

@@ -2,13 +2,17 @@ package eu.iucplanner.pairing.eligibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import eu.iucplanner.pairing.domain.ApplicantKind;
 import eu.iucplanner.pairing.domain.ApplicantProfile;
 import eu.iucplanner.pairing.domain.CallRules;
+import eu.iucplanner.pairing.domain.PopulationBasis;
+import eu.iucplanner.pairing.domain.PopulationPolicy;
 import eu.iucplanner.pairing.domain.ProgrammeRegion;
 
 class EligibilityCheckerTest {
@@ -28,7 +32,8 @@ class EligibilityCheckerTest {
         assertThat(reasons(city(100_000).build(), CALL))
                 .containsExactly(IneligibilityReason.POPULATION_AT_OR_BELOW_THRESHOLD);
         assertThat(EligibilityChecker.check(city(100_000).build(), CALL).get(0).message())
-                .isEqualTo("The population of Xanten is 100,000; the call requires more than 100,000 inhabitants.");
+                .isEqualTo("The population of Xanten is 100,000 (city proper); the call requires more than 100,000 "
+                        + "inhabitants.");
     }
 
     @Test
@@ -112,5 +117,41 @@ class EligibilityCheckerTest {
         CallRules moved = CALL.withCountryRegion("MX", ProgrammeRegion.NORTH_AMERICA);
         assertThat(new eu.iucplanner.pairing.domain.Applicant(guadalajara, moved).getRegion())
                 .isEqualTo(ProgrammeRegion.NORTH_AMERICA);
+    }
+
+    /**
+     * Item 1 (threshold policy): the same real small participant, Almada (34,008 in GeoNames, city proper), with a
+     * declared metropolitan figure: refused under the hard threshold with the figure and basis that counted (and the
+     * one that did not), eligible under the preference above its floor, refused at the floor, never under NONE.
+     */
+    @Test
+    void thresholdPolicyHardPreferenceAndNoneWithDeclaredPopulations() {
+        ApplicantProfile almada = ApplicantProfile.builder("almada", "Almada", "PT").population(34_008)
+                .declares(2_870_000, PopulationBasis.METROPOLITAN, "Lisbon metropolitan area, declared").build();
+        Set<PopulationBasis> cityFigures = EnumSet.of(PopulationBasis.CITY_PROPER, PopulationBasis.MUNICIPALITY);
+        CallRules hard = CALL.withPopulationPolicy(PopulationPolicy.HARD, 50_000, cityFigures);
+        assertThat(EligibilityChecker.check(almada, hard)).singleElement().satisfies(reason -> {
+            assertThat(reason.reason()).isEqualTo(IneligibilityReason.POPULATION_AT_OR_BELOW_THRESHOLD);
+            assertThat(reason.message()).isEqualTo("The population of Almada is 34,008 (city proper); the call "
+                    + "requires more than 100,000 inhabitants. Its figure 2,870,000 (metropolitan area, Lisbon "
+                    + "metropolitan area, declared) does not count in this call, which counts city proper, "
+                    + "municipality.");
+        });
+        assertThat(reasons(almada, CALL)).as("every basis counts by default: the metropolitan figure").isEmpty();
+        CallRules preference = CALL.withPopulationPolicy(PopulationPolicy.PREFERENCE, 15_000, cityFigures);
+        assertThat(reasons(almada, preference)).isEmpty();
+        CallRules atTheFloor = CALL.withPopulationPolicy(PopulationPolicy.PREFERENCE, 34_008, cityFigures);
+        assertThat(EligibilityChecker.check(almada, atTheFloor)).singleElement().satisfies(reason -> {
+            assertThat(reason.reason()).isEqualTo(IneligibilityReason.POPULATION_AT_OR_BELOW_FLOOR);
+            assertThat(reason.message()).startsWith("The population of Almada is 34,008 (city proper); the call "
+                    + "prefers more than 100,000 inhabitants and requires more than 34,008.");
+        });
+        assertThat(reasons(city(10).build(), CALL.withPopulationPolicy(PopulationPolicy.NONE, 0, cityFigures)))
+                .isEmpty();
+        CallRules metropolitanOnly = CALL.withPopulationPolicy(PopulationPolicy.HARD, 50_000,
+                EnumSet.of(PopulationBasis.METROPOLITAN));
+        assertThat(reasons(almada, metropolitanOnly)).isEmpty();
+        assertThat(EligibilityChecker.check(city(500_000).build(), metropolitanOnly).get(0).message())
+                .startsWith("Xanten gives no population figure of a kind the call counts (metropolitan area)");
     }
 }

@@ -8,6 +8,7 @@ import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSo
 
 import eu.iucplanner.pairing.constraints.PairingConstraintProvider;
 import eu.iucplanner.pairing.domain.Applicant;
+import eu.iucplanner.pairing.domain.CountryLimit;
 import eu.iucplanner.pairing.domain.PairingSolution;
 import eu.iucplanner.pairing.domain.PartnerSlot;
 import eu.iucplanner.pairing.domain.ProgrammeRegion;
@@ -29,6 +30,12 @@ final class ExhaustivePairing {
     private final Map<ProgrammeRegion, Integer> regionCounts = new HashMap<>();
     private final long openPlacesTotal;
     private final List<PartnerSlot> pinnedSlots;
+    private final Map<String, CountryLimit> countryLimits = new HashMap<>();
+    private final Map<String, Integer> countryCounts = new HashMap<>();
+    private final long countryWeight;
+    private final Map<Integer, Integer> themeCounts = new HashMap<>();
+    private final List<eu.iucplanner.pairing.domain.ThemeLimit> themeLimits;
+    private final long themeWeight;
     private HardMediumSoftLongScore best;
     private long visited;
 
@@ -47,6 +54,18 @@ final class ExhaustivePairing {
                 + partners.stream().mapToLong(Applicant::getMaxPartners).sum();
         this.pinnedSlots = solution.getSlots().stream()
                 .filter(slot -> slot.isPinned() && slot.getPartner() != null).toList();
+        solution.getCountryLimits().forEach(limit -> countryLimits.put(limit.country(), limit));
+        HardMediumSoftLongScore country = solution.getConstraintWeightOverrides()
+                .getConstraintWeight(PairingConstraintProvider.COUNTRY_ABOVE_SOFT_CAP);
+        this.countryWeight = (country == null
+                ? PairingConstraintProvider.DEFAULT_WEIGHTS.get(PairingConstraintProvider.COUNTRY_ABOVE_SOFT_CAP)
+                : country).softScore();
+        this.themeLimits = solution.getThemeLimits();
+        HardMediumSoftLongScore theme = solution.getConstraintWeightOverrides()
+                .getConstraintWeight(PairingConstraintProvider.THEME_ABOVE_SOFT_CAP);
+        this.themeWeight = (theme == null
+                ? PairingConstraintProvider.DEFAULT_WEIGHTS.get(PairingConstraintProvider.THEME_ABOVE_SOFT_CAP)
+                : theme).softScore();
     }
 
     HardMediumSoftLongScore bestScore() {
@@ -55,12 +74,14 @@ final class ExhaustivePairing {
         for (PartnerSlot pinned : pinnedSlots) {
             partnerLoad[partners.indexOf(pinned.getPartner())]++;
             regionCounts.merge(pinned.getPartner().getRegion(), 1, Integer::sum);
+            count(pinned.getOwner(), pinned.getPartner(), 1);
             soft += weights.softScore(pinned.getOwner(), pinned.getPartner());
         }
         search(0, 0, owners.isEmpty() ? 0 : pinnedCount(owners.get(0)), soft);
         for (PartnerSlot pinned : pinnedSlots) {
             partnerLoad[partners.indexOf(pinned.getPartner())]--;
             regionCounts.merge(pinned.getPartner().getRegion(), -1, Integer::sum);
+            count(pinned.getOwner(), pinned.getPartner(), -1);
         }
         return best;
     }
@@ -96,7 +117,9 @@ final class ExhaustivePairing {
             }
             partnerLoad[j]++;
             regionCounts.merge(partner.getRegion(), 1, Integer::sum);
+            count(owner, partner, 1);
             searchSameOwner(ownerIndex, j + 1, ownerTaken + 1, soft + weights.softScore(owner, partner));
+            count(owner, partner, -1);
             regionCounts.merge(partner.getRegion(), -1, Integer::sum);
             partnerLoad[j]--;
         }
@@ -106,7 +129,30 @@ final class ExhaustivePairing {
         search(ownerIndex, firstPartner, ownerTaken, soft);
     }
 
+    private void count(Applicant owner, Applicant partner, int delta) {
+        countryCounts.merge(owner.getProfile().country(), delta, Integer::sum);
+        countryCounts.merge(partner.getProfile().country(), delta, Integer::sum);
+        themeCounts.merge(eu.iucplanner.pairing.domain.PairScores.mainSharedTheme(owner, partner), delta,
+                Integer::sum);
+    }
+
     private void evaluate(long perPairSoft) {
+        long aboveSoftCaps = 0;
+        for (CountryLimit limit : countryLimits.values()) {
+            int pairsOfCountry = countryCounts.getOrDefault(limit.country(), 0);
+            if (limit.cap() >= 0 && pairsOfCountry > limit.cap()) {
+                return; // not feasible: the country's hard cap is exceeded
+            }
+            if (limit.softCap() >= 0 && pairsOfCountry > limit.softCap()) {
+                aboveSoftCaps += pairsOfCountry - limit.softCap();
+            }
+        }
+        perPairSoft -= countryWeight * aboveSoftCaps;
+        long aboveThemeCaps = 0;
+        for (eu.iucplanner.pairing.domain.ThemeLimit limit : themeLimits) {
+            aboveThemeCaps += Math.max(0, themeCounts.getOrDefault(limit.themeIndex(), 0) - limit.softCap());
+        }
+        perPairSoft -= themeWeight * aboveThemeCaps;
         int pairs = regionCounts.values().stream().mapToInt(Integer::intValue).sum();
         long balance = 0;
         for (RegionTarget target : targets) {

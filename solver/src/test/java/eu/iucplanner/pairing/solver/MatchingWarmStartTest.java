@@ -37,14 +37,17 @@ class MatchingWarmStartTest {
     void unstoppedWarmStartReachesTheExhaustiveOptimumWithPins() {
         Random random = new Random(11L);
         int pinned = 0;
+        int countryLimited = 0;
         for (int pool = 0; pool < 100; pool++) {
             PairingProblem problem = withRandomPin(random, RandomPools.generate(random, 6, pool % 2 == 1));
             pinned += problem.pinnedPairs().size();
+            countryLimited += problem.call().countryLimits().isEmpty() ? 0 : 1;
             PairingSolution best = WARM_START_ONLY.buildSolver().solve(PairingProblemFactory.create(problem));
             assertThat(best.getScore()).as("pool %d", pool)
                     .isEqualTo(new ExhaustivePairing(PairingProblemFactory.create(problem)).bestScore());
         }
         assertThat(pinned).as("pools with a pin").isGreaterThan(30);
+        assertThat(countryLimited).as("pools with country caps (the exact CountryFlow)").isGreaterThan(20);
     }
 
     /**
@@ -74,14 +77,23 @@ class MatchingWarmStartTest {
                 .isGreaterThan(80);
     }
 
-    /** No open, unpinned slot could take a partner that has room, is not excluded and is not already its partner. */
+    /**
+     * No open, unpinned slot could take a partner that has room, is not excluded, is not already its partner and
+     * whose pair would keep both countries within their hard caps.
+     */
     private static void assertNoPairCanBeAdded(PairingSolution solution) {
         Map<Applicant, Integer> load = new HashMap<>();
+        Map<String, Integer> countryLoad = new HashMap<>();
         for (PartnerSlot slot : solution.getSlots()) {
             if (slot.getPartner() != null) {
                 load.merge(slot.getPartner(), 1, Integer::sum);
+                countryLoad.merge(slot.getOwner().getProfile().country(), 1, Integer::sum);
+                countryLoad.merge(slot.getPartner().getProfile().country(), 1, Integer::sum);
             }
         }
+        Map<String, Integer> caps = new HashMap<>();
+        solution.getCountryLimits().stream().filter(limit -> limit.cap() >= 0)
+                .forEach(limit -> caps.put(limit.country(), limit.cap()));
         for (PartnerSlot open : solution.getSlots()) {
             if (open.getPartner() != null || open.isPinned()) {
                 continue;
@@ -90,8 +102,12 @@ class MatchingWarmStartTest {
             for (Applicant partner : solution.getPartnerCandidates()) {
                 boolean alreadyPaired = solution.getSlots().stream()
                         .anyMatch(slot -> slot.getOwner() == owner && slot.getPartner() == partner);
+                boolean countriesHaveRoom = java.util.stream.Stream.of(owner, partner)
+                        .map(applicant -> applicant.getProfile().country())
+                        .allMatch(country -> countryLoad.getOrDefault(country, 0)
+                                < caps.getOrDefault(country, Integer.MAX_VALUE));
                 boolean addable = load.getOrDefault(partner, 0) < partner.getMaxPartners() && !owner.excludes(partner)
-                        && !alreadyPaired;
+                        && !alreadyPaired && countriesHaveRoom;
                 assertThat(addable).as("%s could still take %s", owner, partner).isFalse();
             }
         }
@@ -107,7 +123,8 @@ class MatchingWarmStartTest {
         }
         Applicant owner = owners.get(random.nextInt(owners.size()));
         Applicant partner = partners.get(random.nextInt(partners.size()));
-        if (owner.excludes(partner)) {
+        if (owner.excludes(partner)
+                || !RandomPools.pinFitsCountryCaps(solution, problem.pinnedPairs(), owner, partner)) {
             return problem;
         }
         List<PairRef> pins = new ArrayList<>(problem.pinnedPairs());

@@ -6,10 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import eu.iucplanner.pairing.domain.Applicant;
 import eu.iucplanner.pairing.domain.ApplicantProfile;
 import eu.iucplanner.pairing.domain.CallRules;
+import eu.iucplanner.pairing.domain.CountryLimits;
 import eu.iucplanner.pairing.domain.PairRef;
 import eu.iucplanner.pairing.domain.PairingProblem;
+import eu.iucplanner.pairing.domain.ParticipationRules;
+import eu.iucplanner.pairing.domain.PairingSolution;
+import eu.iucplanner.pairing.domain.PopulationPolicy;
 import eu.iucplanner.pairing.domain.ProgrammeRegion;
 
 /** Small random pools that exercise every constraint, reproducible from a seed. */
@@ -48,6 +53,24 @@ final class RandomPools {
             }
             call = call.withTargetPairs(targets);
         }
+        if (random.nextInt(3) == 0) {
+            // Earlier participation: penalized or excluded earlier pairs, and a preference for first-time applicants.
+            ParticipationRules.EarlierPairs[] modes = ParticipationRules.EarlierPairs.values();
+            call = call.withParticipation(new ParticipationRules(modes[random.nextInt(modes.length)],
+                    random.nextBoolean()));
+        }
+        if (random.nextInt(3) == 0) {
+            // Country limits: a hard cap for every country and a soft cap below it, or one country's own cap.
+            Integer cap = random.nextBoolean() ? 1 + random.nextInt(2) : null;
+            Integer softCap = random.nextBoolean() ? random.nextInt(2) : null;
+            Map<String, Integer> own = random.nextBoolean() ? Map.of(EU_COUNTRIES[random.nextInt(EU_COUNTRIES.length)],
+                    random.nextInt(2)) : Map.of();
+            call = call.withCountryLimits(new CountryLimits(cap, own, softCap, Map.of()));
+        }
+        if (random.nextInt(3) == 0) {
+            // A population preference: the towns of 80,000 become eligible, and every pair with one costs more.
+            call = call.withPopulationPolicy(PopulationPolicy.PREFERENCE, 50_000, call.countedPopulationBases());
+        }
         return new PairingProblem(call, applicants, List.of(), excluded, Map.of());
     }
 
@@ -73,6 +96,34 @@ final class RandomPools {
         if (random.nextInt(10) == 0) {
             builder.committedMonths(12);
         }
+        if (random.nextInt(4) == 0) {
+            // An earlier partner among the other side's ids (p0.. for EU applicants, eu0.. for partners).
+            builder.earlierPartners((euSide ? "p" : "eu") + random.nextInt(4));
+        }
         return builder.build();
+    }
+
+    /**
+     * Whether one more pin of (owner, partner) keeps every country within its hard cap, counting the pins already
+     * given (the service refuses pins beyond a cap).
+     */
+    static boolean pinFitsCountryCaps(PairingSolution solution, java.util.List<PairRef> pins, Applicant owner,
+            Applicant partner) {
+        java.util.Map<String, Applicant> byId = new java.util.HashMap<>();
+        solution.getApplicants().forEach(applicant -> byId.put(applicant.getId(), applicant));
+        for (eu.iucplanner.pairing.domain.CountryLimit limit : solution.getCountryLimits()) {
+            if (limit.cap() < 0) {
+                continue;
+            }
+            long taken = pins.stream().filter(pin -> byId.get(pin.firstId()).getProfile().country()
+                    .equals(limit.country()) || byId.get(pin.secondId()).getProfile().country()
+                            .equals(limit.country())).count();
+            boolean mine = owner.getProfile().country().equals(limit.country())
+                    || partner.getProfile().country().equals(limit.country());
+            if (mine && taken + 1 > limit.cap()) {
+                return false;
+            }
+        }
+        return true;
     }
 }

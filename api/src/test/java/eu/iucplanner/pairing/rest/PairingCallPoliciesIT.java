@@ -1,0 +1,265 @@
+package eu.iucplanner.pairing.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import eu.iucplanner.demo.ParticipantPools;
+import eu.iucplanner.demo.rest.DemoDataController;
+import eu.iucplanner.pairing.domain.PopulationPolicy;
+
+/** The rules a call may set, over HTTP: population policies with declared populations. */
+class PairingCallPoliciesIT extends PairingApiTestSupport {
+
+    private static final ObjectMapper WITHOUT_NULLS = new ObjectMapper()
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
+    private static final List<String> SMALL_PARTICIPANTS = List.of("Almada", "Växjö", "Santa Monica");
+
+    /**
+     * Item 1, "done when": a pool of real cities with declared metropolitan (and municipal) populations, under a call
+     * that counts city-proper and municipal figures. Under HARD the small real participants are refused, each with
+     * the figure and basis that counted and the declared one that did not; under PREFERENCE they are paired, each
+     * pair with a "Population below threshold" contribution naming the figure. Rio das Ostras (100,000 in GeoNames)
+     * counts by its declared municipal figure under both.
+     */
+    @Test
+    void smallRealParticipantsArePairedUnderPreferenceAndRefusedUnderHardEachWithItsReason() throws Exception {
+        JsonNode hard = solved(PopulationPolicy.HARD);
+        Map<String, JsonNode> ineligible = new HashMap<>();
+        hard.get("ineligible").forEach(view -> ineligible.put(view.at("/applicant/name").asText(), view));
+        assertThat(ineligible.keySet()).containsExactlyInAnyOrderElementsOf(SMALL_PARTICIPANTS);
+        JsonNode almada = ineligible.get("Almada").at("/reasons/0");
+        assertThat(almada.get("reason").asText()).isEqualTo("POPULATION_AT_OR_BELOW_THRESHOLD");
+        assertThat(almada.get("message").asText()).isEqualTo("The population of Almada is 34,008 (city proper); "
+                + "the call requires more than 100,000 inhabitants. Its figure 2,870,000 (metropolitan area, Lisbon "
+                + "metropolitan area, declared by the applicant (demo figure)) does not count in this call, which "
+                + "counts city proper, municipality.");
+        assertThat(ineligible.get("Växjö").at("/reasons/0/message").asText())
+                .startsWith("The population of Växjö is 96,000 (municipality, declared by the applicant");
+        assertThat(names(hard)).contains("Rio das Ostras").doesNotContainAnyElementsOf(SMALL_PARTICIPANTS);
+
+        JsonNode preference = solved(PopulationPolicy.PREFERENCE);
+        assertThat(preference.get("ineligible")).isEmpty();
+        assertThat(preference.get("pairs")).hasSize(6);
+        assertThat(names(preference)).containsAll(SMALL_PARTICIPANTS);
+        for (JsonNode pair : preference.get("pairs")) {
+            List<String> sentences = new ArrayList<>();
+            pair.get("contributions").forEach(contribution -> {
+                if (contribution.get("constraint").asText().equals("Population below threshold")) {
+                    sentences.add(contribution.get("justification").asText());
+                }
+            });
+            String members = pair.at("/euApplicant/name").asText() + " " + pair.at("/partner/name").asText();
+            boolean small = SMALL_PARTICIPANTS.stream().anyMatch(members::contains);
+            assertThat(sentences).as(members).hasSize(small ? 1 : 0);
+            if (members.contains("Almada")) {
+                assertThat(sentences.get(0)).contains("Almada has 34,008 (city proper) inhabitants, not more than "
+                        + "the 100,000 the call prefers.");
+            }
+        }
+    }
+
+    /**
+     * Item 2, countries: a hard cap of 2 pairs and a soft cap of 1 per country on the SMALL demo pool. The run is
+     * still proven optimal (the caps are arcs of the flow), no country is above 2, the soft cap's penalty in the
+     * score analysis is 200 for every pair beyond 1 of each country, and an unpaired applicant held back by a cap
+     * says so.
+     */
+    @Test
+    void countryCapsKeepTheRunProvenOptimalAndAreExplained() throws Exception {
+        ObjectNode request = demo("SMALL");
+        ((ObjectNode) request.get("call")).put("maxPairsPerCountry", 2).put("softMaxPairsPerCountry", 1);
+        request.remove("termination");
+        UUID id = submit(request);
+        JsonNode metadata = awaitMetadata(id, m -> hasStatus(m, "COMPLETED"));
+        assertThat(metadata.get("optimal").asBoolean()).isTrue();
+        assertThat(metadata.get("boundKind").asText()).isEqualTo("OPTIMUM");
+        JsonNode result = json(rest.getForEntity(RUNS + "/" + id, String.class).getBody());
+        Map<String, Integer> perCountry = new HashMap<>();
+        result.get("pairs").forEach(pair -> {
+            perCountry.merge(pair.at("/euApplicant/country").asText(), 1, Integer::sum);
+            perCountry.merge(pair.at("/partner/country").asText(), 1, Integer::sum);
+        });
+        assertThat(perCountry.values()).allMatch(pairs -> pairs <= 2);
+        long beyondSoftCap = 0;
+        for (JsonNode country : result.get("countryBalance")) {
+            assertThat(country.get("pairs").asInt()).isEqualTo(perCountry.getOrDefault(country.get("country")
+                    .asText(), 0));
+            beyondSoftCap += Math.max(0, country.get("pairs").asInt() - 1);
+        }
+        assertThat(beyondSoftCap).as("the soft cap binds in this pool").isPositive();
+        JsonNode analysis = json(rest.getForEntity(RUNS + "/" + id + "/score-analysis", String.class).getBody());
+        long penalty = 0;
+        for (JsonNode constraint : analysis.get("constraints")) {
+            if (constraint.get("name").asText().equals("Country above soft cap")) {
+                penalty = -Long.parseLong(constraint.get("score").asText().replaceAll(".*/(-?\\d+)soft", "$1"));
+            }
+        }
+        assertThat(penalty).isEqualTo(200 * beyondSoftCap);
+        boolean capExplained = false;
+        for (JsonNode unpaired : result.get("unpaired")) {
+            if (unpaired.get("reason").asText().equals("COUNTRY_CAP_REACHED")) {
+                capExplained = true;
+                assertThat(unpaired.get("explanation").asText()).contains("cap");
+            }
+        }
+        assertThat(capExplained).as("some applicant is held back by a country's cap").isTrue();
+    }
+
+    /**
+     * Item 2, themes (and item 7's relaxation bound): with a soft cap of 0 pairs per main shared theme (every pair
+     * with a shared theme costs), which the flow cannot represent, the run reports the flow optimum of the relaxation
+     * as its bound (boundKind RELAXATION), above its score and so not proven optimal, with the gap; each pair names its main shared theme, the theme balance counts them, and the
+     * score analysis charges 100 for each pair beyond a theme's cap.
+     */
+    @Test
+    void themeSpreadIsSolvedAgainstTheRelaxationBound() throws Exception {
+        ObjectNode request = demo("SMALL");
+        ((ObjectNode) request.get("call")).put("softMaxPairsPerTheme", 0);
+        request.putObject("termination").put("spentLimit", "PT20S").put("unimprovedSpentLimit", "PT2S");
+        UUID id = submit(request);
+        JsonNode metadata = awaitMetadata(id, m -> hasStatus(m, "COMPLETED"));
+        assertThat(metadata.get("boundKind").asText()).isEqualTo("RELAXATION");
+        HardMediumSoftLongScore score = HardMediumSoftLongScore.parseScore(metadata.get("score").asText());
+        HardMediumSoftLongScore bound = HardMediumSoftLongScore.parseScore(metadata.get("bound").asText());
+        assertThat(bound).isGreaterThan(score);
+        assertThat(metadata.get("optimal").asBoolean()).isFalse();
+        if (bound.mediumScore() == score.mediumScore()) {
+            assertThat(metadata.get("gapPercent").asDouble()).isCloseTo(
+                    100.0 * (bound.softScore() - score.softScore()) / Math.abs(bound.softScore()),
+                    org.assertj.core.data.Offset.offset(1e-9));
+        }
+        JsonNode result = json(rest.getForEntity(RUNS + "/" + id, String.class).getBody());
+        Map<String, Integer> perTheme = new HashMap<>();
+        result.get("pairs").forEach(pair -> {
+            if (!pair.get("mainSharedTheme").isNull()) {
+                perTheme.merge(pair.get("mainSharedTheme").asText(), 1, Integer::sum);
+            }
+        });
+        long beyond = 0;
+        for (JsonNode theme : result.get("themeBalance")) {
+            assertThat(theme.get("pairs").asInt()).isEqualTo(perTheme.getOrDefault(theme.get("theme").asText(), 0));
+            beyond += theme.get("pairs").asInt();
+        }
+        JsonNode analysis = json(rest.getForEntity(RUNS + "/" + id + "/score-analysis", String.class).getBody());
+        long penalty = 0;
+        for (JsonNode constraint : analysis.get("constraints")) {
+            if (constraint.get("name").asText().equals("Theme above soft cap")) {
+                penalty = -Long.parseLong(constraint.get("score").asText().replaceAll(".*/(-?\\d+)soft", "$1"));
+            }
+        }
+        assertThat(penalty).isEqualTo(100 * beyond);
+    }
+
+    /**
+     * Item 4: the optimum of the SMALL demo pool has blocking pairs, each with what both sides would gain by
+     * their own view; the same pool in STABLE mode ends at once with none, and reports the optimum's score as its
+     * bound beside its own lower score.
+     */
+    @Test
+    void aStablePairingHasNoBlockingPairAndReportsTheOptimumBesideIt() throws Exception {
+        ObjectNode request = demo("SMALL");
+        request.remove("termination");
+        UUID optimalId = submit(request);
+        JsonNode optimal = awaitMetadata(optimalId, m -> hasStatus(m, "COMPLETED"));
+        JsonNode optimalResult = json(rest.getForEntity(RUNS + "/" + optimalId, String.class).getBody());
+        assertThat(optimalResult.at("/stability/blockingPairCount").asInt()).isPositive();
+        JsonNode first = optimalResult.at("/stability/blockingPairs/0");
+        assertThat(first.get("euApplicant").get("id").asText()).isNotBlank();
+        assertThat(first.has("euGain") && first.has("partnerGain")).isTrue();
+        assertThat(first.get("euGain").isNull() || first.get("euGain").asLong() > 0).isTrue();
+        assertThat(first.get("partnerGain").isNull() || first.get("partnerGain").asLong() > 0).isTrue();
+
+        UUID stableId = submit(request.put("mode", "STABLE"));
+        JsonNode stable = awaitMetadata(stableId, m -> hasStatus(m, "COMPLETED"));
+        assertThat(stable.get("mode").asText()).isEqualTo("STABLE");
+        assertThat(stable.get("bound").asText()).isEqualTo(optimal.get("score").asText());
+        assertThat(HardMediumSoftLongScore.parseScore(stable.get("score").asText()))
+                .isLessThan(HardMediumSoftLongScore.parseScore(optimal.get("score").asText()));
+        assertThat(stable.get("optimal").asBoolean()).isFalse();
+        JsonNode stableResult = json(rest.getForEntity(RUNS + "/" + stableId, String.class).getBody());
+        assertThat(stableResult.at("/stability/blockingPairCount").asInt()).isZero();
+        assertThat(stableResult.at("/metadata/feasible").asBoolean()).isTrue();
+    }
+
+    /**
+     * Item 8: an applicant names its partner of the optimum as an earlier partner. Under EXCLUDE the pair is not
+     * formed again; under PENALIZE (with a weight that outweighs any pair) neither; both runs stay proven optimal.
+     * With preferFirstTimeParticipants, a pair with a returning member says so in its contributions.
+     */
+    @Test
+    void earlierPairsAreExcludedOrPenalizedAndReturningParticipantsExplained() throws Exception {
+        ObjectNode request = demo("SMALL");
+        request.remove("termination");
+        UUID first = submit(request);
+        awaitMetadata(first, m -> hasStatus(m, "COMPLETED"));
+        JsonNode pair = json(rest.getForEntity(RUNS + "/" + first, String.class).getBody()).at("/pairs/0");
+        String eu = pair.at("/euApplicant/id").asText();
+        String partner = pair.at("/partner/id").asText();
+        for (JsonNode applicant : request.get("applicants")) {
+            if (applicant.get("id").asText().equals(eu)) {
+                ((ObjectNode) applicant).putArray("earlierPartnerIds").add(partner);
+            }
+        }
+        for (String mode : List.of("EXCLUDE", "PENALIZE")) {
+            ObjectNode again = request.deepCopy();
+            ((ObjectNode) again.get("call")).put("earlierPairs", mode).put("preferFirstTimeParticipants", true);
+            if (mode.equals("PENALIZE")) {
+                again.putObject("weights").put("Earlier pair formed again", 1_000_000);
+            }
+            UUID id = submit(again);
+            JsonNode metadata = awaitMetadata(id, m -> hasStatus(m, "COMPLETED"));
+            assertThat(metadata.get("optimal").asBoolean()).as(mode).isTrue();
+            JsonNode result = json(rest.getForEntity(RUNS + "/" + id, String.class).getBody());
+            boolean returningExplained = false;
+            for (JsonNode formed : result.get("pairs")) {
+                assertThat(formed.at("/euApplicant/id").asText().equals(eu)
+                        && formed.at("/partner/id").asText().equals(partner)).as(mode).isFalse();
+                for (JsonNode contribution : formed.get("contributions")) {
+                    if (contribution.get("constraint").asText().equals("Returning participants")) {
+                        returningExplained = true;
+                        assertThat(formed.at("/euApplicant/id").asText()).isEqualTo(eu);
+                        assertThat(contribution.get("justification").asText()).contains("took part in an earlier "
+                                + "call");
+                    }
+                }
+            }
+            boolean euPaired = false;
+            for (JsonNode formed : result.get("pairs")) {
+                euPaired |= formed.at("/euApplicant/id").asText().equals(eu);
+            }
+            assertThat(returningExplained).as(mode).isEqualTo(euPaired);
+        }
+    }
+
+    private JsonNode solved(PopulationPolicy policy) throws Exception {
+        ObjectNode request = WITHOUT_NULLS.valueToTree(DemoDataController.request(ParticipantPools.generate(policy),
+                "Participants " + policy).withTermination(null));
+        UUID id = submit(request);
+        JsonNode metadata = awaitMetadata(id, m -> hasStatus(m, "COMPLETED"));
+        assertThat(metadata.get("optimal").asBoolean()).isTrue();
+        return json(rest.getForEntity(RUNS + "/" + id, String.class).getBody());
+    }
+
+    private static List<String> names(JsonNode result) {
+        List<String> names = new ArrayList<>();
+        result.get("pairs").forEach(pair -> {
+            names.add(pair.at("/euApplicant/name").asText());
+            names.add(pair.at("/partner/name").asText());
+        });
+        return names;
+    }
+}
