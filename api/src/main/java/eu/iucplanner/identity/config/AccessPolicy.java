@@ -12,8 +12,8 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
  * Who may call what (the README's roles table and access matrix show the same). ADMIN implies every other role.
  * <ul>
  * <li>Health and info: anyone. Other actuator endpoints (metrics): ADMIN.</li>
- * <li>Reading runs, results and demo data: any role (personal data is left out for all but COORDINATOR and ADMIN).</li>
- * <li>Pairing runs: submitting, rerunning, duplicating and recommendations: COORDINATOR and ANALYST (an analyst's runs
+ * <li>Reading runs, results, demo data and public holidays: any role (personal data is left out for all but COORDINATOR and ADMIN).</li>
+ * <li>Pairing runs: submitting (and its dry run, the validation), rerunning, duplicating and recommendations: COORDINATOR and ANALYST (an analyst's runs
  * are marked as analysis); stopping and removing: COORDINATOR.</li>
  * <li>Schedule runs: submitting, re-planning, duplicating, stopping and removing: PLANNER.</li>
  * <li>Users and the audit log: ADMIN. One's own profile, password and tokens: any logged-in user.</li>
@@ -33,9 +33,10 @@ final class AccessPolicy {
                 .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole("ADMIN")
                 .requestMatchers("/login.html", "/login", "/css/login.css", "/js/login.js", "/favicon.ico",
                         "/favicon.svg", "/error", "/auth/providers").permitAll()
-                .requestMatchers(GET, "/api/v1/pairing-runs/**", "/api/v1/schedule-runs/**", "/api/v1/demo-data/**")
+                .requestMatchers(GET, "/api/v1/pairing-runs/**", "/api/v1/schedule-runs/**", "/api/v1/demo-data/**",
+                        "/api/v1/holidays")
                 .hasAnyRole(READERS)
-                .requestMatchers(POST, "/api/v1/pairing-runs", "/api/v1/pairing-runs/*/rerun",
+                .requestMatchers(POST, "/api/v1/pairing-runs", "/api/v1/pairing-runs/validation", "/api/v1/pairing-runs/*/rerun",
                         "/api/v1/pairing-runs/*/duplicate", "/api/v1/pairing-runs/*/recommendations")
                 .hasAnyRole("COORDINATOR", "ANALYST")
                 .requestMatchers(POST, "/api/v1/pairing-runs/*/purge").hasRole("COORDINATOR")

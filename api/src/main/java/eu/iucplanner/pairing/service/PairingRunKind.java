@@ -98,6 +98,9 @@ public class PairingRunKind implements RunKind<PairingRunRequest, PairingSolutio
         summary.put("applicantCount", solution.getApplicants().size());
         summary.put("eligibleCount", solution.getApplicants().stream().filter(Applicant::isEligible).count());
         summary.put("pairCount", solution.getSlots().stream().filter(slot -> slot.getPartner() != null).count());
+        if (solution.getCall() != null && solution.getCall().name() != null) {
+            summary.put("call", solution.getCall().name());
+        }
         return summary;
     }
 
