@@ -2,6 +2,8 @@ package eu.iucplanner.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,6 +19,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.springframework.http.MediaType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -270,6 +273,67 @@ class BrowserPairingIT extends BrowserTestSupport {
                 .isLessThanOrEqualTo(((Number) script("return window.innerWidth")).intValue());
         assertThat(find("#pairs-table").isDisplayed()).isTrue();
         accessible("the pairing run at 390 px");
+    }
+
+    @Test
+    @Order(7)
+    void uploadsACsvPoolShowsItsErrorsByRowAndColumnAndSubmitsItWithTheCallsRulesAndWeights() throws Exception {
+        String csv = rest.exchange(org.springframework.http.RequestEntity.get(java.net.URI.create(
+                "/api/v1/demo-data/SMALL")).accept(MediaType.parseMediaType("text/csv")).build(), String.class)
+                .getBody();
+        String[] lines = csv.split("\r\n");
+        List<String> header = List.of(lines[0].split(","));
+        int country = header.indexOf("country");
+        // A row without quoted cells (so splitting at commas is right): its country becomes ZZ.
+        int row = 3;
+        while (lines[row].contains("\"")) {
+            row++;
+        }
+        String[] cellsOfRow = lines[row].split(",", -1);
+        cellsOfRow[country] = "ZZ";
+        lines[row] = String.join(",", cellsOfRow);
+        String broken = String.join("\r\n", lines) + "\r\n";
+        Path brokenFile = Files.createTempFile("pool-broken", ".csv");
+        Files.writeString(brokenFile, broken);
+        Path goodFile = Files.createTempFile("pool", ".csv");
+        Files.writeString(goodFile, csv);
+
+        open("/new");
+        select("#source", "file");
+        find("#file").sendKeys(brokenFile.toAbsolutePath().toString());
+        find("#check").click();
+        waitFor(() -> !all("#validation tr.field-error").isEmpty());
+        List<String> cells = all("#validation tr.field-error").get(0).findElements(By.tagName("td")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(cells.get(0)).isEqualTo("row " + row + " (line " + (row + 1) + ")");
+        assertThat(cells.get(1)).isEqualTo("country");
+        assertThat(cells.get(2)).contains("country code");
+        accessible("the new pairing run with errors");
+        // The refused dry run is the one error the console shows.
+        assertThat(consoleErrors()).hasSize(1).allMatch(error -> error.contains("pairing-runs/validation")
+                && error.contains("400"));
+
+        find("#file").clear();
+        find("#file").sendKeys(goodFile.toAbsolutePath().toString());
+        type("#run-name", "Browser CSV pool");
+        type("#threshold", "150000");
+        type("#target-ASIA", "4");
+        type("#weight-1", "5");
+        type("#spent", "2");
+        find("#check").click();
+        waitFor(() -> find("#validation-ok").getText().startsWith("Valid: 40 applicants"));
+        find("#submit-run").click();
+        waitFor(() -> driver.getCurrentUrl().contains("#/pairing/") && !runIdInUrl("pairing").equals(runId));
+        String id = runIdInUrl("pairing");
+        JsonNode stored = get("/api/v1/pairing-runs/" + id + "/request");
+        assertThat(stored.get("name").asText()).isEqualTo("Browser CSV pool");
+        assertThat(stored.get("applicants")).hasSize(40);
+        assertThat(stored.at("/call/populationThreshold").asLong()).isEqualTo(150_000);
+        assertThat(stored.at("/call/targetPairs/ASIA").asInt()).isEqualTo(4);
+        assertThat(stored.at("/weights/Size similarity").asLong()).isEqualTo(5);
+        assertThat(stored.at("/termination/spentLimit").asText()).isEqualTo("PT2S");
+        ended("pairing", id);
+        waitFor(() -> find("main h1").getText().contains("COMPLETED"));
     }
 
     private void assertFiltered(JsonNode pairs, Predicate<JsonNode> filter) {

@@ -83,6 +83,11 @@ class BrowserScreenshotsIT extends BrowserTestSupport {
                     waitFor(() -> !all("#gantt .g-bar").isEmpty());
                 }
                 shoot(view.getKey() + "-" + width);
+                if (view.getKey().equals("pairing-run-map") || view.getKey().equals("schedule-gantt")) {
+                    script("document.querySelector(arguments[0]).scrollIntoView()",
+                            view.getKey().endsWith("map") ? "#tab-body" : "#chart");
+                    shoot(view.getKey() + "-scrolled-" + width);
+                }
             }
             driver.get(base() + "/account.html");
             waitFor(() -> !driver.findElement(By.id("user")).getText().isEmpty());
