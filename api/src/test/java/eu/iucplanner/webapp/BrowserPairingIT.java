@@ -336,6 +336,37 @@ class BrowserPairingIT extends BrowserTestSupport {
         waitFor(() -> find("main h1").getText().contains("COMPLETED"));
     }
 
+    @Test
+    @Order(8)
+    void aViewerSeesTheRunsWithoutTheActionsTheirRoleMayNotTake() {
+        ObjectNode viewer = JSON.createObjectNode().put("username", "browser-viewer").put("displayName", "Vera Viewer")
+                .put("password", "viewer-password-0123");
+        viewer.putArray("roles").add("VIEWER");
+        post("/api/v1/users", viewer);
+        driver.get(base() + "/account.html");
+        waitFor(() -> !find("#user").getText().isEmpty());
+        accessible("the account page");
+        find("#logout-form button").click();
+        waitFor(() -> driver.getCurrentUrl().contains("/login.html"));
+        try {
+            driver.findElement(By.id("username")).sendKeys("browser-viewer");
+            driver.findElement(By.id("password")).sendKeys("viewer-password-0123");
+            driver.findElement(By.id("submit")).click();
+            waitFor(() -> driver.getTitle().startsWith("Runs"));
+            assertThat(find("#nav-new").isDisplayed()).isFalse();
+            assertThat(all("table.runs button")).as("no stop, duplicate or remove for a viewer").isEmpty();
+            open("/pairing/" + runId);
+            waitFor(() -> !all("#pairs-table tbody tr.pair-row").isEmpty());
+            assertThat(all("#pairs-table button.pin, #pairs-table button.exclude")).isEmpty();
+            assertThat(all("#make-schedule")).isEmpty();
+            assertThat(find("#download-csv").isDisplayed()).isTrue();
+        } finally {
+            find("#logout-form button").click();
+            waitFor(() -> driver.getCurrentUrl().contains("/login.html"));
+            logIn();
+        }
+    }
+
     private void assertFiltered(JsonNode pairs, Predicate<JsonNode> filter) {
         long expected = StreamSupport.stream(pairs.spliterator(), false).filter(filter).count();
         waitFor(SHORT, () -> find("#pairs-count").getDomAttribute("data-filtered").equals(String.valueOf(expected)));
