@@ -40,7 +40,8 @@ function append(node, children) {
 
 /** A table with a caption (for screen readers), header cells and rows of cells (text or nodes). */
 export function table(caption, headers, rows, attrs) {
-  const head = el('tr', null, headers.map(h => h instanceof Node ? h : el('th', { scope: 'col' }, h)));
+  const head = headers.length === 1 && headers[0] instanceof Node && headers[0].tagName === 'TR' ? headers[0]
+    : el('tr', null, headers.map(h => h instanceof Node ? h : el('th', { scope: 'col' }, h)));
   const body = el('tbody', null, rows.map(cells => cells instanceof Node ? cells
     : el('tr', null, cells.map(cell => cell instanceof Node && cell.tagName === 'TD' ? cell : el('td', null, cell)))));
   return el('div', { class: 'table-wrap' }, el('table', attrs,

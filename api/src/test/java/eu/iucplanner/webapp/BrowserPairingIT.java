@@ -72,6 +72,9 @@ class BrowserPairingIT extends BrowserTestSupport {
         assertThat(find("#score-chart")).isNotNull();
         assertThat(find("#pairs-count").getDomAttribute("data-total")).isEqualTo(String.valueOf(pairs));
         assertThat(all("#pairs-table tbody tr.pair-row")).hasSize(Math.min(20, pairs));
+        assertThat(all("#pairs-table thead tr")).hasSize(1);
+        assertThat(all("#pairs-table thead tr > th")).hasSize(7);
+        assertThat(all("#pairs-table tbody tr.pair-row")).allMatch(row -> row.findElements(By.tagName("td")).size() == 7);
         List<WebElement> regionRows = all("#region-table tbody tr");
         assertThat(regionRows).hasSize(result.get("regionBalance").size());
         for (int i = 0; i < regionRows.size(); i++) {
