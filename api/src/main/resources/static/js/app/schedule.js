@@ -9,7 +9,7 @@ import { ganttRows, gantt } from './gantt.js';
 import { parseDates, formatDates } from './new-schedule.js';
 import * as changes from './changes.js';
 
-const emptyChanges = () => ({ confirm: [], cancel: [], blackouts: [], leave: [] });
+const emptyChanges = () => ({ confirm: [], cancel: [], postpone: [], blackouts: [], leave: [] });
 const isFinal = status => !['SCHEDULED', 'SOLVING'].includes(status);
 const holidayCache = new Map();
 
@@ -205,7 +205,19 @@ function renderDetail(detail, state) {
           'aria-pressed': String(c.confirm.some(x => sameRef(x, e))), onclick: toggle('confirm') },
         c.confirm.some(x => sameRef(x, e)) ? 'To confirm ✓' : 'Confirm'),
         el('button', { type: 'button', id: 'cancel-event', 'aria-pressed': String(c.cancel.some(x => sameRef(x, e))),
-          onclick: toggle('cancel') }, c.cancel.some(x => sameRef(x, e)) ? 'To cancel ✓' : 'Cancel the event')) : null,
+          onclick: toggle('cancel') }, c.cancel.some(x => sameRef(x, e)) ? 'To cancel ✓' : 'Cancel the event'),
+        el('label', { for: 'postpone-date' }, 'Postpone to '),
+        el('input', { type: 'date', id: 'postpone-date', min: e.start,
+          value: (c.postpone.find(x => sameRef(x, e)) || {}).start || '' }),
+        el('button', { type: 'button', id: 'postpone-event', onclick: () => {
+          const start = document.getElementById('postpone-date').value;
+          const current = changes.load('schedule', state.id, emptyChanges);
+          current.postpone = current.postpone.filter(x => !sameRef(x, e));
+          if (start) current.postpone.push({ ...ref(e), start });
+          changes.save('schedule', state.id, current);
+          renderDetail(detail, state);
+          renderPending(document.getElementById('pending'), state, () => renderDetail(detail, state));
+        } }, 'Postpone')) : null,
       el('p', null, el('a', { href: `#/schedule/${state.id}` }, 'Close'))));
     return;
   }
@@ -257,6 +269,8 @@ function renderPending(pending, state, rerender) {
   const items = [
     ...c.confirm.map((e, i) => el('li', null, `Confirm ${label(e.kind)} of ${e.pairId} `, undo('confirm', i))),
     ...c.cancel.map((e, i) => el('li', null, `Cancel ${label(e.kind)} of ${e.pairId} `, undo('cancel', i))),
+    ...c.postpone.map((e, i) => el('li', null, `Postpone ${label(e.kind)} of ${e.pairId} to ${e.start} `,
+      undo('postpone', i))),
     ...c.blackouts.map((b, i) => el('li', null, `Blackout in ${(cities.get(b.cityId) || {}).name || b.cityId}: `
       + `${formatDates(b.dates)} `, undo('blackouts', i))),
     ...c.leave.map((l, i) => el('li', null, `Leave of ${(experts.get(l.expertId) || {}).name || l.expertId}: `
@@ -292,7 +306,7 @@ function renderPending(pending, state, rerender) {
       const run = await send('POST', `/schedule-runs/${state.id}/replan`, {
         cities: [...blackouts.entries()].map(([cityId, dates]) => ({ cityId, blackoutDates: [...new Set(dates)] })),
         expertLeave: [...leave.entries()].map(([expertId, dates]) => ({ expertId, dates: [...new Set(dates)] })),
-        cancelledEvents: c.cancel, confirmedEvents: c.confirm,
+        cancelledEvents: c.cancel, confirmedEvents: c.confirm, postponedEvents: c.postpone,
         termination: { spentLimit: `PT${Number(spent.value) || 30}S` } });
       changes.clear('schedule', state.id);
       window.location.hash = `#/schedule/${run.id}`;
@@ -304,8 +318,8 @@ function renderPending(pending, state, rerender) {
   });
   pending.replaceChildren(el('h2', null, `Changes for a re-plan (${items.length})`),
     items.length ? el('ul', { id: 'replan-changes' }, items)
-      : el('p', { class: 'muted' }, 'Confirm or cancel events from their detail (choose a bar), or add a blackout '
-        + 'or an expert\'s leave here.'),
+      : el('p', { class: 'muted' }, 'Confirm, postpone or cancel events from their detail (choose a bar), or add a '
+        + 'blackout or an expert\'s leave here.'),
     el('div', { class: 'toolbar' }, el('label', { for: 'blackout-city' }, 'Blackout in '), citySelect,
       el('label', { for: 'blackout-dates' }, ' on '), cityDates,
       el('button', { type: 'button', id: 'add-blackout', onclick: add('blackouts', citySelect, cityDates, 'cityId') },

@@ -15,14 +15,19 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A planner's flows in the browser: a schedule built from a pairing run with two experts entered on the page, its
- * Gantt (one bar per event, the cities' public holidays shaded) by pair and by expert; an event confirmed and a city's
- * blackout added, re-planned, and the confirmed event found where it was; an infeasible schedule shown as infeasible
+ * Gantt (one bar per event, the cities' public holidays shaded) by pair and by expert; an event confirmed, another postponed
+ * and a city's blackout added, re-planned, and the confirmed event found where it was, the postponed one on its new
+ * date; an infeasible schedule shown as infeasible
  * with every break. What the page shows is checked against what the API answers.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -105,7 +110,7 @@ class BrowserScheduleIT extends BrowserTestSupport {
 
     @Test
     @Order(2)
-    void confirmsAnEventAddsABlackoutAndTheReplanKeepsTheConfirmedEventWhereItWas() {
+    void confirmsAnEventPostponesAnotherAddsABlackoutAndTheReplanKeepsBothWhereThePlannerSaid() {
         JsonNode result = get("/api/v1/schedule-runs/" + scheduleId);
         JsonNode first = result.get("pairs").get(0);
         JsonNode confirmed = first.get("events").get(0);
@@ -114,6 +119,33 @@ class BrowserScheduleIT extends BrowserTestSupport {
         JsonNode visit = StreamSupport.stream(other.get("events").spliterator(), false)
                 .filter(e -> e.get("inPerson").asBoolean() && !e.get("shared").asBoolean()).findFirst().orElseThrow();
         String city = visit.at("/host/id").asText();
+
+        // A thematic training (online, no order rule) postponed by two weeks or more, to a working day of both cities.
+        JsonNode trainingPair = StreamSupport.stream(result.get("pairs").spliterator(), false).skip(2)
+                .min(java.util.Comparator.comparing(p -> training(p).get("start").asText())).orElseThrow();
+        JsonNode training = training(trainingPair);
+        // (after Anna's leave of 2027-03-01 to 05, so whoever accompanies it is free to)
+        LocalDate twoWeeksLater = LocalDate.parse(training.get("start").asText()).plusDays(14);
+        LocalDate afterLeave = LocalDate.parse("2027-03-08");
+        LocalDate postponeTo = workingDay(trainingPair, twoWeeksLater.isAfter(afterLeave) ? twoWeeksLater
+                : afterLeave);
+        // A postponement to an earlier date is refused with the field named.
+        ObjectNode earlier = JSON.createObjectNode();
+        earlier.putArray("postponedEvents").addObject().put("pairId", training.get("pairId").asText())
+                .put("kind", "THEMATIC_TRAINING").put("start", LocalDate.parse(training.get("start").asText())
+                        .minusDays(3).toString());
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> refused = rest.postForEntity("/api/v1/schedule-runs/" + scheduleId + "/replan",
+                new HttpEntity<>(earlier.toString(), headers), String.class);
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(json(refused.getBody()).at("/errors/0/field").asText()).isEqualTo("postponedEvents[0].start");
+
+        open("/schedule/" + scheduleId + "/event/" + training.get("id").asText());
+        waitFor(() -> find("#event-detail").isDisplayed());
+        script("arguments[0].value = arguments[1]", find("#postpone-date"), postponeTo.toString());
+        find("#postpone-event").click();
+        waitFor(() -> find("#replan-changes").getText().contains("Postpone"));
 
         open("/schedule/" + scheduleId);
         waitFor(() -> !all("#gantt .g-bar").isEmpty());
@@ -144,9 +176,14 @@ class BrowserScheduleIT extends BrowserTestSupport {
         assertThat(LocalDate.parse(moved.get("end").asText()).isBefore(from)
                 || LocalDate.parse(moved.get("start").asText()).isAfter(to))
                 .as("the event on the blackout moved off it").isTrue();
+        JsonNode postponed = event(replanned, training.get("pairId").asText(), "THEMATIC_TRAINING");
+        assertThat(postponed.get("start").asText()).isEqualTo(postponeTo.toString());
+        assertThat(postponed.get("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(postponed.get("sequence").asInt()).isEqualTo(training.get("sequence").asInt() + 1);
+        assertThat(replanned.at("/metadata/feasible").asBoolean()).isTrue();
         waitFor(() -> find("main h1").getText().contains("COMPLETED"));
         waitFor(() -> all("#gantt .g-bar").size() == replanned.get("events").size());
-        assertThat(all("#gantt .g-bar.confirmed")).hasSize(1);
+        assertThat(all("#gantt .g-bar.confirmed")).hasSize(2);
     }
 
     @Test
@@ -205,6 +242,32 @@ class BrowserScheduleIT extends BrowserTestSupport {
         monthly.sendKeys("8");
         new Select(fieldset.findElement(By.cssSelector(".expert-home"))).selectByIndex(1);
         fieldset.findElement(By.cssSelector(".expert-away")).sendKeys(away);
+    }
+
+    private static JsonNode training(JsonNode pair) {
+        return StreamSupport.stream(pair.get("events").spliterator(), false)
+                .filter(e -> e.get("kind").asText().equals("THEMATIC_TRAINING")).findFirst().orElseThrow();
+    }
+
+    /** The first day from this one that is no weekend day or public holiday in either city of the pair. */
+    private LocalDate workingDay(JsonNode pair, LocalDate from) {
+        Set<LocalDate> closed = new HashSet<>();
+        for (JsonNode city : List.of(pair.get("euCity"), pair.get("partnerCity"))) {
+            String subdivision = city.path("subdivision").asText();
+            get("/api/v1/holidays?country=" + city.get("country").asText() + "&from=" + from + "&to="
+                    + from.plusDays(60) + (subdivision.isEmpty() ? "" : "&subdivision=" + subdivision))
+                    .forEach(h -> {
+                        if (h.path("subdivision").isMissingNode()
+                                || h.get("subdivision").asText().equals(subdivision)) {
+                            closed.add(LocalDate.parse(h.get("date").asText()));
+                        }
+                    });
+        }
+        LocalDate day = from;
+        while (closed.contains(day) || day.getDayOfWeek().getValue() >= 6) {
+            day = day.plusDays(1);
+        }
+        return day;
     }
 
     private static JsonNode event(JsonNode result, String pairId, String kind) {
