@@ -271,22 +271,25 @@ function renderPending(pending, state, rerender) {
     ...c.cancel.map((e, i) => el('li', null, `Cancel ${label(e.kind)} of ${e.pairId} `, undo('cancel', i))),
     ...c.postpone.map((e, i) => el('li', null, `Postpone ${label(e.kind)} of ${e.pairId} to ${e.start} `,
       undo('postpone', i))),
-    ...c.blackouts.map((b, i) => el('li', null, `Blackout in ${(cities.get(b.cityId) || {}).name || b.cityId}: `
-      + `${formatDates(b.dates)} `, undo('blackouts', i))),
+    ...c.blackouts.map((b, i) => el('li', null, `${(cities.get(b.cityId) || {}).name || b.cityId}: `
+      + `${b.dates.length ? 'blackout ' + formatDates(b.dates) : ''}${b.dates.length && b.capacity ? ', ' : ''}`
+      + `${b.capacity ? 'hosts ' + b.capacity + ' delegations at once' : ''} `, undo('blackouts', i))),
     ...c.leave.map((l, i) => el('li', null, `Leave of ${(experts.get(l.expertId) || {}).name || l.expertId}: `
       + `${formatDates(l.dates)} `, undo('leave', i)))];
   const citySelect = el('select', { id: 'blackout-city' }, [...cities.values()].sort((a, b) => a.name.localeCompare(b.name))
     .map(x => el('option', { value: x.id }, `${x.name} (${x.country})`)));
   const cityDates = el('input', { id: 'blackout-dates', placeholder: '2027-05-10..2027-05-12' });
+  const cityCapacity = el('input', { id: 'blackout-capacity', type: 'number', min: 1, placeholder: 'unchanged' });
   const expertSelect = el('select', { id: 'leave-expert' }, [...experts.values()].map(x =>
     el('option', { value: x.id }, x.name || x.id)));
   const expertDates = el('input', { id: 'leave-dates', placeholder: '2027-06-14..2027-06-15' });
   const message = el('div', { 'aria-live': 'polite' });
-  const add = (list, select, input, keyName) => () => {
+  const add = (list, select, input, keyName, capacityInput) => () => {
     try {
       const dates = parseDates(input.value);
-      if (!dates.length) throw new Error('Give at least one date.');
-      c[list].push({ [keyName]: select.value, dates });
+      const capacity = capacityInput && capacityInput.value !== '' ? Number(capacityInput.value) : null;
+      if (!dates.length && capacity === null) throw new Error('Give at least one date.');
+      c[list].push(Object.assign({ [keyName]: select.value, dates }, capacity === null ? {} : { capacity }));
       saveAndRender();
     } catch (error) {
       message.replaceChildren(errorBox(error));
@@ -300,11 +303,17 @@ function renderPending(pending, state, rerender) {
     replan.textContent = 'Submitting…';
     try {
       const blackouts = new Map();
-      c.blackouts.forEach(b => blackouts.set(b.cityId, [...(blackouts.get(b.cityId) || []), ...b.dates]));
+      const capacities = new Map();
+      c.blackouts.forEach(b => {
+        blackouts.set(b.cityId, [...(blackouts.get(b.cityId) || []), ...b.dates]);
+        if (b.capacity) capacities.set(b.cityId, b.capacity);
+      });
       const leave = new Map();
       c.leave.forEach(l => leave.set(l.expertId, [...(leave.get(l.expertId) || []), ...l.dates]));
       const run = await send('POST', `/schedule-runs/${state.id}/replan`, {
-        cities: [...blackouts.entries()].map(([cityId, dates]) => ({ cityId, blackoutDates: [...new Set(dates)] })),
+        cities: [...blackouts.entries()].map(([cityId, dates]) => Object.assign({ cityId,
+          blackoutDates: [...new Set(dates)] }, capacities.has(cityId) ? { hostingCapacity: capacities.get(cityId) }
+          : {})),
         expertLeave: [...leave.entries()].map(([expertId, dates]) => ({ expertId, dates: [...new Set(dates)] })),
         cancelledEvents: c.cancel, confirmedEvents: c.confirm, postponedEvents: c.postpone,
         termination: { spentLimit: `PT${Number(spent.value) || 30}S` } });
@@ -322,8 +331,9 @@ function renderPending(pending, state, rerender) {
         + 'blackout or an expert\'s leave here.'),
     el('div', { class: 'toolbar' }, el('label', { for: 'blackout-city' }, 'Blackout in '), citySelect,
       el('label', { for: 'blackout-dates' }, ' on '), cityDates,
-      el('button', { type: 'button', id: 'add-blackout', onclick: add('blackouts', citySelect, cityDates, 'cityId') },
-        'Add the blackout')),
+      el('label', { for: 'blackout-capacity' }, ' delegations hosted at once '), cityCapacity,
+      el('button', { type: 'button', id: 'add-blackout', onclick: add('blackouts', citySelect, cityDates, 'cityId',
+        cityCapacity) }, 'Add for the city')),
     experts.size ? el('div', { class: 'toolbar' }, el('label', { for: 'leave-expert' }, 'Leave of '), expertSelect,
       el('label', { for: 'leave-dates' }, ' on '), expertDates,
       el('button', { type: 'button', id: 'add-leave', onclick: add('leave', expertSelect, expertDates, 'expertId') },

@@ -43,7 +43,7 @@ class BrowserPairingIT extends BrowserTestSupport {
         accessible("the new pairing run");
         select("#source", "demo:SMALL");
         type("#run-name", "Browser SMALL");
-        type("#spent", "6");
+        type("#spent", "8");
         find("#unimproved").clear();
         find("#check").click();
         waitFor(() -> find("#validation-ok").getText().contains("Valid: 40 applicants"));
@@ -368,6 +368,32 @@ class BrowserPairingIT extends BrowserTestSupport {
             waitFor(() -> driver.getCurrentUrl().contains("/login.html"));
             logIn();
         }
+    }
+
+    @Test
+    @Order(9)
+    void aLostConnectionIsShownUntilTheServiceAnswersAgain() {
+        open("/runs");
+        waitFor(() -> !all("table.runs tbody tr").isEmpty());
+        assertThat(find("#banner").isDisplayed()).isFalse();
+        org.openqa.selenium.chromium.ChromiumNetworkConditions offline =
+                new org.openqa.selenium.chromium.ChromiumNetworkConditions();
+        offline.setOffline(true);
+        driver.setNetworkConditions(offline);
+        try {
+            select("#filter-status", "FAILED");
+            waitFor(SHORT, () -> find("#banner").isDisplayed());
+            assertThat(find("#banner").getText()).contains("cannot be reached");
+            assertThat(find("main").getText()).contains("This page could not be shown");
+        } finally {
+            driver.deleteNetworkConditions();
+        }
+        find("main a[href='#/runs']").click();
+        waitFor(SHORT, () -> !find("#banner").isDisplayed());
+        waitFor(() -> !all("table.runs tbody tr").isEmpty());
+        // What the browser logged while it was offline: the failed requests, nothing else.
+        assertThat(consoleErrors()).allMatch(error -> error.contains("ERR_INTERNET_DISCONNECTED")
+                || error.contains("Failed to fetch"));
     }
 
     private void assertFiltered(JsonNode pairs, Predicate<JsonNode> filter) {

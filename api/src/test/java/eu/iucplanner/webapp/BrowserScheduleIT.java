@@ -157,8 +157,9 @@ class BrowserScheduleIT extends BrowserTestSupport {
         waitFor(() -> find("#replan-changes").getText().contains("Confirm"));
         new Select(find("#blackout-city")).selectByValue(city);
         type("#blackout-dates", visit.get("start").asText() + ".." + visit.get("end").asText());
+        type("#blackout-capacity", "3");
         find("#add-blackout").click();
-        waitFor(() -> find("#replan-changes").getText().contains("Blackout"));
+        waitFor(() -> find("#replan-changes").getText().contains("blackout"));
         type("#replan-seconds", "8");
         find("#replan").click();
         waitFor(() -> !runIdInUrl("schedule").equals(scheduleId));
@@ -166,6 +167,10 @@ class BrowserScheduleIT extends BrowserTestSupport {
         ended("schedule", replanId);
 
         JsonNode replanned = get("/api/v1/schedule-runs/" + replanId);
+        JsonNode options = StreamSupport.stream(get("/api/v1/schedule-runs/" + replanId + "/request").get("cities")
+                .spliterator(), false).filter(c -> c.get("cityId").asText().equals(city)).findFirst().orElseThrow();
+        assertThat(options.get("hostingCapacity").asInt()).isEqualTo(3);
+        assertThat(options.get("blackoutDates").toString()).contains(visit.get("start").asText());
         assertThat(replanned.at("/metadata/parentRunId").asText()).isEqualTo(scheduleId);
         JsonNode kept = event(replanned, confirmed.get("pairId").asText(), confirmed.get("kind").asText());
         assertThat(kept.get("start").asText()).isEqualTo(confirmed.get("start").asText());
