@@ -396,6 +396,28 @@ class BrowserPairingIT extends BrowserTestSupport {
                 || error.contains("Failed to fetch"));
     }
 
+    @Test
+    @Order(10)
+    void duplicatesARunAsANewRunWithOtherSettings() {
+        JsonNode original = get("/api/v1/pairing-runs/" + runId + "/request");
+        open("/pairing/" + runId);
+        find("a[href='#/new?from=" + runId + "']").click();
+        waitFor(() -> find("#run-name").getDomProperty("value").equals("Browser SMALL (new)"));
+        assertThat(new org.openqa.selenium.support.ui.Select(find("#source")).getFirstSelectedOption()
+                .getDomAttribute("value")).isEqualTo("stored");
+        type("#run-name", "Browser SMALL, other weights");
+        type("#weight-0", "50");
+        type("#spent", "2");
+        find("#submit-run").click();
+        waitFor(() -> driver.getCurrentUrl().contains("#/pairing/") && !runIdInUrl("pairing").equals(runId));
+        JsonNode copy = get("/api/v1/pairing-runs/" + runIdInUrl("pairing") + "/request");
+        assertThat(copy.get("applicants")).isEqualTo(original.get("applicants"));
+        assertThat(copy.at("/weights/Shared challenges").asLong()).isEqualTo(50);
+        assertThat(copy.get("name").asText()).isEqualTo("Browser SMALL, other weights");
+        ended("pairing", runIdInUrl("pairing"));
+        waitFor(() -> find("main h1").getText().contains("COMPLETED"));
+    }
+
     private void assertFiltered(JsonNode pairs, Predicate<JsonNode> filter) {
         long expected = StreamSupport.stream(pairs.spliterator(), false).filter(filter).count();
         waitFor(SHORT, () -> find("#pairs-count").getDomAttribute("data-filtered").equals(String.valueOf(expected)));
