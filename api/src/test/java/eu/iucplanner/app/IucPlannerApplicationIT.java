@@ -45,12 +45,16 @@ class IucPlannerApplicationIT {
                 .contains("PT30S");
         ResponseEntity<String> page = rest.getForEntity("/", String.class);
         assertThat(page.getStatusCode().value()).isEqualTo(200);
-        assertThat(page.getBody()).contains("IUC Planner: pairing runs").contains("<script src=\"/js/app.js\"")
-                .doesNotContain("<style").doesNotContain("onclick=");
-        ResponseEntity<String> script = rest.getForEntity("/js/app.js", String.class);
+        assertThat(page.getBody()).contains("<title>IUC Planner</title>")
+                .contains("<script type=\"module\" src=\"/js/app/main.js\"")
+                .doesNotContain("<style").doesNotContain("style=").doesNotContain("onclick=");
+        ResponseEntity<String> script = rest.getForEntity("/js/app/api.js", String.class);
         assertThat(script.getStatusCode().value()).isEqualTo(200);
-        assertThat(script.getBody()).contains("/api/v1").contains("/pairing-runs/${id}/events")
-                .contains("/schedule-runs/${id}/calendar.ics");
+        assertThat(script.getBody()).contains("/api/v1").contains("-runs/${id}/events");
+        assertThat(rest.getForEntity("/webjars/leaflet/1.9.4/dist/leaflet.js", String.class).getStatusCode().value())
+                .isEqualTo(200);
+        assertThat(rest.getForEntity("/data/countries-110m.geojson", String.class).getBody())
+                .startsWith("{\"type\":\"FeatureCollection\"");
         ResponseEntity<String> swagger = rest.getForEntity("/swagger-ui/index.html", String.class);
         assertThat(swagger.getStatusCode().value()).isEqualTo(200);
         assertThat(swagger.getBody()).contains("Swagger UI");

@@ -52,6 +52,7 @@ class AccessMatrixIT {
             | `GET /api/v1/audit-events` | 401 | 403 | 403 | 403 | 403 | 403 | ✓ |
             | `GET /api/v1/demo-data` | 401 | 403 | ✓ | ✓ | ✓ | ✓ | ✓ |
             | `GET /api/v1/demo-data/{name}` | 401 | 403 | ✓ | ✓ | ✓ | ✓ | ✓ |
+            | `GET /api/v1/holidays` | 401 | 403 | ✓ | ✓ | ✓ | ✓ | ✓ |
             | `GET /api/v1/me` | 401 | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ |
             | `GET /api/v1/pairing-runs` | 401 | 403 | ✓ | ✓ | ✓ | ✓ | ✓ |
             | `GET /api/v1/pairing-runs/csv-template` | 401 | 403 | ✓ | ✓ | ✓ | ✓ | ✓ |
@@ -79,6 +80,7 @@ class AccessMatrixIT {
             | `PATCH /api/v1/users/{id}` | 401 | 403 | 403 | 403 | 403 | 403 | ✓ |
             | `POST /api/v1/me/password` | 401 | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ |
             | `POST /api/v1/pairing-runs` | 401 | 403 | 403 | ✓ | 403 | ✓ | ✓ |
+            | `POST /api/v1/pairing-runs/validation` | 401 | 403 | 403 | ✓ | 403 | ✓ | ✓ |
             | `POST /api/v1/pairing-runs/{id}/duplicate` | 401 | 403 | 403 | ✓ | 403 | ✓ | ✓ |
             | `POST /api/v1/pairing-runs/{id}/purge` | 401 | 403 | 403 | 403 | 403 | ✓ | ✓ |
             | `POST /api/v1/pairing-runs/{id}/recommendations` | 401 | 403 | 403 | ✓ | 403 | ✓ | ✓ |

@@ -103,7 +103,7 @@ class IdentityIT {
                 "a 401 problem", Caller.anonymous(base).send("GET", "/api/v1/pairing-runs", null, null),
                 "a 403 problem", browser.send("GET", "/api/v1/users", null, null),
                 "a 400 problem", browser.send("GET", "/api/v1/pairing-runs?size=0", null, null),
-                "a script", browser.send("GET", "/js/app.js", null, null, "*/*"));
+                "a script", browser.send("GET", "/js/app/main.js", null, null, "*/*"));
         answers.forEach((what, answer) -> {
             assertThat(answer.headers().firstValue("Content-Security-Policy")).as(what).hasValueSatisfying(csp -> {
                 assertThat(csp).contains("default-src 'self'").contains("frame-ancestors 'none'")

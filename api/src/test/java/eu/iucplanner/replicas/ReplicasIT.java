@@ -242,6 +242,7 @@ class ReplicasIT {
         ObjectNode request = (ObjectNode) JSON.readTree(replicas.get(0).send("GET", "/api/v1/demo-data/" + pool,
                 null, null).body());
         request.putObject("termination").put("spentLimit", spentLimit);
+        request.put("stopAtProvenOptimum", false); // these runs solve until their limit, a stop or a kill
         return request;
     }
 

@@ -123,6 +123,17 @@ class OpenApiStatusesIT {
             exchange("DELETE", base + "/{id}", base + "/" + random, null, null, null);
         }
         exchange("GET", PAIRING + "/csv-template", PAIRING + "/csv-template", null, null, null);
+        String validation = PAIRING + "/validation";
+        exchange("POST", validation, validation, null, "application/json", small.toString());
+        exchange("POST", validation, validation, null, "application/json", "{}");
+        exchange("POST", validation, validation, null, "text/csv", smallCsv);
+        exchange("POST", validation, validation, null, "text/csv", "id,name\r\na,b\r\n");
+        exchange("POST", validation, validation, null, "text/csv", medium);
+        exchange("POST", validation, validation, null, "text/plain", "hello");
+        exchange("GET", "/api/v1/holidays", "/api/v1/holidays?country=FR&subdivision=FR-ARA&from=2027-01-01"
+                + "&to=2027-12-31", null, null, null);
+        exchange("GET", "/api/v1/holidays", "/api/v1/holidays?country=ZZ&from=2027-01-01&to=2026-12-31", null,
+                null, null);
         exchange("POST", PAIRING + "/{id}/purge", PAIRING + "/" + purgeMe + "/purge", null, null, null);
         exchange("POST", PAIRING + "/{id}/purge", PAIRING + "/" + done + "/purge", null, null, null);
 

@@ -12,9 +12,10 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
  * Who may call what (the README's roles table and access matrix show the same). ADMIN implies every other role.
  * <ul>
  * <li>Health and info: anyone. Other actuator endpoints (metrics): ADMIN.</li>
- * <li>Reading runs, results, demo data and reference data: any role (personal data is left out for all but COORDINATOR and ADMIN).</li>
- * <li>Pairing runs: submitting, rerunning, duplicating and recommendations: COORDINATOR and ANALYST (an analyst's runs
- * are marked as analysis); stopping and removing: COORDINATOR.</li>
+ * <li>Reading runs, results, demo data, reference data and public holidays: any role (personal data is left out for
+ * all but COORDINATOR and ADMIN).</li>
+ * <li>Pairing runs: submitting (and its dry run, the validation), rerunning, duplicating and recommendations:
+ * COORDINATOR and ANALYST (an analyst's runs are marked as analysis); stopping and removing: COORDINATOR.</li>
  * <li>Schedule runs: submitting, re-planning, duplicating, stopping and removing: PLANNER.</li>
  * <li>Users and the audit log: ADMIN. One's own profile, password and tokens: any logged-in user.</li>
  * <li>The web app's pages and the API documentation: any logged-in user; the login page: anyone.</li>
@@ -34,9 +35,10 @@ final class AccessPolicy {
                 .requestMatchers("/login.html", "/login", "/css/login.css", "/js/login.js", "/favicon.ico",
                         "/favicon.svg", "/error", "/auth/providers").permitAll()
                 .requestMatchers(GET, "/api/v1/pairing-runs/**", "/api/v1/schedule-runs/**", "/api/v1/demo-data/**",
-                        "/api/v1/reference/**")
+                        "/api/v1/reference/**", "/api/v1/holidays")
                 .hasAnyRole(READERS)
-                .requestMatchers(POST, "/api/v1/pairing-runs", "/api/v1/pairing-runs/*/rerun",
+                .requestMatchers(POST, "/api/v1/pairing-runs", "/api/v1/pairing-runs/validation",
+                        "/api/v1/pairing-runs/*/rerun",
                         "/api/v1/pairing-runs/*/duplicate", "/api/v1/pairing-runs/*/recommendations")
                 .hasAnyRole("COORDINATOR", "ANALYST")
                 .requestMatchers(POST, "/api/v1/pairing-runs/*/purge").hasRole("COORDINATOR")

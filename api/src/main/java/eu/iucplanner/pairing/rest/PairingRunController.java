@@ -57,6 +57,9 @@ public class PairingRunController extends RunController {
 
     static final String PATH = "/api/v1/pairing-runs";
     static final String TEXT_CSV = "text/csv";
+    static final String CSV_COLUMNS = "id, name, country (required), region, kind, population, members, "
+            + "lead_authority_contact, languages, challenges, preferred_partner_regions, committed_months, "
+            + "max_partners, covenant_signatory, excluded_partners, latitude, longitude.";
 
     private final PairingRunService service;
     private final PairingResults results;
@@ -80,11 +83,9 @@ public class PairingRunController extends RunController {
     }
 
     @Operation(summary = "Submit a pool as CSV",
-            description = "One applicant a row; the columns: " + "id, name, country (required), region, kind, "
-                    + "population, members, lead_authority_contact, languages, challenges, preferred_partner_regions, "
-                    + "committed_months, max_partners, covenant_signatory, excluded_partners, latitude, longitude. "
-                    + "Lists use ';', members 'name:population', challenges 'theme:priority'. The call's rules and "
-                    + "termination come from the query parameters.")
+            description = "One applicant a row; the columns: " + CSV_COLUMNS + " Lists use ';', members "
+                    + "'name:population', challenges 'theme:priority'. The call's rules and termination come from the "
+                    + "query parameters.")
     @ApiResponse(responseCode = "202", description = "The run, stored and queued")
     @ProblemResponses({ 400, 413, 415, 429 })
     @PostMapping(consumes = TEXT_CSV, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -109,6 +110,60 @@ public class PairingRunController extends RunController {
             Integer maxPairsPerCountry,
             @Parameter(description = "soft cap on the pairs of any one country") @RequestParam(required = false)
             Integer softMaxPairsPerCountry) {
+        return accepted(service.submit(csvRequest(csv, name, populationThreshold, minimumCommitmentMonths,
+                movedCountry, targetPairs, spentLimit, unimprovedSpentLimit, allowRegionOverride, populationPolicy,
+                populationFloor, maxPairsPerCountry, softMaxPairsPerCountry)));
+    }
+
+    @Operation(summary = "Check a pool without storing it (a dry run of the submission)",
+            description = "Answers what a submission would: the same problem details for a request that would be "
+                    + "refused, or the request as it would be stored (a CSV pool read into the JSON request) with "
+                    + "its counts. Nothing is stored, no run is queued and the submission limits are not touched.")
+    @ApiResponse(responseCode = "200", description = "The request is valid; the request as it would be stored")
+    @ProblemResponses({ 400, 413, 415 })
+    @PostMapping(path = "/validation", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    public PairingRunService.Validation validate(@RequestBody PairingRunRequest request) {
+        return service.validate(request);
+    }
+
+    @Operation(summary = "Check a pool given as CSV without storing it (a dry run of the CSV submission)",
+            description = "Query parameters as for the CSV submission. A field error names the row as "
+                    + "applicants[i] (the i-th applicant, on line i + 2 of the file) and the column by its header.")
+    @ApiResponse(responseCode = "200", description = "The pool is valid; the request as it would be stored")
+    @ProblemResponses({ 400, 413, 415 })
+    @PostMapping(path = "/validation", consumes = TEXT_CSV, produces = MediaType.APPLICATION_JSON_VALUE)
+    public PairingRunService.Validation validateCsv(@RequestBody(required = false) String csv,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) Long populationThreshold,
+            @RequestParam(required = false) Integer minimumCommitmentMonths,
+            @Parameter(description = "country:region, e.g. MX:NORTH_AMERICA") @RequestParam(required = false)
+            List<String> movedCountry,
+            @Parameter(description = "region:pairs, e.g. ASIA:5") @RequestParam(required = false)
+            List<String> targetPairs,
+            @Parameter(description = "ISO-8601, e.g. PT30S") @RequestParam(required = false) String spentLimit,
+            @Parameter(description = "ISO-8601, e.g. PT5S") @RequestParam(required = false)
+            String unimprovedSpentLimit,
+            @Parameter(description = "let a row's region differ from its country's region (default false)")
+            @RequestParam(required = false) Boolean allowRegionOverride,
+            @Parameter(description = "HARD (default), PREFERENCE or NONE") @RequestParam(required = false)
+            String populationPolicy,
+            @Parameter(description = "with PREFERENCE: the population an applicant must exceed")
+            @RequestParam(required = false) Long populationFloor,
+            @Parameter(description = "hard cap on the pairs of any one country") @RequestParam(required = false)
+            Integer maxPairsPerCountry,
+            @Parameter(description = "soft cap on the pairs of any one country") @RequestParam(required = false)
+            Integer softMaxPairsPerCountry) {
+        return service.validate(csvRequest(csv, name, populationThreshold, minimumCommitmentMonths, movedCountry,
+                targetPairs, spentLimit, unimprovedSpentLimit, allowRegionOverride, populationPolicy, populationFloor,
+                maxPairsPerCountry, softMaxPairsPerCountry));
+    }
+
+    /** The request a CSV pool and the call's rules in query parameters make. */
+    private static PairingRunRequest csvRequest(String csv, String name, Long populationThreshold,
+            Integer minimumCommitmentMonths, List<String> movedCountry, List<String> targetPairs, String spentLimit,
+            String unimprovedSpentLimit, Boolean allowRegionOverride, String populationPolicy, Long populationFloor,
+            Integer maxPairsPerCountry, Integer softMaxPairsPerCountry) {
         List<FieldError> errors = new ArrayList<>();
         Duration spent = duration("spentLimit", spentLimit, errors);
         Duration unimproved = duration("unimprovedSpentLimit", unimprovedSpentLimit, errors);
@@ -149,9 +204,7 @@ public class PairingRunController extends RunController {
                 policy, populationFloor, null, maxPairsPerCountry, null, softMaxPairsPerCountry, null);
         TerminationDto termination = spent == null && unimproved == null ? null
                 : new TerminationDto(spent, unimproved);
-        PairingRunRequest request = new PairingRunRequest(name, call, ApplicantCsvReader.read(csv), null,
-                termination, null, null);
-        return accepted(service.submit(request));
+        return new PairingRunRequest(name, call, ApplicantCsvReader.read(csv), null, termination, null, null);
     }
 
     @Operation(summary = "The columns of a pool as CSV", description = "A header line with every column, for a "

@@ -20,6 +20,9 @@ import ai.timefold.solver.core.api.solver.SolutionManager;
 import eu.iucplanner.pairing.constraints.PairJustification;
 import eu.iucplanner.pairing.domain.Applicant;
 import eu.iucplanner.pairing.domain.PairScores;
+import eu.iucplanner.pairing.domain.ApplicantProfile;
+import eu.iucplanner.pairing.domain.Challenge;
+import eu.iucplanner.pairing.domain.Coordinates;
 import eu.iucplanner.pairing.domain.PairingSolution;
 import eu.iucplanner.pairing.domain.PartnerSlot;
 import eu.iucplanner.pairing.domain.ProgrammeRegion;
@@ -43,6 +46,7 @@ import eu.iucplanner.pairing.service.PairingRunResult.UnpairedView;
 import eu.iucplanner.pairing.solver.PairWeights;
 import eu.iucplanner.validation.Messages;
 import eu.iucplanner.problem.ProblemException;
+import eu.iucplanner.reference.ReferenceData;
 import eu.iucplanner.run.service.RunLifecycle;
 import eu.iucplanner.run.service.RunMetadata;
 import java.util.Arrays;
@@ -515,8 +519,17 @@ public class PairingResults {
     }
 
     static ApplicantRef ref(Applicant applicant) {
-        return new ApplicantRef(applicant.getId(), applicant.getName(), applicant.getProfile().country(),
-                applicant.getRegion(), applicant.getPopulation());
+        ApplicantProfile profile = applicant.getProfile();
+        Coordinates at = profile.coordinates() != null ? profile.coordinates()
+                : ReferenceData.get().citiesOf(profile.country()).stream()
+                        .filter(city -> city.name().equals(profile.name()) || city.asciiName().equals(profile.name()))
+                        .findFirst().map(city -> new Coordinates(city.latitude(), city.longitude())).orElse(null);
+        List<String> themes = profile.challenges().stream()
+                .sorted(Comparator.comparingInt(Challenge::priority).reversed())
+                .map(Challenge::theme).toList();
+        return new ApplicantRef(applicant.getId(), applicant.getName(), profile.country(), applicant.getRegion(),
+                applicant.getPopulation(), at == null ? null : at.latitude(), at == null ? null : at.longitude(),
+                themes);
     }
 
     private static String key(String euId, String partnerId) {

@@ -120,6 +120,9 @@ public class PairingRunKind implements RunKind<PairingRunRequest, PairingSolutio
         }
         summary.put("pinnedPairs", pairs(solution.getPinnedPairs()));
         summary.put("excludedPairs", pairs(solution.getExcludedPairs()));
+        if (solution.getCall() != null && solution.getCall().name() != null) {
+            summary.put("call", solution.getCall().name());
+        }
         return summary;
     }
 

@@ -51,8 +51,16 @@ public record PairingRunResult(eu.iucplanner.run.service.RunMetadata metadata, L
     public record CountryBalanceView(String country, int pairs, Integer cap, Integer softCap) {
     }
 
-    /** One applicant as shown in a result. */
-    public record ApplicantRef(String id, String name, String country, ProgrammeRegion region, long population) {
+    /**
+     * One applicant as shown in a result.
+     *
+     * @param latitude  where it is: as submitted, else the reference city of that name in that country; {@code null}
+     *                  when neither is known
+     * @param longitude likewise
+     * @param themes    the themes of its challenges, highest priority first
+     */
+    public record ApplicantRef(String id, String name, String country, ProgrammeRegion region, long population,
+            Double latitude, Double longitude, List<String> themes) {
     }
 
     /**

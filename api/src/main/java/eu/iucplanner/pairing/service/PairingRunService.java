@@ -44,6 +44,28 @@ public class PairingRunService {
     }
 
     /**
+     * What a submission would answer, without storing anything: the problem details of a refused request (thrown),
+     * or the request as it would be stored with its counts.
+     */
+    public Validation validate(PairingRunRequest request) {
+        validator.validate(request);
+        PairingSolution problem = problem(request);
+        String name = request.name() != null && !request.name().isBlank() ? request.name()
+                : problem.getCall().name();
+        return new Validation(true, kind.summary(problem), request.withName(name));
+    }
+
+    /**
+     * A request that a submission would accept.
+     *
+     * @param valid   always true (a refused request answers problem details instead)
+     * @param counts  what the run's metadata would count: applicants, eligible applicants
+     * @param request the request as it would be stored (a CSV pool read into the JSON request)
+     */
+    public record Validation(boolean valid, Map<String, Object> counts, PairingRunRequest request) {
+    }
+
+    /**
      * A new run on the same pool with changed pins and exclusions, starting from this run's best solution (the pairs
      * the new pins, exclusions or capacities forbid left out). The stored pool is used as it was stored.
      */

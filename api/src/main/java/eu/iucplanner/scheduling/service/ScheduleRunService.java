@@ -22,6 +22,7 @@ import eu.iucplanner.run.service.RunLifecycle;
 import eu.iucplanner.run.service.RunMetadata;
 import eu.iucplanner.scheduling.domain.ExchangeEvent;
 import eu.iucplanner.scheduling.domain.ExchangeSchedule;
+import eu.iucplanner.scheduling.service.ReplanRequest.Postponement;
 import eu.iucplanner.scheduling.service.ScheduleRunRequest.CityInput;
 import eu.iucplanner.scheduling.service.ScheduleRunRequest.CityOptions;
 import eu.iucplanner.scheduling.service.ScheduleRunRequest.EventRef;
@@ -149,12 +150,42 @@ public class ScheduleRunService {
             }
             confirmed.add(id);
         }
+        // A postponed event is published at its new start, confirmed there; its group may move around it.
+        Map<String, LocalDate> postponed = new LinkedHashMap<>();
+        Map<String, Integer> postponedIndex = new LinkedHashMap<>();
+        List<Postponement> postponements = changes.postponedEvents() == null ? List.of() : changes.postponedEvents();
+        for (int i = 0; i < postponements.size(); i++) {
+            Postponement move = postponements.get(i);
+            String id = move.pairId() + "/" + move.kind();
+            ExchangeEvent event = events.get(id);
+            if (event == null || cancelledIds.contains(id)) {
+                errors.add(new FieldError("postponedEvents[" + i + "]", event == null
+                        ? "names no event of the schedule: " + id : "is cancelled in the same re-plan: " + id));
+                continue;
+            }
+            if (!move.start().isAfter(event.getStart())) {
+                errors.add(new FieldError("postponedEvents[" + i + "].start", "must be after the event's start "
+                        + event.getStart() + " (a postponement moves it later)"));
+            } else if (move.start().isAfter(event.latestStart())) {
+                errors.add(new FieldError("postponedEvents[" + i + "].start", "must be at most " + event.latestStart()
+                        + ", the latest start its plan allows"));
+            } else {
+                postponed.put(id, move.start());
+            }
+            postponedIndex.put(id, i);
+            touched.add(event.getGroupId());
+        }
         List<PublishedEventInput> published = new ArrayList<>();
         for (ExchangeEvent event : events.values()) {
-            if (!cancelledIds.contains(event.getId())) {
-                published.add(new PublishedEventInput(event.getGroupId(), event.getKind(), event.getStart(),
-                        event.getExpertId(), confirmed.contains(event.getId()), event.sequence()));
+            if (cancelledIds.contains(event.getId())) {
+                continue;
             }
+            LocalDate moved = postponed.get(event.getId());
+            published.add(moved == null
+                    ? new PublishedEventInput(event.getGroupId(), event.getKind(), event.getStart(),
+                            event.getExpertId(), confirmed.contains(event.getId()), event.sequence())
+                    : new PublishedEventInput(event.getGroupId(), event.getKind(), moved, event.getExpertId(), true,
+                            event.sequence() + 1));
         }
         RequestValidator.throwIfAny(errors);
         String name = changes.name() != null && !changes.name().isBlank() ? changes.name()
@@ -162,7 +193,16 @@ public class ScheduleRunService {
         ScheduleRunRequest replan = parent.asReplan(name, cities, experts, published, cancelled,
                 List.copyOf(touched), changes.termination() != null ? changes.termination() : parent.termination());
         ExchangeSchedule schedule = mapper.toSchedule(replan, errors);
-        confirmedStillFit(schedule, errors);
+        for (ExchangeEvent event : schedule.getEvents()) {
+            Integer i = postponedIndex.get(event.getId());
+            if (i != null && event.getStart() != null
+                    && (event.isInPerson() ? event.closedDays() : event.offDays()) > 0) {
+                errors.add(new FieldError("postponedEvents[" + i + "].start", "the event " + event.getId() + " ("
+                        + event.getStart() + " to " + event.getEnd() + ") would fall on a holiday, blackout date or "
+                        + "day off of a city taking part"));
+            }
+        }
+        confirmedStillFit(schedule, postponedIndex.keySet(), errors);
         RequestValidator.throwIfAny(errors);
         return lifecycle.submit(kind, replan, name, kind.summary(schedule), parentId, parentRun.sourceRunId(), null);
     }
@@ -261,9 +301,16 @@ public class ScheduleRunService {
      * Confirmed events the re-plan cannot keep: an expert's new leave on their travel days from home, or an event
      * confirmed by this re-plan that now falls on a closed day.
      */
-    private static void confirmedStillFit(ExchangeSchedule schedule, List<FieldError> errors) {
+    private static void confirmedStillFit(ExchangeSchedule schedule, Set<String> postponed, List<FieldError> errors) {
         for (ExchangeEvent event : schedule.getEvents()) {
             if (!event.isPinned() || event.getStart() == null) {
+                continue;
+            }
+            if (postponed.contains(event.getId())) {
+                if (event.expertUnavailableDays() > 0) {
+                    errors.add(new FieldError("postponedEvents", "the expert of " + event.getId() + " is on leave on "
+                            + "the new dates or their travel days (" + event.getStart() + " to " + event.getEnd() + ")"));
+                }
                 continue;
             }
             if (event.expertUnavailableDays() > 0) {
