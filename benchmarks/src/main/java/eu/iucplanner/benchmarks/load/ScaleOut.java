@@ -233,8 +233,10 @@ public final class ScaleOut {
 
         startReplicas(1, defaults);
         smallBody = reader().demoRequest("SMALL");
-        mediumBody = reader().demoRequest("MEDIUM", FAILOVER_TERMINATION);
-        longBody = reader().demoRequest("SMALL", FaultAndLoad.LONG_TERMINATION);
+        // The stop and failover targets must still be solving when they are stopped or their replica killed: a run
+        // proven optimal would otherwise end at once.
+        mediumBody = FaultAndLoad.keepSolving(reader().demoRequest("MEDIUM", FAILOVER_TERMINATION));
+        longBody = FaultAndLoad.keepSolving(reader().demoRequest("SMALL", FaultAndLoad.LONG_TERMINATION));
         hugeBody = reader().demoRequest("HUGE");
         throughput("1 replica", 1);
         startReplicas(1, defaults);
