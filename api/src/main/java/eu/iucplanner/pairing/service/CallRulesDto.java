@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import eu.iucplanner.pairing.domain.CallRules;
+import eu.iucplanner.pairing.domain.ClusterCoherence;
 import eu.iucplanner.pairing.domain.CountryLimits;
 import eu.iucplanner.pairing.domain.PopulationBasis;
 import eu.iucplanner.pairing.domain.ParticipationRules;
@@ -58,6 +59,8 @@ import jakarta.validation.constraints.Size;
  * @param earlierPairs            ALLOW (default), PENALIZE or EXCLUDE a pair that an applicant names as an earlier
  *                                partnership
  * @param preferFirstTimeParticipants whether each pair member that took part before costs
+ * @param clusterCoherence        NONE (default), SOFT (Cluster coherence) or HARD (Incoherent cluster): whether an
+ *                                applicant with several partners shares one theme with all of them
  */
 @Schema(description = "The call's rules; every field is optional and defaults to the current IURC call.")
 @CallRulesDto.Consistent
@@ -116,7 +119,24 @@ public record CallRulesDto(
         @Schema(description = "ALLOW (default), PENALIZE (Earlier pair formed again) or EXCLUDE an earlier "
                 + "partnership formed again", example = "PENALIZE") ParticipationRules.EarlierPairs earlierPairs,
         @Schema(description = "Each pair member that took part before costs (Returning participants)",
-                example = "false") Boolean preferFirstTimeParticipants) {
+                example = "false") Boolean preferFirstTimeParticipants,
+        @Schema(description = "Clusters (an applicant with two or more partners) share one theme of the call with "
+                + "all their members: NONE (default), SOFT (Cluster coherence costs per cluster without one) or HARD "
+                + "(no such cluster)", example = "HARD") ClusterCoherence clusterCoherence) {
+
+    /** Before cluster coherence. */
+    public CallRulesDto(String name, Long populationThreshold, Integer minimumCommitmentMonths,
+            Map<String, ProgrammeRegion> countryRegions, Map<String, ProgrammeRegion> movedCountries,
+            List<String> themes, Map<ProgrammeRegion, Integer> targetPairs, Boolean allowRegionOverride,
+            PopulationPolicy populationPolicy, Long populationFloor, List<PopulationBasis> countedPopulationBases,
+            Integer maxPairsPerCountry, Map<String, Integer> maxPairsByCountry, Integer softMaxPairsPerCountry,
+            Map<String, Integer> softMaxPairsByCountry, Integer softMaxPairsPerTheme,
+            ParticipationRules.EarlierPairs earlierPairs, Boolean preferFirstTimeParticipants) {
+        this(name, populationThreshold, minimumCommitmentMonths, countryRegions, movedCountries, themes, targetPairs,
+                allowRegionOverride, populationPolicy, populationFloor, countedPopulationBases, maxPairsPerCountry,
+                maxPairsByCountry, softMaxPairsPerCountry, softMaxPairsByCountry, softMaxPairsPerTheme, earlierPairs,
+                preferFirstTimeParticipants, null);
+    }
 
     /** Before participation rules. */
     public CallRulesDto(String name, Long populationThreshold, Integer minimumCommitmentMonths,

@@ -69,7 +69,8 @@ public final class PairingRequestMapper {
                         : dto.populationFloor(),
                 dto.countedPopulationBases() == null ? null : EnumSet.copyOf(dto.countedPopulationBases()),
                 dto.countryLimits(), dto.softMaxPairsPerTheme() == null ? -1 : dto.softMaxPairsPerTheme(),
-                new ParticipationRules(dto.earlierPairs(), Boolean.TRUE.equals(dto.preferFirstTimeParticipants())));
+                new ParticipationRules(dto.earlierPairs(), Boolean.TRUE.equals(dto.preferFirstTimeParticipants())),
+                dto.clusterCoherence());
     }
 
     public static ApplicantProfile profile(ApplicantDto dto, CallRules call) {

@@ -17,11 +17,13 @@ import ai.timefold.solver.core.api.score.analysis.ScoreAnalysis;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import ai.timefold.solver.core.api.solver.ScoreAnalysisFetchPolicy;
 import ai.timefold.solver.core.api.solver.SolutionManager;
+import eu.iucplanner.pairing.constraints.ClusterJustification;
 import eu.iucplanner.pairing.constraints.PairJustification;
 import eu.iucplanner.pairing.domain.Applicant;
 import eu.iucplanner.pairing.domain.PairScores;
 import eu.iucplanner.pairing.domain.ApplicantProfile;
 import eu.iucplanner.pairing.domain.Challenge;
+import eu.iucplanner.pairing.domain.ClusterCoherence;
 import eu.iucplanner.pairing.domain.Coordinates;
 import eu.iucplanner.pairing.domain.PairingSolution;
 import eu.iucplanner.pairing.domain.PartnerSlot;
@@ -31,6 +33,7 @@ import eu.iucplanner.csv.CsvTable;
 import eu.iucplanner.pairing.service.PairingRunResult.ApplicantRef;
 import eu.iucplanner.pairing.service.PairingRunResult.BestPartnerView;
 import eu.iucplanner.pairing.service.PairingRunResult.HeldPairView;
+import eu.iucplanner.pairing.service.PairingRunResult.ClusterView;
 import eu.iucplanner.pairing.service.PairingRunResult.ContributionView;
 import eu.iucplanner.pairing.service.PairingRunResult.CountryBalanceView;
 import eu.iucplanner.pairing.service.PairingRunResult.ThemeBalanceView;
@@ -101,12 +104,24 @@ public class PairingResults {
         ScoreAnalysis<HardMediumSoftLongScore> analysis = solutionManager.analyze(solution,
                 ScoreAnalysisFetchPolicy.FETCH_ALL);
         Map<String, List<ContributionView>> contributions = new HashMap<>();
+        Map<String, List<ContributionView>> clusterLines = new HashMap<>();
+        Map<String, Applicant> byId = new HashMap<>();
+        solution.getApplicants().forEach(applicant -> byId.put(applicant.getId(), applicant));
         for (ConstraintAnalysis<HardMediumSoftLongScore> constraint : analysis.constraintAnalyses()) {
             for (MatchAnalysis<HardMediumSoftLongScore> match : matches(constraint)) {
                 if (match.justification() instanceof PairJustification pair) {
                     contributions.computeIfAbsent(key(pair.euApplicantId(), pair.partnerApplicantId()),
                             k -> new ArrayList<>()).add(new ContributionView(constraint.constraintName(),
                                     match.score().toString(), pair.description()));
+                } else if (match.justification() instanceof ClusterJustification cluster) {
+                    // The cluster's line goes on each of its pairs, with the cluster's score.
+                    boolean hubOnEuSide = byId.get(cluster.hubId()).isEuSide();
+                    for (String partnerId : cluster.partnerIds()) {
+                        clusterLines.computeIfAbsent(hubOnEuSide ? key(cluster.hubId(), partnerId)
+                                : key(partnerId, cluster.hubId()), k -> new ArrayList<>())
+                                .add(new ContributionView(constraint.constraintName(), match.score().toString(),
+                                        cluster.description()));
+                    }
                 }
             }
         }
@@ -119,6 +134,12 @@ public class PairingResults {
                     slot.getPartner().getId()), List.of());
             HardMediumSoftLongScore total = own.stream().map(c -> HardMediumSoftLongScore.parseScore(c.score()))
                     .reduce(HardMediumSoftLongScore.ZERO, HardMediumSoftLongScore::add);
+            List<ContributionView> clusterOwn = clusterLines.get(key(slot.getOwner().getId(),
+                    slot.getPartner().getId()));
+            if (clusterOwn != null) {
+                own = new ArrayList<>(own);
+                own.addAll(clusterOwn);
+            }
             int theme = PairScores.mainSharedTheme(slot.getOwner(), slot.getPartner());
             pairs.add(new PairView(ref(slot.getOwner()), ref(slot.getPartner()), slot.isPinned(), total.toString(),
                     own, theme < 0 ? null : solution.getCall().themes().get(theme)));
@@ -130,7 +151,7 @@ public class PairingResults {
                         .map(reason -> new ReasonView(reason.reason(), reason.message())).toList()))
                 .toList();
         return new PairingRunResult(run, pairs, unpaired, ineligible, regionBalance(solution),
-                countryBalance(solution), themeBalance(solution), stability(solution),
+                countryBalance(solution), themeBalance(solution), clusters(solution), stability(solution),
                 reference.warnings(lifecycle.request(kind, id)));
     }
 
@@ -384,14 +405,25 @@ public class PairingResults {
             List<Applicant> withRoom = compatible.stream()
                     .filter(other -> partnersOf.getOrDefault(other, List.of()).size() < other.getMaxPartners())
                     .toList();
-            Optional<Applicant> stillOpen = withRoom.stream().filter(other -> !countryFull.test(other)).findFirst();
-            if (stillOpen.isEmpty() && !withRoom.isEmpty()) {
+            List<Applicant> notCapped = withRoom.stream().filter(other -> !countryFull.test(other)).toList();
+            Optional<Applicant> stillOpen = notCapped.stream()
+                    .filter(other -> keepsClustersCoherent(solution, partnersOf, applicant, other)).findFirst();
+            if (notCapped.isEmpty() && !withRoom.isEmpty()) {
                 String countries = withRoom.stream().map(other -> other.getProfile().country()).distinct().sorted()
                         .collect(Collectors.joining(", "));
                 views.add(new UnpairedView(ref(applicant), open, UnpairedReason.COUNTRY_CAP_REACHED,
                         "Every compatible applicant with an open place (e.g. %s) is in a country at the call's cap "
                                 .formatted(withRoom.get(0).getName()) + "of pairs per country (" + countries + ").",
                         List.of()));
+                continue;
+            }
+            if (stillOpen.isEmpty() && !notCapped.isEmpty()) {
+                Applicant example = notCapped.get(0);
+                views.add(new UnpairedView(ref(applicant), open, UnpairedReason.CLUSTER_INCOHERENT,
+                        ("Pairing it with any compatible applicant with an open place (e.g. %s) would make a "
+                                + "cluster without a common theme (%s); the call requires one theme common to each "
+                                + "cluster.").formatted(example.getName(), clusterNames(applicant, example,
+                                        partnersOf)), List.of()));
                 continue;
             }
             if (stillOpen.isPresent()) {
@@ -426,6 +458,78 @@ public class PairingResults {
                             + places(otherSide) + " on the other side.", best));
         }
         return views;
+    }
+
+    /**
+     * Whether pairing the two keeps both their clusters coherent under a hard coherence rule (always true without
+     * one): each of them with its partners and the other shares a theme, when that makes two or more partners.
+     */
+    private static boolean keepsClustersCoherent(PairingSolution solution, Map<Applicant, List<Applicant>> partnersOf,
+            Applicant one, Applicant other) {
+        if (solution.getCall().clusterCoherence() != ClusterCoherence.HARD) {
+            return true;
+        }
+        for (Applicant hub : List.of(one, other)) {
+            List<Applicant> partners = new ArrayList<>(partnersOf.getOrDefault(hub, List.of()));
+            partners.add(hub == one ? other : one);
+            if (partners.size() >= 2 && !PairScores.isCoherent(hub, partners)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The members of a cluster that pairing the two would make incoherent, hub first. */
+    private static String clusterNames(Applicant one, Applicant other, Map<Applicant, List<Applicant>> partnersOf) {
+        for (Applicant hub : List.of(other, one)) {
+            List<Applicant> partners = new ArrayList<>(partnersOf.getOrDefault(hub, List.of()));
+            partners.add(hub == one ? other : one);
+            if (partners.size() >= 2 && !PairScores.isCoherent(hub, partners)) {
+                return hub.getName() + " with " + joined(partners.stream().map(Applicant::getName).toList());
+            }
+        }
+        return one.getName() + " with " + other.getName();
+    }
+
+    /** Every applicant with two or more partners, with its partners and the themes all of them share. */
+    private static List<ClusterView> clusters(PairingSolution solution) {
+        Map<Applicant, List<Applicant>> partnersOf = new java.util.LinkedHashMap<>();
+        for (PartnerSlot slot : solution.getSlots()) {
+            if (slot.getPartner() != null) {
+                partnersOf.computeIfAbsent(slot.getOwner(), a -> new ArrayList<>()).add(slot.getPartner());
+                partnersOf.computeIfAbsent(slot.getPartner(), a -> new ArrayList<>()).add(slot.getOwner());
+            }
+        }
+        ClusterCoherence rule = solution.getCall().clusterCoherence();
+        List<ClusterView> views = new ArrayList<>();
+        for (Applicant hub : solution.getApplicants()) {
+            List<Applicant> partners = partnersOf.getOrDefault(hub, List.of()).stream()
+                    .sorted(Comparator.comparing(Applicant::getName)).toList();
+            if (partners.size() < 2) {
+                continue;
+            }
+            List<String> common = PairScores.commonThemes(hub, partners);
+            String members = "%s and its partners %s".formatted(hub.getName(), joined(partners.stream()
+                    .map(Applicant::getName).toList()));
+            String explanation = !common.isEmpty()
+                    ? "%s share %s.".formatted(members, joined(common))
+                    : "%s share no theme%s".formatted(members, switch (rule) {
+                        case NONE -> "; the call does not ask clusters for one.";
+                        case SOFT -> "; the call prefers one theme common to each cluster (Cluster coherence).";
+                        case HARD -> "; the call requires one theme common to each cluster (Incoherent cluster).";
+                    });
+            views.add(new ClusterView(ref(hub), partners.stream().map(PairingResults::ref).toList(), common,
+                    explanation));
+        }
+        return views;
+    }
+
+    /** "a", "a and b", "a, b and c". */
+    private static String joined(List<String> parts) {
+        if (parts.size() <= 1) {
+            return String.join("", parts);
+        }
+        return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
     }
 
     private static String thousands(long number) {

@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param regionBalance  pairs per partner region against the call's targets
  * @param countryBalance pairs per country the call limits, against its caps
  * @param themeBalance   with a theme spread: pairs per main shared theme, against the call's soft cap
+ * @param clusters       every applicant with two or more partners, with them and the themes all of them share
  * @param stability      the blocking pairs of the pairing
  * @param warnings       what is worth a look but refuses nothing: population figures more than a factor of 2 from
  *                       GeoNames'
@@ -24,7 +25,21 @@ import io.swagger.v3.oas.annotations.media.Schema;
         + "applicant.")
 public record PairingRunResult(eu.iucplanner.run.service.RunMetadata metadata, List<PairView> pairs, List<UnpairedView> unpaired,
         List<IneligibleView> ineligible, List<RegionBalanceView> regionBalance, List<CountryBalanceView> countryBalance,
-        List<ThemeBalanceView> themeBalance, StabilityView stability, List<String> warnings) {
+        List<ThemeBalanceView> themeBalance, List<ClusterView> clusters, StabilityView stability,
+        List<String> warnings) {
+
+    /**
+     * A cluster: an applicant (its hub) with two or more partners.
+     *
+     * @param hub          the applicant with several partners
+     * @param partners     its partners, by name
+     * @param commonThemes the call's themes that the hub and every partner work on, in the call's order; empty when
+     *                     the cluster is incoherent
+     * @param explanation  the same for a reader, with what the call's coherence rule says
+     */
+    public record ClusterView(ApplicantRef hub, List<ApplicantRef> partners, List<String> commonThemes,
+            String explanation) {
+    }
 
     /**
      * Pairwise stability of the pairing.
@@ -66,8 +81,10 @@ public record PairingRunResult(eu.iucplanner.run.service.RunMetadata metadata, L
     /**
      * A pair formed.
      *
-     * @param score         the pair's own contribution to the score (sum of its contributions)
-     * @param contributions one entry per constraint that this pair matched
+     * @param score         the pair's own contribution to the score (sum of its per-pair contributions)
+     * @param contributions one entry per constraint that this pair matched; a cluster's line (Incoherent cluster,
+     *                      Cluster coherence) is on each of the cluster's pairs with the cluster's score and is not
+     *                      part of the pair's score
      * @param mainSharedTheme the shared theme with the highest product of priorities (what the theme spread counts),
      *                        or {@code null} when they share none
      */
@@ -117,7 +134,12 @@ public record PairingRunResult(eu.iucplanner.run.service.RunMetadata metadata, L
          * Its own country, or the country of every compatible applicant with an open place, is at the call's hard
          * cap of pairs per country.
          */
-        COUNTRY_CAP_REACHED
+        COUNTRY_CAP_REACHED,
+        /**
+         * Under a hard cluster coherence rule: pairing it with any compatible applicant with an open place would
+         * make a cluster whose members share no theme.
+         */
+        CLUSTER_INCOHERENT
     }
 
     /** An applicant that is not eligible under the call's rules. */

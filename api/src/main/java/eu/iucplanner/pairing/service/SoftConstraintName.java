@@ -28,7 +28,8 @@ public @interface SoftConstraintName {
             PairingConstraintProvider.COVENANT_OF_MAYORS_SIGNATORIES,
             PairingConstraintProvider.POPULATION_BELOW_THRESHOLD,
             PairingConstraintProvider.COUNTRY_ABOVE_SOFT_CAP, PairingConstraintProvider.THEME_ABOVE_SOFT_CAP,
-            PairingConstraintProvider.EARLIER_PAIR_FORMED_AGAIN, PairingConstraintProvider.RETURNING_PARTICIPANTS);
+            PairingConstraintProvider.EARLIER_PAIR_FORMED_AGAIN, PairingConstraintProvider.RETURNING_PARTICIPANTS,
+            PairingConstraintProvider.CLUSTER_COHERENCE);
 
     String message() default "unknown constraint";
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,7 +21,10 @@ import eu.iucplanner.demo.ParticipantPools;
 import eu.iucplanner.demo.rest.DemoDataController;
 import eu.iucplanner.pairing.domain.PopulationPolicy;
 
-/** The rules a call may set, over HTTP: population policies with declared populations. */
+/**
+ * The rules a call may set, over HTTP: population policies with declared populations, country caps, theme spread,
+ * cluster coherence, stability and earlier participation.
+ */
 class PairingCallPoliciesIT extends PairingApiTestSupport {
 
     private static final ObjectMapper WITHOUT_NULLS = new ObjectMapper()
@@ -243,6 +247,134 @@ class PairingCallPoliciesIT extends PairingApiTestSupport {
             }
             assertThat(returningExplained).as(mode).isEqualTo(euPaired);
         }
+    }
+
+    /**
+     * Item 3: Lyon (Urban mobility, Circular economy) takes three partners; Boston and Curitiba work on Urban
+     * mobility, Osaka on Circular economy only. Without a rule Lyon takes all three, a cluster reported with no common
+     * theme. Under HARD it keeps Boston and Curitiba, every reported cluster shares a theme (Urban mobility), Osaka is
+     * unpaired with reason CLUSTER_INCOHERENT, and the run's bound is the relaxation's (three pairs), not proven.
+     * Under SOFT all three pair again, with "Cluster coherence" charged 500 once and named on each of the cluster's
+     * pairs. A coherence rule that is not one of the three is refused, naming the field.
+     */
+    @Test
+    void clustersShareAThemeWhenTheCallRequiresItAndAreReportedWithTheirCommonTheme() throws Exception {
+        JsonNode none = clusterRun(null);
+        assertThat(none.get("pairs")).hasSize(3);
+        assertThat(none.get("clusters")).hasSize(1);
+        JsonNode incoherent = none.at("/clusters/0");
+        assertThat(incoherent.at("/hub/id").asText()).isEqualTo("lyon");
+        assertThat(ids(incoherent.get("partners"))).containsExactlyInAnyOrder("boston", "curitiba", "osaka");
+        assertThat(incoherent.get("commonThemes")).isEmpty();
+        assertThat(incoherent.get("explanation").asText()).isEqualTo("Lyon and its partners Boston, Curitiba and "
+                + "Osaka share no theme; the call does not ask clusters for one.");
+        assertThat(none.at("/metadata/optimal").asBoolean()).isTrue();
+
+        JsonNode hard = clusterRun("HARD");
+        assertThat(hard.at("/metadata/feasible").asBoolean()).isTrue();
+        assertThat(hard.at("/metadata/boundKind").asText()).isEqualTo("RELAXATION");
+        assertThat(hard.at("/metadata/optimal").asBoolean()).isFalse();
+        assertThat(HardMediumSoftLongScore.parseScore(hard.at("/metadata/bound").asText()).mediumScore())
+                .as("the relaxation pairs all three").isGreaterThan(HardMediumSoftLongScore.parseScore(
+                        hard.at("/metadata/score").asText()).mediumScore());
+        assertThat(hard.get("pairs")).hasSize(2);
+        assertThat(hard.get("clusters")).isNotEmpty();
+        for (JsonNode cluster : hard.get("clusters")) {
+            assertThat(cluster.get("commonThemes")).as(cluster.toString()).isNotEmpty();
+        }
+        JsonNode coherent = hard.at("/clusters/0");
+        assertThat(ids(coherent.get("partners"))).containsExactlyInAnyOrder("boston", "curitiba");
+        assertThat(coherent.get("commonThemes").get(0).asText()).isEqualTo("Urban mobility");
+        assertThat(coherent.get("explanation").asText())
+                .isEqualTo("Lyon and its partners Boston and Curitiba share Urban mobility.");
+        JsonNode osaka = hard.at("/unpaired/0");
+        assertThat(hard.get("unpaired")).hasSize(2); // Osaka, and Lyon's third place
+        for (JsonNode unpaired : hard.get("unpaired")) {
+            if (unpaired.at("/applicant/id").asText().equals("osaka")) {
+                osaka = unpaired;
+            }
+        }
+        assertThat(osaka.at("/applicant/id").asText()).isEqualTo("osaka");
+        assertThat(osaka.get("reason").asText()).isEqualTo("CLUSTER_INCOHERENT");
+        assertThat(osaka.get("explanation").asText()).contains("Lyon with Boston, Curitiba and Osaka")
+                .contains("without a common theme")
+                .contains("requires one theme common to each cluster");
+
+        JsonNode soft = clusterRun("SOFT");
+        assertThat(soft.get("pairs")).hasSize(3);
+        assertThat(soft.at("/clusters/0/commonThemes")).isEmpty();
+        assertThat(soft.at("/clusters/0/explanation").asText()).endsWith("the call prefers one theme common to each "
+                + "cluster (Cluster coherence).");
+        for (JsonNode pair : soft.get("pairs")) {
+            List<String> lines = new ArrayList<>();
+            pair.get("contributions").forEach(contribution -> {
+                if (contribution.get("constraint").asText().equals("Cluster coherence")) {
+                    lines.add(contribution.get("score").asText() + " " + contribution.get("justification").asText());
+                }
+            });
+            assertThat(lines).as(pair.toString()).hasSize(1);
+            assertThat(lines.get(0)).startsWith("0hard/0medium/-500soft Lyon (Circular economy, Urban mobility) "
+                    + "and its partners ").endsWith("share no theme; the call prefers one theme common to each "
+                    + "cluster.");
+        }
+        JsonNode analysis = json(rest.getForEntity(RUNS + "/" + soft.at("/metadata/id").asText() + "/score-analysis",
+                String.class).getBody());
+        boolean charged = false;
+        for (JsonNode constraint : analysis.get("constraints")) {
+            if (constraint.get("name").asText().equals("Cluster coherence")) {
+                assertThat(constraint.get("score").asText()).isEqualTo("0hard/0medium/-500soft");
+                charged = true;
+            }
+        }
+        assertThat(charged).isTrue();
+
+        ObjectNode bad = clusterRequest("ALWAYS");
+        ResponseEntity<String> refused = postJson(RUNS, bad);
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        JsonNode error = json(refused.getBody()).at("/errors/0");
+        assertThat(error.get("field").asText()).isEqualTo("call.clusterCoherence");
+        assertThat(error.get("message").asText()).contains("is not one of [NONE, SOFT, HARD]");
+    }
+
+    /** Lyon with three places; Boston and Curitiba share its Urban mobility, Osaka only its Circular economy. */
+    private ObjectNode clusterRequest(String coherence) {
+        ObjectNode request = new ObjectMapper().createObjectNode().put("name", "Cluster " + coherence);
+        ObjectNode call = request.putObject("call");
+        if (coherence != null) {
+            call.put("clusterCoherence", coherence);
+        }
+        request.putObject("termination").put("spentLimit", "PT5S").put("unimprovedSpentLimit", "PT1S");
+        var applicants = request.putArray("applicants");
+        clusterApplicant(applicants.addObject(), "lyon", "Lyon", "FR", 3, List.of("fr", "en"),
+                Map.of("Urban mobility", 3, "Circular economy", 3));
+        clusterApplicant(applicants.addObject(), "boston", "Boston", "US", 1, List.of("en"),
+                Map.of("Urban mobility", 3));
+        clusterApplicant(applicants.addObject(), "curitiba", "Curitiba", "BR", 1, List.of("pt"),
+                Map.of("Urban mobility", 2));
+        clusterApplicant(applicants.addObject(), "osaka", "Osaka", "JP", 1, List.of("en"),
+                Map.of("Circular economy", 3));
+        return request;
+    }
+
+    private static void clusterApplicant(ObjectNode applicant, String id, String name, String country,
+            int maxPartners, List<String> languages, Map<String, Integer> challenges) {
+        applicant.put("id", id).put("name", name).put("country", country).put("population", 500_000)
+                .put("maxPartners", maxPartners);
+        languages.forEach(applicant.putArray("languages")::add);
+        var themes = applicant.putArray("challenges");
+        challenges.forEach((theme, priority) -> themes.addObject().put("theme", theme).put("priority", priority));
+    }
+
+    private JsonNode clusterRun(String coherence) throws Exception {
+        UUID id = submit(clusterRequest(coherence));
+        awaitMetadata(id, m -> hasStatus(m, "COMPLETED"));
+        return json(rest.getForEntity(RUNS + "/" + id, String.class).getBody());
+    }
+
+    private static List<String> ids(JsonNode applicants) {
+        List<String> ids = new ArrayList<>();
+        applicants.forEach(applicant -> ids.add(applicant.get("id").asText()));
+        return ids;
     }
 
     private JsonNode solved(PopulationPolicy policy) throws Exception {

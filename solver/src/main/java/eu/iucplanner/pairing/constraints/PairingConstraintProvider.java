@@ -2,6 +2,7 @@ package eu.iucplanner.pairing.constraints;
 
 import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.count;
 import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.countBi;
+import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.toList;
 import static ai.timefold.solver.core.api.score.stream.Joiners.equal;
 
 import java.util.List;
@@ -16,6 +17,7 @@ import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
 import ai.timefold.solver.core.api.score.stream.bi.BiConstraintStream;
 
 import eu.iucplanner.pairing.domain.Applicant;
+import eu.iucplanner.pairing.domain.ClusterCoherence;
 import eu.iucplanner.pairing.domain.CountryLimit;
 import eu.iucplanner.pairing.domain.PairScores;
 import eu.iucplanner.pairing.domain.PartnerSlot;
@@ -49,6 +51,8 @@ public class PairingConstraintProvider implements ConstraintProvider {
     public static final String THEME_ABOVE_SOFT_CAP = "Theme above soft cap";
     public static final String EARLIER_PAIR_FORMED_AGAIN = "Earlier pair formed again";
     public static final String RETURNING_PARTICIPANTS = "Returning participants";
+    public static final String INCOHERENT_CLUSTER = "Incoherent cluster";
+    public static final String CLUSTER_COHERENCE = "Cluster coherence";
 
     private static final HardMediumSoftLongScore ONE_HARD = HardMediumSoftLongScore.ONE_HARD;
     private static final HardMediumSoftLongScore ONE_MEDIUM = HardMediumSoftLongScore.ONE_MEDIUM;
@@ -61,6 +65,7 @@ public class PairingConstraintProvider implements ConstraintProvider {
             Map.entry(PAIR_FORMED_TWICE, ONE_HARD),
             Map.entry(EXCLUDED_PAIR_FORMED, ONE_HARD),
             Map.entry(COUNTRY_CAP_EXCEEDED, ONE_HARD),
+            Map.entry(INCOHERENT_CLUSTER, ONE_HARD),
             Map.entry(OPEN_PARTNER_PLACE, ONE_MEDIUM),
             Map.entry(SHARED_CHALLENGES, HardMediumSoftLongScore.ofSoft(100)),
             Map.entry(SIZE_SIMILARITY, HardMediumSoftLongScore.ofSoft(1)),
@@ -72,7 +77,8 @@ public class PairingConstraintProvider implements ConstraintProvider {
             Map.entry(COUNTRY_ABOVE_SOFT_CAP, HardMediumSoftLongScore.ofSoft(200)),
             Map.entry(THEME_ABOVE_SOFT_CAP, HardMediumSoftLongScore.ofSoft(100)),
             Map.entry(EARLIER_PAIR_FORMED_AGAIN, HardMediumSoftLongScore.ofSoft(500)),
-            Map.entry(RETURNING_PARTICIPANTS, HardMediumSoftLongScore.ofSoft(100)));
+            Map.entry(RETURNING_PARTICIPANTS, HardMediumSoftLongScore.ofSoft(100)),
+            Map.entry(CLUSTER_COHERENCE, HardMediumSoftLongScore.ofSoft(500)));
 
     @Override
     public Constraint[] defineConstraints(ConstraintFactory factory) {
@@ -84,6 +90,7 @@ public class PairingConstraintProvider implements ConstraintProvider {
                 pairFormedTwice(factory),
                 excludedPairFormed(factory),
                 countryCapExceeded(factory),
+                incoherentCluster(factory),
                 // Medium
                 openPartnerPlace(factory),
                 // Soft
@@ -97,7 +104,8 @@ public class PairingConstraintProvider implements ConstraintProvider {
                 countryAboveSoftCap(factory),
                 themeAboveSoftCap(factory),
                 earlierPairFormedAgain(factory),
-                returningParticipants(factory)
+                returningParticipants(factory),
+                clusterCoherence(factory)
         };
     }
 
@@ -172,6 +180,14 @@ public class PairingConstraintProvider implements ConstraintProvider {
                         "%s is in %s; the call allows at most %d.".formatted(limit.country(), pairings(pairs),
                                 limit.cap())))
                 .asConstraint(COUNTRY_CAP_EXCEEDED);
+    }
+
+    // When the call requires coherent clusters, an applicant with several partners shares a theme with all of them.
+    Constraint incoherentCluster(ConstraintFactory factory) {
+        return incoherentClusters(factory, ClusterCoherence.HARD)
+                .penalizeLong(weight(INCOHERENT_CLUSTER))
+                .justifyWith((hub, partners, score) -> cluster(hub, partners, "requires"))
+                .asConstraint(INCOHERENT_CLUSTER);
     }
 
     // Every partner place an eligible applicant leaves open costs the same, so the most cooperations come first.
@@ -320,9 +336,56 @@ public class PairingConstraintProvider implements ConstraintProvider {
                 .asConstraint(RETURNING_PARTICIPANTS);
     }
 
+    // When the call prefers coherent clusters, each applicant with several partners that shares no theme with all of
+    // them costs.
+    Constraint clusterCoherence(ConstraintFactory factory) {
+        return incoherentClusters(factory, ClusterCoherence.SOFT)
+                .penalizeLong(weight(CLUSTER_COHERENCE))
+                .justifyWith((hub, partners, score) -> cluster(hub, partners, "prefers"))
+                .asConstraint(CLUSTER_COHERENCE);
+    }
+
     // ************************************************************************
     // Helpers
     // ************************************************************************
+
+    /**
+     * Under the given coherence rule, each cluster (an applicant with two or more partners, whichever side it is on)
+     * whose members share no theme, with its partners.
+     */
+    private static BiConstraintStream<Applicant, List<Applicant>> incoherentClusters(ConstraintFactory factory,
+            ClusterCoherence rule) {
+        return factory.forEach(PartnerSlot.class)
+                .filter(slot -> slot.getOwner().getClusterCoherence() == rule)
+                .map(PartnerSlot::getOwner, PartnerSlot::getPartner)
+                .concat(factory.forEach(PartnerSlot.class)
+                        .filter(slot -> slot.getOwner().getClusterCoherence() == rule)
+                        .map(PartnerSlot::getPartner, PartnerSlot::getOwner))
+                .groupBy((hub, partner) -> hub, toList((hub, partner) -> partner))
+                .filter((hub, partners) -> partners.size() >= 2 && !PairScores.isCoherent(hub, partners));
+    }
+
+    private static ClusterJustification cluster(Applicant hub, List<Applicant> partners, String callWants) {
+        List<Applicant> sorted = partners.stream().sorted(java.util.Comparator.comparing(Applicant::getId)).toList();
+        return new ClusterJustification(hub.getId(), sorted.stream().map(Applicant::getId).toList(),
+                "%s (%s) and its partners %s share no theme; the call %s one theme common to each cluster."
+                        .formatted(hub.getName(), themeList(hub), joined(sorted.stream()
+                                .map(partner -> "%s (%s)".formatted(partner.getName(), themeList(partner)))
+                                .toList()), callWants));
+    }
+
+    private static String themeList(Applicant applicant) {
+        List<String> themes = PairScores.themes(applicant);
+        return themes.isEmpty() ? "no theme of the call" : String.join(", ", themes);
+    }
+
+    /** "a", "a and b", "a, b and c". */
+    static String joined(List<String> parts) {
+        if (parts.size() <= 1) {
+            return String.join("", parts);
+        }
+        return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+    }
 
     private static HardMediumSoftLongScore weight(String constraintName) {
         return DEFAULT_WEIGHTS.get(constraintName);

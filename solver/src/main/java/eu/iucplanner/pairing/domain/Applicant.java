@@ -38,6 +38,7 @@ public final class Applicant {
     private final Set<String> earlierPartnerIds;
     private final boolean earlierPairsPenalized;
     private final int returning;
+    private final ClusterCoherence clusterCoherence;
 
     public Applicant(ApplicantProfile profile, CallRules call) {
         this.profile = Objects.requireNonNull(profile, "profile");
@@ -64,6 +65,7 @@ public final class Applicant {
         this.earlierPairsPenalized = call.participation().earlierPairs()
                 == ParticipationRules.EarlierPairs.PENALIZE;
         this.returning = call.participation().preferFirstTimeParticipants() && profile.previousParticipant() ? 1 : 0;
+        this.clusterCoherence = call.clusterCoherence();
     }
 
     /** {@code round(100 * ln(population))}, with populations below 1 counted as 1. */
@@ -209,6 +211,11 @@ public final class Applicant {
     /** 1 when it took part before and the call prefers first-time participants, else 0. */
     public int getReturning() {
         return returning;
+    }
+
+    /** The call's cluster coherence rule, which this applicant's cluster (when it has several partners) follows. */
+    public ClusterCoherence getClusterCoherence() {
+        return clusterCoherence;
     }
 
     /** Whether this applicant refuses the other one, or the other one refuses this one. */

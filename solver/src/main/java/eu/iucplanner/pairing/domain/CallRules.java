@@ -30,11 +30,14 @@ import java.util.Set;
  * @param themeSoftCap            pairs per theme (a pair's main shared theme) before each further pair costs; -1 for
  *                                no theme spread
  * @param participation           how earlier pairs and returning participants are treated
+ * @param clusterCoherence        whether an applicant with several partners must ({@code HARD}) or should
+ *                                ({@code SOFT}) share one theme with all of them, or need not ({@code NONE})
  */
 public record CallRules(String name, long populationThreshold, int minimumCommitmentMonths,
         Map<String, ProgrammeRegion> countryRegions, List<String> themes, Map<ProgrammeRegion, Integer> targetPairs,
         PopulationPolicy populationPolicy, long populationFloor, Set<PopulationBasis> countedPopulationBases,
-        CountryLimits countryLimits, int themeSoftCap, ParticipationRules participation) {
+        CountryLimits countryLimits, int themeSoftCap, ParticipationRules participation,
+        ClusterCoherence clusterCoherence) {
 
     /** The floor of a {@code PREFERENCE} call unless it sets its own: the threshold of an earlier call. */
     public static final long DEFAULT_POPULATION_FLOOR = 50_000;
@@ -103,11 +106,23 @@ public record CallRules(String name, long populationThreshold, int minimumCommit
                 ParticipationRules.NONE);
     }
 
+    /** A call without a cluster coherence rule. */
+    public CallRules(String name, long populationThreshold, int minimumCommitmentMonths,
+            Map<String, ProgrammeRegion> countryRegions, List<String> themes,
+            Map<ProgrammeRegion, Integer> targetPairs, PopulationPolicy populationPolicy, long populationFloor,
+            Set<PopulationBasis> countedPopulationBases, CountryLimits countryLimits, int themeSoftCap,
+            ParticipationRules participation) {
+        this(name, populationThreshold, minimumCommitmentMonths, countryRegions, themes, targetPairs,
+                populationPolicy, populationFloor, countedPopulationBases, countryLimits, themeSoftCap,
+                participation, ClusterCoherence.NONE);
+    }
+
     public CallRules {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(populationPolicy, "populationPolicy");
         countryLimits = countryLimits == null ? CountryLimits.NONE : countryLimits;
         participation = participation == null ? ParticipationRules.NONE : participation;
+        clusterCoherence = clusterCoherence == null ? ClusterCoherence.NONE : clusterCoherence;
         if (themeSoftCap < -1) {
             throw new IllegalArgumentException("themeSoftCap must be -1 (none) or more");
         }
@@ -179,42 +194,52 @@ public record CallRules(String name, long populationThreshold, int minimumCommit
         map.put(country, region);
         return new CallRules(name, populationThreshold, minimumCommitmentMonths, map, themes, targetPairs,
                 populationPolicy, populationFloor, countedPopulationBases, countryLimits,
-                themeSoftCap, participation);
+                themeSoftCap, participation, clusterCoherence);
     }
 
     public CallRules withTargetPairs(Map<ProgrammeRegion, Integer> newTargetPairs) {
         return new CallRules(name, populationThreshold, minimumCommitmentMonths, countryRegions, themes,
                 newTargetPairs, populationPolicy, populationFloor, countedPopulationBases, countryLimits,
-                themeSoftCap, participation);
+                themeSoftCap, participation, clusterCoherence);
     }
 
     public CallRules withPopulationThreshold(long newThreshold) {
         return new CallRules(name, newThreshold, minimumCommitmentMonths, countryRegions, themes, targetPairs,
                 populationPolicy, Math.min(populationFloor, newThreshold), countedPopulationBases, countryLimits,
-                themeSoftCap, participation);
+                themeSoftCap, participation, clusterCoherence);
     }
 
     /** The same call with another population policy, floor and counted bases. */
     public CallRules withPopulationPolicy(PopulationPolicy policy, long floor, Set<PopulationBasis> bases) {
         return new CallRules(name, populationThreshold, minimumCommitmentMonths, countryRegions, themes, targetPairs,
-                policy, floor, bases, countryLimits, themeSoftCap, participation);
+                policy, floor, bases, countryLimits, themeSoftCap, participation, clusterCoherence);
     }
 
     /** The same call with other country limits. */
     public CallRules withCountryLimits(CountryLimits limits) {
         return new CallRules(name, populationThreshold, minimumCommitmentMonths, countryRegions, themes, targetPairs,
-                populationPolicy, populationFloor, countedPopulationBases, limits, themeSoftCap, participation);
+                populationPolicy, populationFloor, countedPopulationBases, limits, themeSoftCap, participation,
+                clusterCoherence);
     }
 
     /** The same call with another soft cap of pairs per theme (-1 for none). */
     public CallRules withThemeSoftCap(int cap) {
         return new CallRules(name, populationThreshold, minimumCommitmentMonths, countryRegions, themes, targetPairs,
-                populationPolicy, populationFloor, countedPopulationBases, countryLimits, cap, participation);
+                populationPolicy, populationFloor, countedPopulationBases, countryLimits, cap, participation,
+                clusterCoherence);
     }
 
     /** The same call with other participation rules. */
     public CallRules withParticipation(ParticipationRules rules) {
         return new CallRules(name, populationThreshold, minimumCommitmentMonths, countryRegions, themes, targetPairs,
-                populationPolicy, populationFloor, countedPopulationBases, countryLimits, themeSoftCap, rules);
+                populationPolicy, populationFloor, countedPopulationBases, countryLimits, themeSoftCap, rules,
+                clusterCoherence);
+    }
+
+    /** The same call with another cluster coherence rule. */
+    public CallRules withClusterCoherence(ClusterCoherence coherence) {
+        return new CallRules(name, populationThreshold, minimumCommitmentMonths, countryRegions, themes, targetPairs,
+                populationPolicy, populationFloor, countedPopulationBases, countryLimits, themeSoftCap, participation,
+                coherence);
     }
 }

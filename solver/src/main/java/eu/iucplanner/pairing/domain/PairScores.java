@@ -67,6 +67,47 @@ public final class PairScores {
     }
 
     /**
+     * The common themes of a cluster: the call's themes that are a challenge of the hub and of every one of its
+     * partners, in the call's order. Empty when they have none (an incoherent cluster).
+     */
+    public static List<String> commonThemes(Applicant hub, List<Applicant> partners) {
+        int[] common = hub.themeIndexes().clone();
+        int size = common.length;
+        for (Applicant partner : partners) {
+            int[] other = partner.themeIndexes();
+            int kept = 0;
+            int j = 0;
+            for (int i = 0; i < size; i++) {
+                while (j < other.length && other[j] < common[i]) {
+                    j++;
+                }
+                if (j < other.length && other[j] == common[i]) {
+                    common[kept++] = common[i];
+                }
+            }
+            size = kept;
+            if (size == 0) {
+                return List.of();
+            }
+        }
+        List<String> names = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            names.add(hub.themeName(common[i]));
+        }
+        return names;
+    }
+
+    /** The applicant's themes that are the call's, in the call's order. */
+    public static List<String> themes(Applicant applicant) {
+        return commonThemes(applicant, List.of());
+    }
+
+    /** Whether the hub and every one of its partners share at least one of the call's themes. */
+    public static boolean isCoherent(Applicant hub, List<Applicant> partners) {
+        return !commonThemes(hub, partners).isEmpty();
+    }
+
+    /**
      * The pair's main shared theme, for the theme spread: the index of the shared theme with the highest product of
      * the two priorities (the first in the call's order on a tie), or -1 when they share none.
      */

@@ -17,6 +17,7 @@ import ai.timefold.solver.core.impl.score.director.InnerScoreDirector;
 
 import eu.iucplanner.pairing.constraints.PairingConstraintProvider;
 import eu.iucplanner.pairing.domain.Applicant;
+import eu.iucplanner.pairing.domain.ClusterCoherence;
 import eu.iucplanner.pairing.domain.CountryLimit;
 import eu.iucplanner.pairing.domain.PairScores;
 import eu.iucplanner.pairing.domain.PairingMode;
@@ -35,6 +36,11 @@ import eu.iucplanner.pairing.domain.RegionTarget;
  * result (only possible when the flow was stopped). When the flow reaches its optimum the phase records it as the
  * problem's {@link eu.iucplanner.pairing.domain.ProvenBound}: the solver then ends at once
  * ({@link ProvenOptimumStop}) instead of searching on for nothing.
+ * <p>
+ * The theme spread and cluster coherence are not in the flow: with them the flow's optimum is the optimum of a
+ * relaxation, proven as the bound with those penalties added back, and local search goes on. Under a hard coherence
+ * rule the flow's clusters are first made coherent by giving up partners ({@code repairClusters}), so that local
+ * search starts from a feasible pairing.
  * <p>
  * When the run is stopped (a user's stop or its time limit) while the flow is still searching, the flow returns the
  * valid matching of its last phase boundary and this phase fills the places that leaves open greedily (highest pair
@@ -145,12 +151,17 @@ public class MatchingWarmStart implements PhaseCommand<PairingSolution> {
         scoreDirector.triggerVariableListeners();
         HardMediumSoftLongScore flowScore = score(scoreDirector);
         if (result.optimal()) {
-            // Every term but the theme spread is in the flow network. Without a theme spread the flow's optimum is
-            // the optimum of the whole score; with one it is the optimum of the relaxation without that penalty, so
-            // the flow's score with its theme penalty added back is an upper bound on every solution's score.
+            // Every term but the theme spread and the cluster coherence is in the flow network. Without them the
+            // flow's optimum is the optimum of the whole score; with them it is the optimum of the relaxation without
+            // those penalties, so the flow's score with its theme and cluster penalties added back is an upper bound
+            // on every solution's score (a penalty never adds to a score).
             long themePenalty = themePenalty(solution);
-            solution.getProvenBound().prove(HardMediumSoftLongScore.of(flowScore.hardScore(), flowScore.mediumScore(),
-                    flowScore.softScore() + themePenalty), solution.getThemeLimits().isEmpty());
+            HardMediumSoftLongScore clusterPenalty = clusterPenalty(solution);
+            solution.getProvenBound().prove(HardMediumSoftLongScore.of(
+                    flowScore.hardScore() + clusterPenalty.hardScore(), flowScore.mediumScore(),
+                    flowScore.softScore() + themePenalty + clusterPenalty.softScore()),
+                    solution.getThemeLimits().isEmpty()
+                            && solution.getCall().clusterCoherence() == ClusterCoherence.NONE);
         }
         if (solution.getMode() == PairingMode.STABLE) {
             // The flow's optimum stays the bound beside it; the answer is the EU-proposing stable pairing.
@@ -167,8 +178,12 @@ public class MatchingWarmStart implements PhaseCommand<PairingSolution> {
                 setPartner(scoreDirector, freeSlotsByOwner.get(owner).get(next), partners.get(pair[1]));
             }
             scoreDirector.triggerVariableListeners();
+            repairClusters(scoreDirector, solution);
             solution.getProvenBound().finish();
             return;
+        }
+        if (repairClusters(scoreDirector, solution)) {
+            flowScore = score(scoreDirector);
         }
         if (startScore != null && startScore.compareTo(flowScore) > 0) {
             for (PartnerSlot slot : solution.getSlots()) {
@@ -330,6 +345,112 @@ public class MatchingWarmStart implements PhaseCommand<PairingSolution> {
             beyond += Math.max(0, pairsByTheme.getOrDefault(limit.themeIndex(), 0) - limit.softCap());
         }
         return beyond * softWeight(solution, PairingConstraintProvider.THEME_ABOVE_SOFT_CAP);
+    }
+
+    /** What "Incoherent cluster" and "Cluster coherence" cost the working solution, as a positive score. */
+    private static HardMediumSoftLongScore clusterPenalty(PairingSolution solution) {
+        ClusterCoherence rule = solution.getCall().clusterCoherence();
+        if (rule == ClusterCoherence.NONE) {
+            return HardMediumSoftLongScore.ZERO;
+        }
+        long incoherent = 0;
+        for (Map.Entry<Applicant, List<Applicant>> cluster : partnersOf(solution).entrySet()) {
+            if (cluster.getValue().size() >= 2 && !PairScores.isCoherent(cluster.getKey(), cluster.getValue())) {
+                incoherent++;
+            }
+        }
+        return weight(solution, rule == ClusterCoherence.HARD ? PairingConstraintProvider.INCOHERENT_CLUSTER
+                : PairingConstraintProvider.CLUSTER_COHERENCE).multiply(incoherent);
+    }
+
+    /** Every applicant in a pair with its partners, whichever side it is on. */
+    private static Map<Applicant, List<Applicant>> partnersOf(PairingSolution solution) {
+        Map<Applicant, List<Applicant>> partnersOf = new HashMap<>();
+        for (PartnerSlot slot : solution.getSlots()) {
+            if (slot.getPartner() != null) {
+                partnersOf.computeIfAbsent(slot.getOwner(), a -> new ArrayList<>()).add(slot.getPartner());
+                partnersOf.computeIfAbsent(slot.getPartner(), a -> new ArrayList<>()).add(slot.getOwner());
+            }
+        }
+        return partnersOf;
+    }
+
+    /**
+     * Under a hard cluster coherence rule, makes every cluster coherent by giving up partners, so that local search
+     * starts from a feasible pairing: each incoherent cluster keeps the partners of the hub's theme that keeps the
+     * most of them (then the highest total pair score), or its single best partner, and always its pinned partners.
+     * Giving up a partner only shrinks other clusters, which stay coherent, so one pass is enough. Returns whether
+     * anything changed.
+     */
+    private static boolean repairClusters(ScoreDirector<PairingSolution> scoreDirector, PairingSolution solution) {
+        if (solution.getCall().clusterCoherence() != ClusterCoherence.HARD) {
+            return false;
+        }
+        PairWeights weights = PairWeights.of(solution.getConstraintWeightOverrides());
+        Map<Applicant, List<PartnerSlot>> slotsOf = new java.util.LinkedHashMap<>();
+        for (PartnerSlot slot : solution.getSlots()) {
+            if (slot.getPartner() != null) {
+                slotsOf.computeIfAbsent(slot.getOwner(), a -> new ArrayList<>()).add(slot);
+                slotsOf.computeIfAbsent(slot.getPartner(), a -> new ArrayList<>()).add(slot);
+            }
+        }
+        boolean changed = false;
+        for (Map.Entry<Applicant, List<PartnerSlot>> entry : slotsOf.entrySet()) {
+            Applicant hub = entry.getKey();
+            List<PartnerSlot> held = entry.getValue().stream().filter(slot -> slot.getPartner() != null).toList();
+            List<Applicant> partners = held.stream().map(slot -> other(slot, hub)).toList();
+            if (held.size() < 2 || PairScores.isCoherent(hub, partners)) {
+                continue;
+            }
+            List<PartnerSlot> pinned = held.stream().filter(PartnerSlot::isPinned).toList();
+            List<PartnerSlot> keep = null;
+            long keepScore = Long.MIN_VALUE;
+            List<List<PartnerSlot>> options = new ArrayList<>();
+            for (String theme : PairScores.themes(hub)) {
+                options.add(held.stream()
+                        .filter(slot -> PairScores.themes(other(slot, hub)).contains(theme)).toList());
+            }
+            if (pinned.size() <= 1) {
+                options.add(pinned.isEmpty() ? List.of(held.stream()
+                        .max(java.util.Comparator.comparingLong(slot -> weights.softScore(slot.getOwner(),
+                                slot.getPartner()))).orElseThrow()) : pinned);
+            }
+            for (List<PartnerSlot> option : options) {
+                if (!option.containsAll(pinned)) {
+                    continue;
+                }
+                long optionScore = option.stream()
+                        .mapToLong(slot -> weights.softScore(slot.getOwner(), slot.getPartner())).sum();
+                if (keep == null || option.size() > keep.size()
+                        || (option.size() == keep.size() && optionScore > keepScore)) {
+                    keep = option;
+                    keepScore = optionScore;
+                }
+            }
+            if (keep == null) {
+                continue; // pinned partners without a common theme: the pins decide
+            }
+            for (PartnerSlot slot : held) {
+                if (!keep.contains(slot)) {
+                    setPartner(scoreDirector, slot, null);
+                    changed = true;
+                }
+            }
+        }
+        if (changed) {
+            scoreDirector.triggerVariableListeners();
+        }
+        return changed;
+    }
+
+    private static Applicant other(PartnerSlot slot, Applicant one) {
+        return slot.getOwner() == one ? slot.getPartner() : slot.getOwner();
+    }
+
+    private static HardMediumSoftLongScore weight(PairingSolution solution, String constraint) {
+        HardMediumSoftLongScore weight = solution.getConstraintWeightOverrides() == null ? null
+                : solution.getConstraintWeightOverrides().getConstraintWeight(constraint);
+        return weight == null ? PairingConstraintProvider.DEFAULT_WEIGHTS.get(constraint) : weight;
     }
 
     private static long softWeight(PairingSolution solution, String constraint) {

@@ -21,6 +21,7 @@ import eu.iucplanner.pairing.TestApplicants;
 import eu.iucplanner.pairing.domain.Applicant;
 import eu.iucplanner.pairing.domain.ApplicantProfile;
 import eu.iucplanner.pairing.domain.CallRules;
+import eu.iucplanner.pairing.domain.ClusterCoherence;
 import eu.iucplanner.pairing.domain.CountryLimit;
 import eu.iucplanner.pairing.domain.ThemeLimit;
 import eu.iucplanner.pairing.domain.PopulationBasis;
@@ -399,6 +400,60 @@ class PairingConstraintProviderTest {
         verifier.verifyThat(PairingConstraintProvider::returningParticipants)
                 .given(slot(new Applicant(lyonProfile().build(), firstTime), 0,
                         new Applicant(curitibaProfile().build(), firstTime)))
+                .hasNoImpact();
+    }
+
+    @Test
+    void incoherentCluster() {
+        CallRules hard = TestApplicants.CALL.withClusterCoherence(ClusterCoherence.HARD);
+        Applicant lyon = new Applicant(lyonProfile().maxPartners(2).build(), hard);
+        Applicant curitiba = new Applicant(curitibaProfile().build(), hard);
+        Applicant osaka = new Applicant(osakaProfile().maxPartners(2).build(), hard);
+        Applicant boston = new Applicant(bostonProfile().build(), hard);
+        Applicant marseille = new Applicant(TestApplicants.marseilleProfile().build(), hard);
+        // Lyon (Circular economy, Urban mobility) with Curitiba (Urban mobility) and Osaka (Circular economy).
+        verifier.verifyThat(PairingConstraintProvider::incoherentCluster)
+                .given(slot(lyon, 0, curitiba), slot(lyon, 1, osaka))
+                .justifiesWith(new ClusterJustification("lyon", java.util.List.of("curitiba", "osaka"),
+                        "Lyon (Circular economy, Urban mobility) and its partners Curitiba (Urban mobility) and Osaka "
+                                + "(Circular economy) share no theme; the call requires one theme common to each "
+                                + "cluster."))
+                .penalizesBy(1);
+        // A partner-side hub too: Osaka with Lyon and Marseille (Climate adaptation), beside Lyon's cluster.
+        verifier.verifyThat(PairingConstraintProvider::incoherentCluster)
+                .given(slot(lyon, 0, curitiba), slot(lyon, 1, osaka), slot(marseille, 0, osaka))
+                .penalizesBy(2);
+        // Lyon, Boston and Curitiba share Urban mobility; a single pair is no cluster.
+        verifier.verifyThat(PairingConstraintProvider::incoherentCluster)
+                .given(slot(lyon, 0, boston), slot(lyon, 1, curitiba), slot(marseille, 0, osaka))
+                .hasNoImpact();
+        // Without the rule (the default call) an incoherent cluster costs nothing.
+        verifier.verifyThat(PairingConstraintProvider::incoherentCluster)
+                .given(slot(applicant(lyonProfile().maxPartners(2)), 0, curitiba()),
+                        slot(applicant(lyonProfile().maxPartners(2)), 1, osaka()))
+                .hasNoImpact();
+    }
+
+    @Test
+    void clusterCoherence() {
+        CallRules soft = TestApplicants.CALL.withClusterCoherence(ClusterCoherence.SOFT);
+        Applicant lyon = new Applicant(lyonProfile().maxPartners(2).build(), soft);
+        Applicant curitiba = new Applicant(curitibaProfile().build(), soft);
+        Applicant osaka = new Applicant(osakaProfile().build(), soft);
+        Applicant boston = new Applicant(bostonProfile().build(), soft);
+        verifier.verifyThat(PairingConstraintProvider::clusterCoherence)
+                .given(slot(lyon, 0, curitiba), slot(lyon, 1, osaka))
+                .justifiesWith(new ClusterJustification("lyon", java.util.List.of("curitiba", "osaka"),
+                        "Lyon (Circular economy, Urban mobility) and its partners Curitiba (Urban mobility) and Osaka "
+                                + "(Circular economy) share no theme; the call prefers one theme common to each "
+                                + "cluster."))
+                .penalizesBy(1);
+        verifier.verifyThat(PairingConstraintProvider::clusterCoherence)
+                .given(slot(lyon, 0, boston), slot(lyon, 1, osaka))
+                .hasNoImpact();
+        // The soft rule leaves the hard one alone, and the other way round.
+        verifier.verifyThat(PairingConstraintProvider::incoherentCluster)
+                .given(slot(lyon, 0, curitiba), slot(lyon, 1, osaka))
                 .hasNoImpact();
     }
 }

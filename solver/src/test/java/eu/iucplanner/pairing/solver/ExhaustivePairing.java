@@ -36,6 +36,10 @@ final class ExhaustivePairing {
     private final Map<Integer, Integer> themeCounts = new HashMap<>();
     private final List<eu.iucplanner.pairing.domain.ThemeLimit> themeLimits;
     private final long themeWeight;
+    private final Map<Applicant, List<Applicant>> partnersOf = new HashMap<>();
+    private final eu.iucplanner.pairing.domain.ClusterCoherence coherence;
+    private final long coherenceWeight;
+    private final List<String> callThemeNames;
     private HardMediumSoftLongScore best;
     private long visited;
 
@@ -66,6 +70,13 @@ final class ExhaustivePairing {
         this.themeWeight = (theme == null
                 ? PairingConstraintProvider.DEFAULT_WEIGHTS.get(PairingConstraintProvider.THEME_ABOVE_SOFT_CAP)
                 : theme).softScore();
+        this.coherence = solution.getCall().clusterCoherence();
+        this.callThemeNames = solution.getCall().themes();
+        HardMediumSoftLongScore cluster = solution.getConstraintWeightOverrides()
+                .getConstraintWeight(PairingConstraintProvider.CLUSTER_COHERENCE);
+        this.coherenceWeight = (cluster == null
+                ? PairingConstraintProvider.DEFAULT_WEIGHTS.get(PairingConstraintProvider.CLUSTER_COHERENCE)
+                : cluster).softScore();
     }
 
     HardMediumSoftLongScore bestScore() {
@@ -134,6 +145,37 @@ final class ExhaustivePairing {
         countryCounts.merge(partner.getProfile().country(), delta, Integer::sum);
         themeCounts.merge(eu.iucplanner.pairing.domain.PairScores.mainSharedTheme(owner, partner), delta,
                 Integer::sum);
+        if (delta > 0) {
+            partnersOf.computeIfAbsent(owner, a -> new java.util.ArrayList<>()).add(partner);
+            partnersOf.computeIfAbsent(partner, a -> new java.util.ArrayList<>()).add(owner);
+        } else {
+            partnersOf.get(owner).remove(partner);
+            partnersOf.get(partner).remove(owner);
+        }
+    }
+
+    /**
+     * The clusters (an applicant with two or more partners) whose members share no theme of the call, from the
+     * profiles' challenges, independently of {@code PairScores}.
+     */
+    private int incoherentClusters() {
+        int incoherent = 0;
+        for (Map.Entry<Applicant, List<Applicant>> cluster : partnersOf.entrySet()) {
+            if (cluster.getValue().size() < 2) {
+                continue;
+            }
+            java.util.Set<String> common = callThemes(cluster.getKey());
+            cluster.getValue().forEach(partner -> common.retainAll(callThemes(partner)));
+            incoherent += common.isEmpty() ? 1 : 0;
+        }
+        return incoherent;
+    }
+
+    private java.util.Set<String> callThemes(Applicant applicant) {
+        java.util.Set<String> themes = new java.util.HashSet<>();
+        applicant.getProfile().challenges().forEach(challenge -> themes.add(challenge.theme()));
+        themes.retainAll(callThemeNames);
+        return themes;
     }
 
     private void evaluate(long perPairSoft) {
@@ -148,6 +190,13 @@ final class ExhaustivePairing {
             }
         }
         perPairSoft -= countryWeight * aboveSoftCaps;
+        if (coherence != eu.iucplanner.pairing.domain.ClusterCoherence.NONE) {
+            int incoherent = incoherentClusters();
+            if (coherence == eu.iucplanner.pairing.domain.ClusterCoherence.HARD && incoherent > 0) {
+                return; // not feasible: a cluster shares no theme
+            }
+            perPairSoft -= coherenceWeight * incoherent;
+        }
         long aboveThemeCaps = 0;
         for (eu.iucplanner.pairing.domain.ThemeLimit limit : themeLimits) {
             aboveThemeCaps += Math.max(0, themeCounts.getOrDefault(limit.themeIndex(), 0) - limit.softCap());
