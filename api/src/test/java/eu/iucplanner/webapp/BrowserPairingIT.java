@@ -179,6 +179,12 @@ class BrowserPairingIT extends BrowserTestSupport {
                 .isEmpty());
         WebElement pinnedRow = driver.findElement(By.cssSelector("#pairs-table tr[data-pair='" + pinned + "']"));
         assertThat(pinnedRow.getText()).contains("pinned");
+        // The proof names the pin and the exclusion the rerun was given, as its metadata does.
+        assertThat(fact("#proof-facts", "Pins")).isEqualTo(String.valueOf(rerun.at("/metadata/pinnedPairs").size()));
+        assertThat(fact("#proof-facts", "Exclusions"))
+                .isEqualTo(String.valueOf(rerun.at("/metadata/excludedPairs").size()));
+        assertThat(find("#proof-pins").getDomProperty("textContent")).contains(kept.at("/euApplicant/name").asText()
+                + " – " + kept.at("/partner/name").asText());
 
         // The two runs side by side.
         find("a[href^='#/compare/']").click();
