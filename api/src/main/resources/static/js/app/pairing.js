@@ -1,6 +1,7 @@
 // A pairing run: live progress (elapsed, best score over time, pairs so far), the per-region counts against the
-// call's targets, then tabs: the pairs (filter, sort, pages, reasons, pin or exclude), the map, the unpaired (with a
-// chosen applicant's ranked recommendations), the ineligible and the score by constraint; pending pins and exclusions
+// call's targets, the proof (mode, optimal, bound, gap, pins and exclusions used, blocking pairs), then tabs: the pairs
+// (filter, sort, pages, reasons, pin or exclude), the map, the unpaired (with a chosen applicant's ranked
+// recommendations), the ineligible, the blocking pairs and the score by constraint; pending pins and exclusions
 // become a rerun. Sub-routes: #/pairing/ID/pair/EU|PARTNER and #/pairing/ID/applicant/AID.
 import { el, table, facts, statusBadge, moment, elapsed, duration, title, may, label, regionName, REGIONS,
   scoreLevels, fileName } from './dom.js';
@@ -12,7 +13,7 @@ import * as changes from './changes.js';
 
 const PAGE = 20;
 const TABS = [['pairs', 'Pairs'], ['map', 'Map'], ['unpaired', 'Unpaired'], ['ineligible', 'Not eligible'],
-  ['score', 'Score by constraint']];
+  ['stability', 'Blocking pairs'], ['score', 'Score by constraint']];
 const emptyChanges = () => ({ pin: [], unpin: [], exclude: [], unexclude: [] });
 const cache = new Map();
 
@@ -27,13 +28,14 @@ export async function pairingView(main, [id, sub, subId], params) {
   const head = el('div', { id: 'run-head' });
   const progress = el('section', { id: 'progress', class: 'panel', 'aria-label': 'Progress' });
   const regions = el('section', { id: 'regions', class: 'panel', 'aria-label': 'Pairs per region' });
+  const proof = el('section', { id: 'proof', class: 'panel', 'aria-label': 'Proof and stability' });
   const detail = el('div', { id: 'detail' });
   const pending = el('section', { id: 'pending', class: 'panel', 'aria-label': 'Pins and exclusions for a rerun' });
   const tabs = el('nav', { class: 'tabs', 'aria-label': 'Parts of the result' }, TABS.map(([key, text]) =>
     el('a', { href: `#/pairing/${id}?tab=${key}`, 'aria-current': key === tab ? 'page' : null, id: `tab-${key}` },
       text)));
   const body = el('div', { id: 'tab-body' });
-  main.replaceChildren(head, el('div', { class: 'two' }, progress, regions), detail, pending, tabs, body);
+  main.replaceChildren(head, el('div', { class: 'two' }, progress, regions, proof), detail, pending, tabs, body);
 
   state.renderAll = async () => {
     const m = state.result.metadata;
@@ -41,6 +43,7 @@ export async function pairingView(main, [id, sub, subId], params) {
     renderHead(head, state);
     renderProgress(progress, state);
     renderRegions(regions, state);
+    renderProof(proof, state);
     renderPending(pending, state);
     await renderDetail(detail, state);
     await renderTab(body, state);
@@ -136,6 +139,46 @@ function renderRegions(regions, state) {
 }
 
 const signed = n => n > 0 ? `+${n}` : String(n);
+
+/** Every applicant's name by id, from the result's pairs, unpaired and ineligible applicants. */
+function applicantNames(result) {
+  const names = new Map();
+  result.pairs.forEach(p => {
+    names.set(p.euApplicant.id, p.euApplicant.name);
+    names.set(p.partner.id, p.partner.name);
+  });
+  result.unpaired.forEach(u => names.set(u.applicant.id, u.applicant.name));
+  result.ineligible.forEach(i => names.set(i.applicant.id, i.applicant.name));
+  return names;
+}
+
+/** A percentage as the page shows it: at most two decimals, "0.5 %". */
+export const percent = value => `${Number(value.toFixed(2))} %`;
+
+/**
+ * What the run proves (metadata): its mode, whether its best solution is proven optimal, the bound and its kind, the
+ * gap to it, the pins and exclusions it was given; and how many blocking pairs its pairing has.
+ */
+function renderProof(proof, state) {
+  const m = state.result.metadata;
+  const names = applicantNames(state.result);
+  const pairList = (id, pairs) => pairs && pairs.length ? el('details', null,
+    el('summary', null, String(pairs.length)), el('ul', { id, class: 'reasons' }, pairs.map(p => el('li', null,
+      `${names.get(p.first) || p.first} – ${names.get(p.second) || p.second}`)))) : '0';
+  const stability = state.result.stability;
+  proof.replaceChildren(el('h2', null, 'Proof and stability'),
+    facts([['Mode', m.mode || 'OPTIMAL'],
+      ['Proven optimal', m.optimal === undefined || m.optimal === null ? null : (m.optimal ? 'yes' : 'no')],
+      ['Bound', m.bound], ['Bound kind', m.boundKind ? label(m.boundKind) : null],
+      ['Gap to the bound', typeof m.gapPercent === 'number' ? percent(m.gapPercent) : null],
+      ['Pins', pairList('proof-pins', m.pinnedPairs)], ['Exclusions', pairList('proof-exclusions', m.excludedPairs)],
+      ['Blocking pairs', stability ? el('a', { href: `#/pairing/${state.id}?tab=stability` },
+        String(stability.blockingPairCount)) : null]]),
+    el('p', { class: 'muted' }, m.boundKind === 'RELAXATION'
+      ? 'The bound is the optimum without the theme spread: an upper bound, not the optimum itself.'
+      : 'The bound is the optimum of the score; with the mode Stable it is the optimum beside the stable pairing.'));
+  proof.querySelector('dl').id = 'proof-facts';
+}
 const pairKey = p => `${p.euApplicant.id}|${p.partner.id}`;
 const asPair = p => ({ first: p.euApplicant.id, second: p.partner.id });
 
@@ -154,9 +197,7 @@ function renderPending(pending, state) {
     return;
   }
   pending.hidden = false;
-  const names = new Map();
-  state.result.pairs.forEach(p => { names.set(p.euApplicant.id, p.euApplicant.name); names.set(p.partner.id, p.partner.name); });
-  state.result.unpaired.forEach(u => names.set(u.applicant.id, u.applicant.name));
+  const names = applicantNames(state.result);
   const nameOf = pair => `${names.get(pair.first) || pair.first} – ${names.get(pair.second) || pair.second}`;
   const item = (text, list, pair) => el('li', null, text, nameOf(pair), ' ', el('button', { type: 'button',
     class: 'small', 'aria-label': `Undo: ${text}${nameOf(pair)}`, onclick: () => {
@@ -301,7 +342,8 @@ async function renderTab(body, state) {
     body.replaceChildren(el('h2', null, `Not eligible (${r.ineligible.length})`),
       table('!Ineligible applicants', ['Applicant', 'Country', 'Reasons'], r.ineligible.map(i => [i.applicant.name,
         i.applicant.country, el('ul', { class: 'reasons' }, i.reasons.map(x => el('li', null, x.message)))])));
-  } else {
+  } else if (state.tab === 'stability') body.replaceChildren(stabilityTab(state));
+  else {
     const analysis = await getJson(`/pairing-runs/${state.id}/score-analysis`);
     body.replaceChildren(el('h2', null, `Score by constraint: ${analysis.score}`),
       table('!Score by constraint', ['Constraint', 'Weight', 'Score', 'Matches'], analysis.constraints.map(c =>
@@ -403,6 +445,29 @@ function pairsTab(state) {
   renderList();
   box.append(el('h2', null, `Pairs (${pairs.length})`), filters, list);
   return box;
+}
+
+/** The blocking pairs: pairs not formed whose two applicants would both rather be together, with what each gains. */
+function stabilityTab(state) {
+  const stability = state.result.stability || { blockingPairCount: 0, blockingPairs: [] };
+  const count = stability.blockingPairCount;
+  const listed = stability.blockingPairs;
+  const who = a => a ? `${a.name} (${a.country})` : '—';
+  const gain = value => value === null || value === undefined ? 'fills an open place' : String(value);
+  const caption = listed.length === count ? `All ${count} blocking pairs, the largest combined gain first`
+    : `The ${listed.length} blocking pairs with the largest combined gain, of ${count}`;
+  const rows = listed.map(b => el('tr', { class: 'blocking-row' }, el('td', null, who(b.euApplicant)),
+    el('td', { class: 'score' }, gain(b.euGain)), el('td', null, who(b.euWouldGiveUp)),
+    el('td', null, who(b.partner)), el('td', { class: 'score' }, gain(b.partnerGain)),
+    el('td', null, who(b.partnerWouldGiveUp))));
+  return el('section', { 'aria-label': 'Blocking pairs' },
+    el('h2', null, `Blocking pairs (${count})`),
+    el('p', { class: 'muted' }, 'A blocking pair is an allowed pair not formed whose two applicants would both rather '
+      + 'be together: each gains, by its own view, its liking of the other minus its liking of the partner it would '
+      + 'give up, or fills an open place. The call\'s own terms (regional balance, caps) are nobody\'s wish.'),
+    listed.length ? table(caption, ['EU applicant', 'It gains', 'It would give up', 'Partner', 'It gains',
+      'It would give up'], rows, { id: 'blocking-table' })
+      : el('p', { id: 'no-blocking' }, 'No blocking pair: the pairing is stable.'));
 }
 
 function unpairedTab(state) {

@@ -45,12 +45,16 @@ class BrowserPairingIT extends BrowserTestSupport {
         type("#run-name", "Browser SMALL");
         type("#spent", "8");
         find("#unimproved").clear();
+        // The SMALL pool is proven optimal within about a second; to be seen solving, it solves past its proof.
+        find("#stop-at-optimum").click();
         find("#check").click();
         waitFor(() -> find("#validation-ok").getText().contains("Valid: 40 applicants"));
         // A double click submits once: the button is disabled while submitting.
         new Actions(driver).doubleClick(find("#submit-run")).perform();
         waitFor(() -> driver.getCurrentUrl().contains("#/pairing/"));
         runId = runIdInUrl("pairing");
+        assertThat(get("/api/v1/pairing-runs/" + runId + "/request").get("stopAtProvenOptimum").asBoolean(true))
+                .isFalse();
 
         // Progress while it solves: status and pairs so far, from the event stream.
         waitFor(() -> fact("#progress-facts", "Status").equals("SOLVING")
@@ -179,6 +183,12 @@ class BrowserPairingIT extends BrowserTestSupport {
                 .isEmpty());
         WebElement pinnedRow = driver.findElement(By.cssSelector("#pairs-table tr[data-pair='" + pinned + "']"));
         assertThat(pinnedRow.getText()).contains("pinned");
+        // The proof names the pin and the exclusion the rerun was given, as its metadata does.
+        assertThat(fact("#proof-facts", "Pins")).isEqualTo(String.valueOf(rerun.at("/metadata/pinnedPairs").size()));
+        assertThat(fact("#proof-facts", "Exclusions"))
+                .isEqualTo(String.valueOf(rerun.at("/metadata/excludedPairs").size()));
+        assertThat(find("#proof-pins").getDomProperty("textContent")).contains(kept.at("/euApplicant/name").asText()
+                + " – " + kept.at("/partner/name").asText());
 
         // The two runs side by side.
         find("a[href^='#/compare/']").click();
