@@ -1,7 +1,7 @@
 // A new pairing run: a demo pool or an uploaded pool (CSV or JSON), the call's rules and policies (population policy,
-// country and theme caps, earlier participation, region override), the soft-constraint weights, a name, a time limit
-// and the mode; checked by the service's dry run (errors named by row and column) before it is submitted
-// once. #/new?from=ID starts from a stored run's request (duplicate as a new run with other settings).
+// country and theme caps, earlier participation, cluster coherence, region override), the soft-constraint weights, a
+// name, a time limit and the mode; checked by the service's dry run (errors named by row and column) before it is
+// submitted once. #/new?from=ID starts from a stored run's request (duplicate as a new run with other settings).
 import { el, title, REGIONS, regionName } from './dom.js';
 import { getJson, send, download, errorBox } from './api.js';
 import { route } from './nav.js';
@@ -71,6 +71,8 @@ export async function newRunView(main, _match, params) {
   const softPerTheme = number('soft-max-per-theme', { min: 0 });
   const earlier = choice('earlier-pairs', [['ALLOW', 'Allow (default)'], ['PENALIZE', 'Penalize'],
     ['EXCLUDE', 'Exclude']]);
+  const coherence = choice('cluster-coherence', [['NONE', 'None: no rule (default)'],
+    ['SOFT', 'Soft: a cluster without a common theme costs'], ['HARD', 'Hard: no cluster without a common theme']]);
   const firstTime = checkbox('prefer-first-time', 'Prefer first-time participants (each member that took part '
     + 'before costs: Returning participants)');
   const override = checkbox('allow-region-override', 'An applicant\'s own region may differ from its country\'s '
@@ -105,6 +107,7 @@ export async function newRunView(main, _match, params) {
     softByCountry.value = countryText(call.softMaxPairsByCountry);
     softPerTheme.value = call.softMaxPairsPerTheme ?? '';
     earlier.value = call.earlierPairs || 'ALLOW';
+    coherence.value = call.clusterCoherence || 'NONE';
     firstTime.input.checked = call.preferFirstTimeParticipants === true;
     override.input.checked = call.allowRegionOverride === true;
     mode.value = request.mode || 'OPTIMAL';
@@ -171,6 +174,7 @@ export async function newRunView(main, _match, params) {
     set('softMaxPairsByCountry', Object.keys(softCaps).length ? softCaps : '');
     set('softMaxPairsPerTheme', whole(softPerTheme));
     set('earlierPairs', earlier.value === 'ALLOW' ? '' : earlier.value);
+    set('clusterCoherence', coherence.value === 'NONE' ? '' : coherence.value);
     set('preferFirstTimeParticipants', firstTime.input.checked ? true : '');
     set('allowRegionOverride', override.input.checked ? true : '');
     body.call = Object.keys(call).length ? call : null;
@@ -222,7 +226,9 @@ export async function newRunView(main, _match, params) {
         field('Soft caps of single countries', softByCountry, 'country:pairs, replacing the general soft cap'),
         field('Pairs per main shared theme before it costs (theme spread)', softPerTheme, 'Theme above soft cap'),
         field('Partnerships formed in an earlier call', earlier,
-          'Penalize: Earlier pair formed again costs; Exclude: never formed again')),
+          'Penalize: Earlier pair formed again costs; Exclude: never formed again'),
+        field('A theme common to each cluster (an applicant with two or more partners)', coherence,
+          'Soft: Cluster coherence costs per cluster without one; Hard: Incoherent cluster')),
       el('div', { class: 'checks' }, firstTime.label, override.label)),
     el('fieldset', null, el('legend', null, 'Soft-constraint weights (empty: the default shown; 0 switches off)'),
       el('div', { class: 'grid3' }, weights.map(input => field(input.dataset.constraint, input)))),
