@@ -1,8 +1,8 @@
 // A pairing run: live progress (elapsed, best score over time, pairs so far), the per-region counts against the
-// call's targets, the proof (mode, optimal, bound, gap, pins and exclusions used, blocking pairs), then tabs: the pairs
-// (filter, sort, pages, reasons, pin or exclude), the map, the unpaired (with a chosen applicant's ranked
-// recommendations), the ineligible, the blocking pairs and the score by constraint; pending pins and exclusions
-// become a rerun. Sub-routes: #/pairing/ID/pair/EU|PARTNER and #/pairing/ID/applicant/AID.
+// call's targets, the proof (mode, optimal, bound, gap, pins and exclusions used, blocking pairs, clusters), then tabs:
+// the pairs (filter, sort, pages, reasons, pin or exclude), the map, the unpaired (with a chosen applicant's ranked
+// recommendations), the ineligible, the blocking pairs, the clusters and the score by constraint; pending pins and
+// exclusions become a rerun. Sub-routes: #/pairing/ID/pair/EU|PARTNER and #/pairing/ID/applicant/AID.
 import { el, table, facts, statusBadge, moment, elapsed, duration, title, may, label, regionName, REGIONS,
   scoreLevels, fileName } from './dom.js';
 import { getJson, send, download, errorBox, follow } from './api.js';
@@ -13,7 +13,7 @@ import * as changes from './changes.js';
 
 const PAGE = 20;
 const TABS = [['pairs', 'Pairs'], ['map', 'Map'], ['unpaired', 'Unpaired'], ['ineligible', 'Not eligible'],
-  ['stability', 'Blocking pairs'], ['score', 'Score by constraint']];
+  ['stability', 'Blocking pairs'], ['clusters', 'Clusters'], ['score', 'Score by constraint']];
 const emptyChanges = () => ({ pin: [], unpin: [], exclude: [], unexclude: [] });
 const cache = new Map();
 
@@ -173,9 +173,12 @@ function renderProof(proof, state) {
       ['Gap to the bound', typeof m.gapPercent === 'number' ? percent(m.gapPercent) : null],
       ['Pins', pairList('proof-pins', m.pinnedPairs)], ['Exclusions', pairList('proof-exclusions', m.excludedPairs)],
       ['Blocking pairs', stability ? el('a', { href: `#/pairing/${state.id}?tab=stability` },
-        String(stability.blockingPairCount)) : null]]),
+        String(stability.blockingPairCount)) : null],
+      ['Clusters', state.result.clusters ? el('a', { href: `#/pairing/${state.id}?tab=clusters` },
+        String(state.result.clusters.length)) : null]]),
     el('p', { class: 'muted' }, m.boundKind === 'RELAXATION'
-      ? 'The bound is the optimum without the theme spread: an upper bound, not the optimum itself.'
+      ? 'The bound is the optimum without the theme spread and the clusters\' coherence: an upper bound, not the '
+        + 'optimum itself.'
       : 'The bound is the optimum of the score; with the mode Stable it is the optimum beside the stable pairing.'));
   proof.querySelector('dl').id = 'proof-facts';
 }
@@ -343,6 +346,7 @@ async function renderTab(body, state) {
       table('!Ineligible applicants', ['Applicant', 'Country', 'Reasons'], r.ineligible.map(i => [i.applicant.name,
         i.applicant.country, el('ul', { class: 'reasons' }, i.reasons.map(x => el('li', null, x.message)))])));
   } else if (state.tab === 'stability') body.replaceChildren(stabilityTab(state));
+  else if (state.tab === 'clusters') body.replaceChildren(clustersTab(state));
   else {
     const analysis = await getJson(`/pairing-runs/${state.id}/score-analysis`);
     body.replaceChildren(el('h2', null, `Score by constraint: ${analysis.score}`),
@@ -468,6 +472,29 @@ function stabilityTab(state) {
     listed.length ? table(caption, ['EU applicant', 'It gains', 'It would give up', 'Partner', 'It gains',
       'It would give up'], rows, { id: 'blocking-table' })
       : el('p', { id: 'no-blocking' }, 'No blocking pair: the pairing is stable.'));
+}
+
+/** The clusters: each applicant with two or more partners, the themes all of them share and the service's sentence. */
+function clustersTab(state) {
+  const clusters = state.result.clusters || [];
+  const who = a => `${a.name} (${a.country})`;
+  const list = (items, empty) => items.length ? el('ul', { class: 'reasons' }, items.map(item => el('li', null, item)))
+    : empty;
+  // The hub links to its pairs (the pairs filtered by its name), where each carries the cluster's line.
+  const hubPairs = hub => `#/pairing/${state.id}?tab=pairs&q=${encodeURIComponent(hub.name)}`;
+  const rows = clusters.map(c => el('tr', { class: 'cluster-row' }, el('td', null, el('a', { href: hubPairs(c.hub),
+    'aria-label': `The pairs of ${c.hub.name}` }, c.hub.name), ` (${c.hub.country})`),
+    el('td', null, list(c.partners.map(who), '')), el('td', null, list(c.commonThemes, 'none')),
+    el('td', null, c.explanation)));
+  return el('section', { 'aria-label': 'Clusters' },
+    el('h2', null, `Clusters (${clusters.length})`),
+    el('p', { class: 'muted' }, 'A cluster is an applicant (its hub) with two or more partners; it is coherent when '
+      + 'one of the call\'s themes is a challenge of the hub and of every partner. The call\'s cluster coherence '
+      + 'asks for that softly (Cluster coherence), as a hard rule (Incoherent cluster) or not at all.'),
+    clusters.length ? table(clusters.length === 1 ? 'The cluster, its partners and the themes all of them share'
+      : `All ${clusters.length} clusters, their partners and the themes all of each share`,
+    ['Hub', 'Partners', 'Themes in common', 'Explanation'], rows, { id: 'clusters-table' })
+      : el('p', { id: 'no-clusters' }, 'No cluster: no applicant has more than one partner.'));
 }
 
 function unpairedTab(state) {
