@@ -4,23 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The call's policies in the browser: a run submitted from the page with a population preference and its floor, a
  * subset of the counted population figures, soft country and theme caps, earlier pairs penalized, first-time
  * participants preferred and the mode STABLE finds them all in the stored request; duplicated, the form shows them
  * again and the copy keeps them with a hard country cap and the mode OPTIMAL. Each run's proof (mode, optimal, bound,
- * its kind, the gap, pins, exclusions) and its blocking pairs are what the API answers.
+ * its kind, the gap, pins, exclusions) and its blocking pairs are what the API answers. A small pool where one
+ * applicant takes three partners, duplicated from the page with a hard cluster coherence, keeps it in the stored
+ * request; both runs' clusters (hub, partners, common themes, explanation) are the API's.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserCallPoliciesIT extends BrowserTestSupport {
@@ -67,6 +72,8 @@ class BrowserCallPoliciesIT extends BrowserTestSupport {
         assertThat(call.path("maxPairsPerCountry").isNull() || call.path("maxPairsPerCountry").isMissingNode())
                 .as("no hard cap set").isTrue();
         assertThat(call.path("allowRegionOverride").asBoolean(false)).isFalse();
+        assertThat(call.path("clusterCoherence").isNull() || call.path("clusterCoherence").isMissingNode())
+                .as("the default cluster coherence left out").isTrue();
         assertThat(request.get("mode").asText()).isEqualTo("STABLE");
         assertThat(request.path("stopAtProvenOptimum").asBoolean(true)).isTrue();
 
@@ -160,6 +167,117 @@ class BrowserCallPoliciesIT extends BrowserTestSupport {
             assertThat(cells.get(5).getText()).isEqualTo(who(pair.get("partnerWouldGiveUp")));
         }
         accessible("the blocking pairs");
+    }
+
+    @Test
+    @Order(3)
+    void duplicatesAClusterPoolWithAHardClusterCoherenceAndListsTheClustersAsTheApiDoes() {
+        // Without a rule Lyon takes all three partners, though Osaka shares none of the others' themes.
+        String looseId = post("/api/v1/pairing-runs", clusterPool()).get("id").asText();
+        ended("pairing", looseId);
+        JsonNode loose = assertClustersAsTheApiSays(looseId);
+        assertThat(loose.get("clusters")).as("clusters without a rule").isNotEmpty();
+        assertThat(loose.get("clusters").findValues("commonThemes")).as("an incoherent cluster").anyMatch(JsonNode::isEmpty);
+
+        open("/pairing/" + looseId);
+        find("a[href='#/new?from=" + looseId + "']").click();
+        waitFor(() -> find("#run-name").getDomProperty("value").equals("Browser clusters (new)"));
+        assertThat(selected("#cluster-coherence")).as("no rule stored").isEqualTo("NONE");
+        select("#cluster-coherence", "HARD");
+        type("#run-name", "Browser clusters, hard");
+        find("#check").click();
+        waitFor(() -> find("#validation-ok").getText().contains("Valid: 4 applicants"));
+        find("#submit-run").click();
+        waitFor(() -> driver.getCurrentUrl().contains("#/pairing/") && !runIdInUrl("pairing").equals(looseId));
+        String hardId = runIdInUrl("pairing");
+
+        JsonNode request = get("/api/v1/pairing-runs/" + hardId + "/request");
+        assertThat(request.at("/call/clusterCoherence").asText()).isEqualTo("HARD");
+        assertThat(request.get("applicants")).isEqualTo(get("/api/v1/pairing-runs/" + looseId + "/request")
+                .get("applicants"));
+        ended("pairing", hardId);
+        JsonNode hard = assertClustersAsTheApiSays(hardId);
+        assertThat(hard.get("clusters")).as("a coherent cluster under the hard rule").isNotEmpty();
+        assertThat(hard.get("clusters").findValues("commonThemes")).noneMatch(JsonNode::isEmpty);
+        accessible("the clusters");
+
+        // The hub's link, by keyboard, lists its pairs: one per partner.
+        JsonNode first = hard.at("/clusters/0");
+        find("#clusters-table tr.cluster-row a").sendKeys(Keys.ENTER);
+        waitFor(() -> find("#tab-pairs").getDomAttribute("aria-current") != null
+                && find("#pairs-count").getDomAttribute("data-filtered")
+                        .equals(String.valueOf(first.get("partners").size())));
+        assertThat(value("#q")).isEqualTo(first.at("/hub/name").asText());
+
+        // A duplicate of the hard run shows its rule again.
+        open("/new?from=" + hardId);
+        waitFor(() -> find("#run-name").getDomProperty("value").equals("Browser clusters, hard (new)"));
+        assertThat(selected("#cluster-coherence")).isEqualTo("HARD");
+    }
+
+    /**
+     * Opens the ended run, follows the proof's cluster count to the Clusters tab and compares each row with the
+     * result's clusters in order; answers the result.
+     */
+    private JsonNode assertClustersAsTheApiSays(String id) {
+        JsonNode result = get("/api/v1/pairing-runs/" + id);
+        JsonNode clusters = result.get("clusters");
+        open("/pairing/" + id);
+        waitFor(() -> find("main h1").getText().contains(result.at("/metadata/status").asText()));
+        assertThat(fact("#proof-facts", "Clusters")).isEqualTo(String.valueOf(clusters.size()));
+        find("#proof-facts a[href$='?tab=clusters']").click();
+        waitFor(() -> find("#tab-clusters").getDomAttribute("aria-current") != null);
+        if (clusters.isEmpty()) {
+            waitFor(() -> find("#no-clusters").isDisplayed());
+            return result;
+        }
+        waitFor(() -> all("#clusters-table tbody tr.cluster-row").size() == clusters.size());
+        assertThat(find("#clusters-table caption").getText()).isNotBlank();
+        List<WebElement> rows = all("#clusters-table tbody tr.cluster-row");
+        for (int i = 0; i < rows.size(); i++) {
+            List<WebElement> cells = rows.get(i).findElements(By.tagName("td"));
+            JsonNode cluster = clusters.get(i);
+            assertThat(cells.get(0).getText()).isEqualTo(who(cluster.get("hub")));
+            assertThat(cells.get(1).findElements(By.tagName("li"))).extracting(WebElement::getText)
+                    .containsExactlyElementsOf(java.util.stream.StreamSupport.stream(cluster.get("partners")
+                            .spliterator(), false).map(BrowserCallPoliciesIT::who).toList());
+            if (cluster.get("commonThemes").isEmpty()) {
+                assertThat(cells.get(2).getText()).isEqualTo("none");
+            } else {
+                assertThat(cells.get(2).findElements(By.tagName("li"))).extracting(WebElement::getText)
+                        .containsExactlyElementsOf(texts(cluster.get("commonThemes")));
+            }
+            assertThat(cells.get(3).getText()).isEqualTo(cluster.get("explanation").asText());
+        }
+        return result;
+    }
+
+    /**
+     * Lyon with three places; Boston and Curitiba share its Urban mobility, Osaka only its Circular economy (the pool
+     * of PairingCallPoliciesIT's cluster test), without a coherence rule; at most 5 s, 1 s without improvement.
+     */
+    private static ObjectNode clusterPool() {
+        ObjectNode request = JSON.createObjectNode().put("name", "Browser clusters");
+        request.putObject("termination").put("spentLimit", "PT5S").put("unimprovedSpentLimit", "PT1S");
+        var applicants = request.putArray("applicants");
+        clusterApplicant(applicants.addObject(), "lyon", "Lyon", "FR", 3, List.of("fr", "en"),
+                Map.of("Urban mobility", 3, "Circular economy", 3));
+        clusterApplicant(applicants.addObject(), "boston", "Boston", "US", 1, List.of("en"),
+                Map.of("Urban mobility", 3));
+        clusterApplicant(applicants.addObject(), "curitiba", "Curitiba", "BR", 1, List.of("pt"),
+                Map.of("Urban mobility", 2));
+        clusterApplicant(applicants.addObject(), "osaka", "Osaka", "JP", 1, List.of("en"),
+                Map.of("Circular economy", 3));
+        return request;
+    }
+
+    private static void clusterApplicant(ObjectNode applicant, String id, String name, String country,
+            int maxPartners, List<String> languages, Map<String, Integer> challenges) {
+        applicant.put("id", id).put("name", name).put("country", country).put("population", 500_000)
+                .put("maxPartners", maxPartners);
+        languages.forEach(applicant.putArray("languages")::add);
+        var themes = applicant.putArray("challenges");
+        challenges.forEach((theme, priority) -> themes.addObject().put("theme", theme).put("priority", priority));
     }
 
     /** Opens the ended run and compares its proof with the run's metadata and result; answers the result. */
