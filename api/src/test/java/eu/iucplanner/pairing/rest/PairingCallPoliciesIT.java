@@ -384,6 +384,53 @@ class PairingCallPoliciesIT extends PairingApiTestSupport {
         assertThat(found.at("/0/name").asText()).isEqualTo("Bavaria");
     }
 
+    /**
+     * The demo pools gain a call per policy: each policy demo is listed, its request body keeps its call's rules (the
+     * older request builder dropped participation, cluster coherence and applicants' earlier partners) and passes
+     * the dry run; the regional demo pairs its eight eligible EU regions and refuses Ceuta and Munich.
+     */
+    @Test
+    void everyPolicyHasADemoCallWhoseRequestKeepsItsRules() throws Exception {
+        JsonNode list = json(rest.getForEntity("/api/v1/demo-data", String.class).getBody());
+        List<String> names = new ArrayList<>();
+        list.forEach(pool -> names.add(pool.get("name").asText()));
+        assertThat(names).contains("SMALL", "PREFERENCE", "COUNTRY_CAPS", "THEME_SPREAD", "CLUSTER_COHERENCE",
+                "EARLIER_PARTICIPATION", "REGION_TO_REGION");
+        Map<String, String> expected = Map.of("PREFERENCE", "/populationPolicy", "COUNTRY_CAPS", "/maxPairsPerCountry",
+                "THEME_SPREAD", "/softMaxPairsPerTheme", "CLUSTER_COHERENCE", "/clusterCoherence",
+                "EARLIER_PARTICIPATION", "/earlierPairs", "REGION_TO_REGION", "/kind");
+        Map<String, String> values = Map.of("PREFERENCE", "PREFERENCE", "COUNTRY_CAPS", "2", "THEME_SPREAD", "2",
+                "CLUSTER_COHERENCE", "HARD", "EARLIER_PARTICIPATION", "PENALIZE", "REGION_TO_REGION",
+                "REGION_TO_REGION");
+        for (var entry : expected.entrySet()) {
+            JsonNode body = json(rest.getForEntity("/api/v1/demo-data/" + entry.getKey(), String.class).getBody());
+            assertThat(body.at("/call" + entry.getValue()).asText()).as(entry.getKey())
+                    .isEqualTo(values.get(entry.getKey()));
+            ResponseEntity<String> dryRun = postJson(RUNS + "/validation", (ObjectNode) body);
+            assertThat(dryRun.getStatusCode().value()).as(entry.getKey() + ": " + dryRun.getBody()).isEqualTo(200);
+        }
+        JsonNode earlier = json(rest.getForEntity("/api/v1/demo-data/EARLIER_PARTICIPATION", String.class).getBody());
+        assertThat(earlier.at("/call/preferFirstTimeParticipants").asBoolean()).isTrue();
+        int naming = 0;
+        for (JsonNode applicant : earlier.get("applicants")) {
+            naming += applicant.has("earlierPartnerIds") && !applicant.get("earlierPartnerIds").isNull() ? 1 : 0;
+        }
+        assertThat(naming).isEqualTo(6);
+
+        ObjectNode regional = (ObjectNode) json(rest.getForEntity("/api/v1/demo-data/REGION_TO_REGION", String.class)
+                .getBody());
+        regional.remove("termination");
+        UUID id = submit(regional);
+        awaitMetadata(id, m -> hasStatus(m, "COMPLETED"));
+        JsonNode result = json(rest.getForEntity(RUNS + "/" + id, String.class).getBody());
+        assertThat(result.get("pairs")).hasSize(8);
+        Map<String, String> refused = new HashMap<>();
+        result.get("ineligible").forEach(view -> refused.put(view.at("/applicant/name").asText(),
+                view.at("/reasons/0/reason").asText()));
+        assertThat(refused).containsExactlyInAnyOrderEntriesOf(Map.of("Ceuta", "POPULATION_AT_OR_BELOW_THRESHOLD",
+                "Munich", "NOT_A_REGION"));
+    }
+
     /** Four EU regions and four abroad, each with its declared population, and the city of Munich. */
     private static ObjectNode regionalRequest() {
         ObjectNode request = new ObjectMapper().createObjectNode().put("name", "IURC regions");
