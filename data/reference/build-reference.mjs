@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CITY_HEADER, EU27, REGIONS, cityLines, csv, line, ascii } from './cities.mjs';
+import { CITY_HEADER, EU27, REGIONS, REGION_HEADER, cityLines, regionLines, csv, line, ascii } from './cities.mjs';
 
 const require = createRequire(import.meta.url);
 const { countries, languages } = require('countries-list');
@@ -21,6 +21,7 @@ const LAST_YEAR = 2035;
 // real participants such as Almada and Maia are below 50,000).
 writeFileSync(join(outDir, 'cities.csv'), [CITY_HEADER, ...cityLines(50000, Infinity)].join('\n') + '\n');
 writeFileSync(join(outDir, 'towns.csv'), [CITY_HEADER, ...cityLines(15000, 50000)].join('\n') + '\n');
+writeFileSync(join(outDir, 'regions.csv'), [REGION_HEADER, ...regionLines()].join('\n') + '\n');
 
 const countryRows = Object.keys(countries).sort().map((code) => {
   const c = countries[code];

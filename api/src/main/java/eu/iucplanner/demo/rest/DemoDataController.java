@@ -1,6 +1,7 @@
 package eu.iucplanner.demo.rest;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -14,11 +15,16 @@ import org.springframework.web.bind.annotation.RestController;
 
 import eu.iucplanner.demo.DemoPoolSize;
 import eu.iucplanner.demo.DemoPools;
+import eu.iucplanner.demo.PolicyDemos;
+import eu.iucplanner.demo.PolicyDemos.PolicyDemo;
 import eu.iucplanner.pairing.domain.ApplicantProfile;
+import eu.iucplanner.pairing.domain.CallKind;
 import eu.iucplanner.pairing.domain.CallRules;
+import eu.iucplanner.pairing.domain.ClusterCoherence;
 import eu.iucplanner.pairing.domain.PopulationBasis;
 import eu.iucplanner.pairing.domain.PopulationPolicy;
 import eu.iucplanner.pairing.domain.PairingProblem;
+import eu.iucplanner.pairing.domain.ParticipationRules;
 import eu.iucplanner.pairing.service.ApplicantDto;
 import eu.iucplanner.pairing.service.CallRulesDto;
 import eu.iucplanner.pairing.service.PairingProperties;
@@ -30,7 +36,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** The demo pools (real cities, seeded) as ready request bodies for {@code POST /api/v1/pairing-runs}. */
+/**
+ * The demo pools (real cities, seeded) as ready request bodies for {@code POST /api/v1/pairing-runs}: one per size,
+ * and one demo call per policy ({@link PolicyDemos}).
+ */
 @RestController
 @RequestMapping("/api/v1/demo-data")
 @Tag(name = "Demo data", description = "Realistic applicant pools built from real cities.")
@@ -51,17 +60,29 @@ public class DemoDataController {
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     public List<DemoPoolView> list() {
         // XL (20,000 applicants) is there for the scale benchmark; it stays reachable by name.
-        return Arrays.stream(DemoPoolSize.values())
+        List<DemoPoolView> pools = new ArrayList<>(Arrays.stream(DemoPoolSize.values())
                 .filter(size -> size.applicants() <= properties.maxApplicants())
                 .map(size -> new DemoPoolView(size.name(), size.applicants(), "/api/v1/demo-data/" + size.name()))
-                .toList();
+                .toList());
+        for (PolicyDemo demo : PolicyDemo.values()) {
+            pools.add(new DemoPoolView(demo.name(), PolicyDemos.generate(demo).applicants().size(),
+                    "/api/v1/demo-data/" + demo.name()));
+        }
+        return pools;
     }
 
-    @Operation(summary = "A demo pool as a pairing request body (seed 1)")
+    @Operation(summary = "A demo pool as a pairing request body (seed 1)",
+            description = "A size (SMALL, MEDIUM, LARGE, HUGE, XL) or a policy demo: PREFERENCE, COUNTRY_CAPS, "
+                    + "THEME_SPREAD, CLUSTER_COHERENCE, EARLIER_PARTICIPATION, REGION_TO_REGION, each a call that "
+                    + "sets that policy")
     @ApiResponse(responseCode = "200", description = "A pairing request body")
     @ProblemResponses({ 404, 406 })
     @GetMapping(path = "/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
     public PairingRunRequest get(@PathVariable String name) {
+        PolicyDemo demo = policyDemo(name);
+        if (demo != null) {
+            return request(PolicyDemos.generate(demo), "Demo call " + demo.name());
+        }
         return request(DemoPools.generate(size(name)), size(name));
     }
 
@@ -70,8 +91,17 @@ public class DemoDataController {
     @ProblemResponses({ 404, 406 })
     @GetMapping(path = "/{name}", produces = "text/csv")
     public ResponseEntity<String> getCsv(@PathVariable String name) {
+        if (policyDemo(name) != null) {
+            throw ProblemException.notFound("The policy demo '" + name + "' has no CSV: its call's rules, declared "
+                    + "populations, earlier partners and subdivisions are JSON only. Ask for application/json.");
+        }
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .body(DemoPools.toCsv(DemoPools.generate(size(name))));
+    }
+
+    private static PolicyDemo policyDemo(String name) {
+        return Arrays.stream(PolicyDemo.values()).filter(demo -> demo.name().equalsIgnoreCase(name)).findFirst()
+                .orElse(null);
     }
 
     private static DemoPoolSize size(String name) {
@@ -79,7 +109,8 @@ public class DemoDataController {
             return DemoPoolSize.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw ProblemException.notFound("No demo pool named '" + name + "'; the pools are "
-                    + Arrays.toString(DemoPoolSize.values()) + ".");
+                    + Arrays.toString(DemoPoolSize.values()) + " and the policy demos "
+                    + Arrays.toString(PolicyDemo.values()) + ".");
         }
     }
 
@@ -88,7 +119,11 @@ public class DemoDataController {
         return request(problem, "Demo pool " + size.name());
     }
 
-    /** The request body of a pool; the call's population policy is given only when it is not the default. */
+    /**
+     * The request body of a pool, with every rule of its call: the population policy only when it is not the
+     * default, and the country caps, theme spread, participation rules, cluster coherence and kind as the call has
+     * them.
+     */
     public static PairingRunRequest request(PairingProblem problem, String name) {
         CallRules call = problem.call();
         boolean defaultPolicy = call.populationPolicy() == PopulationPolicy.HARD
@@ -104,7 +139,12 @@ public class DemoDataController {
                 call.countryLimits().softMaxPairsPerCountry(),
                 call.countryLimits().softMaxPairsByCountry().isEmpty() ? null
                         : call.countryLimits().softMaxPairsByCountry(),
-                call.themeSoftCap() < 0 ? null : call.themeSoftCap());
+                call.themeSoftCap() < 0 ? null : call.themeSoftCap(),
+                call.participation().earlierPairs() == ParticipationRules.EarlierPairs.ALLOW ? null
+                        : call.participation().earlierPairs(),
+                call.participation().preferFirstTimeParticipants() ? Boolean.TRUE : null,
+                call.clusterCoherence() == ClusterCoherence.NONE ? null : call.clusterCoherence(),
+                call.kind() == CallKind.CITY_TO_CITY ? null : call.kind());
         List<ApplicantDto> applicants = problem.applicants().stream().map(DemoDataController::applicant).toList();
         return new PairingRunRequest(name, callDto, applicants, null,
                 new TerminationDto(java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(5)), null, null);
@@ -124,6 +164,8 @@ public class DemoDataController {
                 a.coordinates() == null ? null : a.coordinates().longitude(),
                 a.declaredPopulations().isEmpty() ? null : a.declaredPopulations().stream()
                         .map(d -> new ApplicantDto.DeclaredPopulationDto(d.population(), d.basis(), d.source()))
-                        .toList());
+                        .toList(),
+                null, a.earlierPartnerIds().isEmpty() ? null : List.copyOf(a.earlierPartnerIds()),
+                a.previousParticipant() ? Boolean.TRUE : null, a.subdivision());
     }
 }

@@ -30,6 +30,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -93,7 +94,24 @@ public record ApplicantDto(
         List<@NotBlank(message = "must not be blank") @Size(max = Limits.ID, message = "must be at most "
                 + Limits.ID + " characters") @PlainText String> earlierPartnerIds,
         @Schema(description = "Whether it took part in an earlier call (implied by earlierPartnerIds)")
-        Boolean previousParticipant) {
+        Boolean previousParticipant,
+        @Schema(example = "DE-BY", description = "ISO 3166-2 code of its first-level subdivision: for a "
+                + "SUB_NATIONAL_GOVERNMENT the region it governs (required in a REGION_TO_REGION call); one of "
+                + "GET /api/v1/reference/regions")
+        @Pattern(regexp = "[A-Z]{2}-[A-Z0-9]{1,3}", message = "must be an ISO 3166-2 code in upper case, e.g. DE-BY")
+        String subdivision) {
+
+    /** Without a subdivision. */
+    public ApplicantDto(String id, String name, String country, ProgrammeRegion region, ApplicantKind kind,
+            Long population, List<MemberDto> members, String leadAuthorityContact, List<String> languages,
+            List<ChallengeDto> challenges, List<ProgrammeRegion> preferredPartnerRegions, Integer committedMonths,
+            Integer maxPartners, Boolean covenantSignatory, List<String> excludedPartnerIds, Double latitude,
+            Double longitude, List<DeclaredPopulationDto> declaredPopulations, Long geonamesId,
+            List<String> earlierPartnerIds, Boolean previousParticipant) {
+        this(id, name, country, region, kind, population, members, leadAuthorityContact, languages, challenges,
+                preferredPartnerRegions, committedMonths, maxPartners, covenantSignatory, excludedPartnerIds, latitude,
+                longitude, declaredPopulations, geonamesId, earlierPartnerIds, previousParticipant, null);
+    }
 
     /** Without earlier participation. */
     public ApplicantDto(String id, String name, String country, ProgrammeRegion region, ApplicantKind kind,
@@ -132,7 +150,7 @@ public record ApplicantDto(
                 preferredPartnerRegions, committedMonths, maxPartners, covenantSignatory, excludedPartnerIds,
                 latitude == null && longitude == null ? newLatitude : latitude,
                 latitude == null && longitude == null ? newLongitude : longitude, declaredPopulations, geonamesId,
-                earlierPartnerIds, previousParticipant);
+                earlierPartnerIds, previousParticipant, subdivision);
     }
 
     /** Without declared populations. */
@@ -151,7 +169,7 @@ public record ApplicantDto(
             @Schema(example = "2870000") @NotNull(message = "is required") @Positive(message = "must be more than 0")
             @Max(value = MAX_POPULATION, message = "must be at most " + MAX_POPULATION) Long population,
             @Schema(example = "METROPOLITAN") @NotNull(message = "is required: CITY_PROPER, MUNICIPALITY, "
-                    + "METROPOLITAN or GROUP_TOTAL") PopulationBasis basis,
+                    + "METROPOLITAN, GROUP_TOTAL or REGION") PopulationBasis basis,
             @Schema(example = "INE census 2021, Lisbon metropolitan area", maxLength = Limits.NAME)
             @Size(max = Limits.NAME, message = "must be at most " + Limits.NAME + " characters") @PlainText
             String source) {
@@ -221,6 +239,20 @@ public record ApplicantDto(
                 } catch (ArithmeticException e) {
                     violations.add("members", "the members' populations add up to more than " + Long.MAX_VALUE);
                 }
+            }
+            if (dto.declaredPopulations() != null && dto.kind() != ApplicantKind.SUB_NATIONAL_GOVERNMENT) {
+                for (int k = 0; k < dto.declaredPopulations().size(); k++) {
+                    DeclaredPopulationDto figure = dto.declaredPopulations().get(k);
+                    if (figure != null && figure.basis() == PopulationBasis.REGION) {
+                        violations.addIndexed("declaredPopulations", k, "basis", "REGION is the population of a "
+                                + "SUB_NATIONAL_GOVERNMENT's region, not of a city or group");
+                    }
+                }
+            }
+            if (dto.subdivision() != null && dto.country() != null
+                    && !dto.subdivision().startsWith(dto.country() + "-")) {
+                violations.add("subdivision", Messages.quote(dto.subdivision()) + " is not a subdivision of "
+                        + dto.country());
             }
             if ((dto.latitude() == null) != (dto.longitude() == null)) {
                 violations.add(dto.latitude() == null ? "latitude" : "longitude", "latitude and longitude come together");

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import eu.iucplanner.pairing.domain.CallKind;
 import eu.iucplanner.pairing.domain.CallRules;
 import eu.iucplanner.pairing.domain.ClusterCoherence;
 import eu.iucplanner.pairing.domain.CountryLimits;
@@ -50,7 +51,8 @@ import jakarta.validation.constraints.Size;
  * @param populationPolicy        HARD (default), PREFERENCE or NONE
  * @param populationFloor         with PREFERENCE: the population an applicant must exceed (default 50,000, at most the
  *                                threshold)
- * @param countedPopulationBases  which population figures count (default all); the largest counted one is used
+ * @param countedPopulationBases  which population figures count (default all, REGION a region's own); the largest
+ *                                counted one is used
  * @param maxPairsPerCountry      hard cap on the pairs any one country (EU member state or partner country) is in
  * @param maxPairsByCountry       hard caps of single countries, replacing the general one
  * @param softMaxPairsPerCountry  soft cap: each pair a country has beyond it costs ("Country above soft cap")
@@ -61,6 +63,7 @@ import jakarta.validation.constraints.Size;
  * @param preferFirstTimeParticipants whether each pair member that took part before costs
  * @param clusterCoherence        NONE (default), SOFT (Cluster coherence) or HARD (Incoherent cluster): whether an
  *                                applicant with several partners shares one theme with all of them
+ * @param kind                    CITY_TO_CITY (default) or REGION_TO_REGION: which bodies apply
  */
 @Schema(description = "The call's rules; every field is optional and defaults to the current IURC call.")
 @CallRulesDto.Consistent
@@ -96,10 +99,10 @@ public record CallRulesDto(
                 + "50,000, or the threshold when that is lower)") @PositiveOrZero(message = "must be 0 or more")
         @Max(value = ApplicantDto.MAX_POPULATION, message = "must be at most " + ApplicantDto.MAX_POPULATION)
         Long populationFloor,
-        @Schema(description = "Which population figures count (default all four)",
+        @Schema(description = "Which population figures count (default all five; REGION is a region's own figure)",
                 example = "[\"CITY_PROPER\", \"MUNICIPALITY\"]")
-        @Size(min = 1, max = 4, message = "must list from 1 to 4 bases; leave it out for all")
-        List<@NotNull(message = "must name a basis: [CITY_PROPER, MUNICIPALITY, METROPOLITAN, GROUP_TOTAL]")
+        @Size(min = 1, max = 5, message = "must list from 1 to 5 bases; leave it out for all")
+        List<@NotNull(message = "must name a basis: [CITY_PROPER, MUNICIPALITY, METROPOLITAN, GROUP_TOTAL, REGION]")
                 PopulationBasis> countedPopulationBases,
         @Schema(example = "12", description = "No country (EU member state or partner country) is in more pairs")
         @PositiveOrZero(message = "must be 0 or more") @Max(value = 1_000_000, message = "must be at most 1000000")
@@ -122,7 +125,31 @@ public record CallRulesDto(
                 example = "false") Boolean preferFirstTimeParticipants,
         @Schema(description = "Clusters (an applicant with two or more partners) share one theme of the call with "
                 + "all their members: NONE (default), SOFT (Cluster coherence costs per cluster without one) or HARD "
-                + "(no such cluster)", example = "HARD") ClusterCoherence clusterCoherence) {
+                + "(no such cluster)", example = "HARD") ClusterCoherence clusterCoherence,
+        @Schema(description = "CITY_TO_CITY (default): cities and groups of municipalities apply, regions are refused "
+                + "(SUB_NATIONAL_GOVERNMENT); REGION_TO_REGION: sub-national governments naming their subdivision "
+                + "apply, cities and groups are refused (NOT_A_REGION)", example = "REGION_TO_REGION")
+        CallKind kind) {
+
+    /** Before the call kind. */
+    public CallRulesDto(String name, Long populationThreshold, Integer minimumCommitmentMonths,
+            Map<String, ProgrammeRegion> countryRegions, Map<String, ProgrammeRegion> movedCountries,
+            List<String> themes, Map<ProgrammeRegion, Integer> targetPairs, Boolean allowRegionOverride,
+            PopulationPolicy populationPolicy, Long populationFloor, List<PopulationBasis> countedPopulationBases,
+            Integer maxPairsPerCountry, Map<String, Integer> maxPairsByCountry, Integer softMaxPairsPerCountry,
+            Map<String, Integer> softMaxPairsByCountry, Integer softMaxPairsPerTheme,
+            ParticipationRules.EarlierPairs earlierPairs, Boolean preferFirstTimeParticipants,
+            ClusterCoherence clusterCoherence) {
+        this(name, populationThreshold, minimumCommitmentMonths, countryRegions, movedCountries, themes, targetPairs,
+                allowRegionOverride, populationPolicy, populationFloor, countedPopulationBases, maxPairsPerCountry,
+                maxPairsByCountry, softMaxPairsPerCountry, softMaxPairsByCountry, softMaxPairsPerTheme, earlierPairs,
+                preferFirstTimeParticipants, clusterCoherence, null);
+    }
+
+    /** The call's strand, CITY_TO_CITY unless it says otherwise. */
+    public CallKind kindOrDefault() {
+        return kind == null ? CallKind.CITY_TO_CITY : kind;
+    }
 
     /** Before cluster coherence. */
     public CallRulesDto(String name, Long populationThreshold, Integer minimumCommitmentMonths,

@@ -70,7 +70,7 @@ public final class PairingRequestMapper {
                 dto.countedPopulationBases() == null ? null : EnumSet.copyOf(dto.countedPopulationBases()),
                 dto.countryLimits(), dto.softMaxPairsPerTheme() == null ? -1 : dto.softMaxPairsPerTheme(),
                 new ParticipationRules(dto.earlierPairs(), Boolean.TRUE.equals(dto.preferFirstTimeParticipants())),
-                dto.clusterCoherence());
+                dto.clusterCoherence(), dto.kindOrDefault());
     }
 
     public static ApplicantProfile profile(ApplicantDto dto, CallRules call) {
@@ -93,7 +93,7 @@ public final class PairingRequestMapper {
                         .map(figure -> new DeclaredPopulation(figure.population(), figure.basis(), figure.source()))
                         .toList(),
                 dto.earlierPartnerIds() == null ? null : new LinkedHashSet<>(dto.earlierPartnerIds()),
-                dto.tookPartBefore());
+                dto.tookPartBefore(), dto.subdivision());
     }
 
     private static List<PairRef> pairs(List<PairDto> dtos) {

@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
+import eu.iucplanner.pairing.domain.ApplicantKind;
 import eu.iucplanner.pairing.domain.ApplicantProfile;
+import eu.iucplanner.pairing.domain.CallKind;
 import eu.iucplanner.pairing.domain.CallRules;
 import eu.iucplanner.pairing.domain.ProgrammeRegion;
 import eu.iucplanner.pairing.eligibility.EligibilityChecker;
@@ -18,6 +20,7 @@ import eu.iucplanner.pairing.eligibility.Ineligibility;
 import eu.iucplanner.validation.Messages;
 import eu.iucplanner.problem.FieldError;
 import eu.iucplanner.problem.ProblemException;
+import eu.iucplanner.reference.ReferenceData;
 import eu.iucplanner.validation.RequestValidator;
 
 /**
@@ -61,10 +64,36 @@ public class PairingRequestValidator {
                     + "the applicants' own wishes); leave the caps out or use OPTIMAL"));
         }
         if (fieldsValid) {
+            errors.addAll(subdivisions(request));
             errors.addAll(regionOverrides(request));
             errors.addAll(pinRules(request));
         }
         RequestValidator.throwIfAny(errors);
+    }
+
+    /**
+     * A subdivision must be one of the reference data's first-level subdivisions, and in a region-to-region call a
+     * region names the one it governs: a typo would otherwise pair a region nobody can find. A city there is no input
+     * error but ineligible (NOT_A_REGION), so it needs none.
+     */
+    private static List<FieldError> subdivisions(PairingRunRequest request) {
+        boolean regional = request.call() != null && request.call().kindOrDefault() == CallKind.REGION_TO_REGION;
+        List<FieldError> errors = new ArrayList<>();
+        List<ApplicantDto> applicants = request.applicantsOrEmpty();
+        for (int i = 0; i < applicants.size(); i++) {
+            ApplicantDto applicant = applicants.get(i);
+            String field = "applicants[" + i + "].subdivision";
+            if (applicant.subdivision() == null) {
+                if (regional && applicant.kind() == ApplicantKind.SUB_NATIONAL_GOVERNMENT) {
+                    errors.add(new FieldError(field, "is required for a SUB_NATIONAL_GOVERNMENT in a REGION_TO_REGION "
+                            + "call: the ISO 3166-2 code of the region it governs (GET /api/v1/reference/regions)"));
+                }
+            } else if (ReferenceData.get().subdivision(applicant.subdivision()).isEmpty()) {
+                errors.add(new FieldError(field, "unknown subdivision " + Messages.quote(applicant.subdivision())
+                        + "; use the ISO 3166-2 code of a first-level subdivision (GET /api/v1/reference/regions)"));
+            }
+        }
+        return errors;
     }
 
     /**

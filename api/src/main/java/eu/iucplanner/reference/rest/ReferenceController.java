@@ -26,7 +26,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 /** The reference data, for looking applicants up instead of typing their population, coordinates and languages. */
 @RestController
 @RequestMapping("/api/v1/reference")
-@Tag(name = "Reference data", description = "GeoNames places of the programme's countries, with their languages.")
+@Tag(name = "Reference data", description = "GeoNames places and first-level regions of the programme's countries, with "
+        + "their languages.")
 public class ReferenceController {
 
     /** The most places one lookup returns. */
@@ -72,6 +73,57 @@ public class ReferenceController {
         RequestValidator.throwIfAny(errors);
         return CityLookup.find(noName ? null : name, country == null || country.isBlank() ? null : country,
                 limit == null ? 20 : limit).stream().map(city -> view(data, city)).toList();
+    }
+
+    /**
+     * A first-level subdivision, the applicant of a region-to-region call.
+     *
+     * @param code       ISO 3166-2, an applicant's {@code subdivision}
+     * @param geonamesId its GeoNames feature id, {@code null} for CL-NB and ID-PB (newer than the source)
+     * @param admin1     its GeoNames admin1 code
+     */
+    public record RegionView(String code, String name, String country, Long geonamesId, String admin1,
+            List<String> officialLanguages) {
+    }
+
+    @Operation(summary = "Look regions up by name and country",
+            description = "The first-level subdivisions (GeoNames admin1: states, regions, provinces) of the 45 "
+                    + "countries of the default call mapping, the applicants of a REGION_TO_REGION call. The name "
+                    + "matches when it contains the query (accent- and case-insensitive) or is the ISO 3166-2 code; "
+                    + "by country, then code. No population: a region declares its own. Give a name, a country or "
+                    + "both.")
+    @ApiResponse(responseCode = "200", description = "The regions found, by country and code")
+    @ProblemResponses({ 400, 406 })
+    @GetMapping(path = "/regions", produces = MediaType.APPLICATION_JSON_VALUE)
+    public List<RegionView> regions(
+            @Parameter(description = "part of the name or the code, e.g. bavaria") @RequestParam(required = false)
+            String name,
+            @Parameter(description = "ISO 3166-1 alpha-2, e.g. DE") @RequestParam(required = false) String country,
+            @Parameter(description = "1 to 100, default 20") @RequestParam(required = false) Integer limit) {
+        List<FieldError> errors = new ArrayList<>();
+        boolean noName = name == null || name.isBlank();
+        if (noName && (country == null || country.isBlank())) {
+            errors.add(new FieldError("name", "give a name, a country or both"));
+        }
+        if (name != null && (name.length() > Limits.NAME || name.chars().anyMatch(Character::isISOControl))) {
+            errors.add(new FieldError("name", "must be at most " + Limits.NAME
+                    + " characters on one line without control characters"));
+        }
+        ReferenceData data = ReferenceData.get();
+        if (country != null && !country.isBlank() && data.country(country).isEmpty()) {
+            errors.add(new FieldError("country", "unknown country code " + Messages.quote(country)
+                    + "; use ISO 3166-1 alpha-2 in upper case, e.g. DE"));
+        }
+        if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
+            errors.add(new FieldError("limit", "must be from 1 to " + MAX_LIMIT));
+        }
+        RequestValidator.throwIfAny(errors);
+        return data.findSubdivisions(noName ? null : name, country == null || country.isBlank() ? null : country)
+                .stream().limit(limit == null ? 20 : limit)
+                .map(region -> new RegionView(region.code(), region.name(), region.country(),
+                        region.geonamesId().orElse(null), region.admin1(),
+                        data.country(region.country()).map(Country::languages).orElse(List.of())))
+                .toList();
     }
 
     private static CityView view(ReferenceData data, City city) {

@@ -23,7 +23,7 @@ import eu.iucplanner.pairing.domain.PopulationPolicy;
 
 /**
  * The rules a call may set, over HTTP: population policies with declared populations, country caps, theme spread,
- * cluster coherence, stability and earlier participation.
+ * cluster coherence, stability and earlier participation; and the regional strand.
  */
 class PairingCallPoliciesIT extends PairingApiTestSupport {
 
@@ -334,6 +334,133 @@ class PairingCallPoliciesIT extends PairingApiTestSupport {
         JsonNode error = json(refused.getBody()).at("/errors/0");
         assertThat(error.get("field").asText()).isEqualTo("call.clusterCoherence");
         assertThat(error.get("message").asText()).contains("is not one of [NONE, SOFT, HARD]");
+    }
+
+    /**
+     * Item 5: a REGION_TO_REGION call of four EU regions and four regions abroad (real first-level subdivisions of the
+     * reference data, with their declared populations) pairs the regions with the same engine, one EU region with
+     * one region abroad in each pair and proven optimal; Munich, a city, is refused with NOT_A_REGION and a sentence
+     * naming the call. A subdivision the reference data does not know, or a region without one, is refused at the
+     * door naming the field; the reference lookup finds the regions by name.
+     */
+    @Test
+    void aRegionToRegionCallPairsRegionsAndRefusesCitiesWithTheirReason() throws Exception {
+        ObjectNode request = regionalRequest();
+        UUID id = submit(request);
+        JsonNode metadata = awaitMetadata(id, m -> hasStatus(m, "COMPLETED"));
+        assertThat(metadata.get("optimal").asBoolean()).isTrue();
+        JsonNode result = json(rest.getForEntity(RUNS + "/" + id, String.class).getBody());
+        assertThat(result.get("pairs")).hasSize(4);
+        List<String> eu = List.of("by", "ct", "lom", "vlg");
+        List<String> abroad = List.of("ca", "qc", "sp", "jal");
+        for (JsonNode pair : result.get("pairs")) {
+            assertThat(pair.at("/euApplicant/id").asText()).isIn(eu);
+            assertThat(pair.at("/partner/id").asText()).isIn(abroad);
+        }
+        assertThat(result.get("ineligible")).hasSize(1);
+        JsonNode munich = result.at("/ineligible/0");
+        assertThat(munich.at("/applicant/id").asText()).isEqualTo("munich");
+        assertThat(munich.at("/reasons/0/reason").asText()).isEqualTo("NOT_A_REGION");
+        assertThat(munich.at("/reasons/0/message").asText()).isEqualTo("Munich is a city; in the region-to-region "
+                + "call IURC regions only sub-national governments (first-level regions) are eligible applicants.");
+        assertThat(munich.get("reasons")).hasSize(1);
+
+        ObjectNode unknown = regionalRequest();
+        ((ObjectNode) unknown.get("applicants").get(0)).put("subdivision", "DE-XX");
+        ((ObjectNode) unknown.get("applicants").get(1)).remove("subdivision");
+        ResponseEntity<String> refused = postJson(RUNS, unknown);
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        Map<String, String> errors = new HashMap<>();
+        json(refused.getBody()).get("errors").forEach(error -> errors.put(error.get("field").asText(),
+                error.get("message").asText()));
+        assertThat(errors).containsOnlyKeys("applicants[0].subdivision", "applicants[1].subdivision");
+        assertThat(errors.get("applicants[0].subdivision")).startsWith("unknown subdivision 'DE-XX'");
+        assertThat(errors.get("applicants[1].subdivision")).startsWith("is required for a SUB_NATIONAL_GOVERNMENT");
+
+        JsonNode found = json(rest.getForEntity("/api/v1/reference/regions?name=BAVAR&country=DE", String.class)
+                .getBody());
+        assertThat(found).hasSize(1);
+        assertThat(found.at("/0/code").asText()).isEqualTo("DE-BY");
+        assertThat(found.at("/0/name").asText()).isEqualTo("Bavaria");
+    }
+
+    /**
+     * The demo pools gain a call per policy: each policy demo is listed, its request body keeps its call's rules (the
+     * older request builder dropped participation, cluster coherence and applicants' earlier partners) and passes
+     * the dry run; the regional demo pairs its eight eligible EU regions and refuses Ceuta and Munich.
+     */
+    @Test
+    void everyPolicyHasADemoCallWhoseRequestKeepsItsRules() throws Exception {
+        JsonNode list = json(rest.getForEntity("/api/v1/demo-data", String.class).getBody());
+        List<String> names = new ArrayList<>();
+        list.forEach(pool -> names.add(pool.get("name").asText()));
+        assertThat(names).contains("SMALL", "PREFERENCE", "COUNTRY_CAPS", "THEME_SPREAD", "CLUSTER_COHERENCE",
+                "EARLIER_PARTICIPATION", "REGION_TO_REGION");
+        Map<String, String> expected = Map.of("PREFERENCE", "/populationPolicy", "COUNTRY_CAPS", "/maxPairsPerCountry",
+                "THEME_SPREAD", "/softMaxPairsPerTheme", "CLUSTER_COHERENCE", "/clusterCoherence",
+                "EARLIER_PARTICIPATION", "/earlierPairs", "REGION_TO_REGION", "/kind");
+        Map<String, String> values = Map.of("PREFERENCE", "PREFERENCE", "COUNTRY_CAPS", "2", "THEME_SPREAD", "2",
+                "CLUSTER_COHERENCE", "HARD", "EARLIER_PARTICIPATION", "PENALIZE", "REGION_TO_REGION",
+                "REGION_TO_REGION");
+        for (var entry : expected.entrySet()) {
+            JsonNode body = json(rest.getForEntity("/api/v1/demo-data/" + entry.getKey(), String.class).getBody());
+            assertThat(body.at("/call" + entry.getValue()).asText()).as(entry.getKey())
+                    .isEqualTo(values.get(entry.getKey()));
+            ResponseEntity<String> dryRun = postJson(RUNS + "/validation", (ObjectNode) body);
+            assertThat(dryRun.getStatusCode().value()).as(entry.getKey() + ": " + dryRun.getBody()).isEqualTo(200);
+        }
+        JsonNode earlier = json(rest.getForEntity("/api/v1/demo-data/EARLIER_PARTICIPATION", String.class).getBody());
+        assertThat(earlier.at("/call/preferFirstTimeParticipants").asBoolean()).isTrue();
+        int naming = 0;
+        for (JsonNode applicant : earlier.get("applicants")) {
+            naming += applicant.has("earlierPartnerIds") && !applicant.get("earlierPartnerIds").isNull() ? 1 : 0;
+        }
+        assertThat(naming).isEqualTo(6);
+
+        ObjectNode regional = (ObjectNode) json(rest.getForEntity("/api/v1/demo-data/REGION_TO_REGION", String.class)
+                .getBody());
+        regional.remove("termination");
+        UUID id = submit(regional);
+        awaitMetadata(id, m -> hasStatus(m, "COMPLETED"));
+        JsonNode result = json(rest.getForEntity(RUNS + "/" + id, String.class).getBody());
+        assertThat(result.get("pairs")).hasSize(8);
+        Map<String, String> refused = new HashMap<>();
+        result.get("ineligible").forEach(view -> refused.put(view.at("/applicant/name").asText(),
+                view.at("/reasons/0/reason").asText()));
+        assertThat(refused).containsExactlyInAnyOrderEntriesOf(Map.of("Ceuta", "POPULATION_AT_OR_BELOW_THRESHOLD",
+                "Munich", "NOT_A_REGION"));
+    }
+
+    /** Four EU regions and four abroad, each with its declared population, and the city of Munich. */
+    private static ObjectNode regionalRequest() {
+        ObjectNode request = new ObjectMapper().createObjectNode().put("name", "IURC regions");
+        request.putObject("call").put("kind", "REGION_TO_REGION");
+        var applicants = request.putArray("applicants");
+        region(applicants.addObject(), "by", "Bavaria", "DE-BY", 13_369_393, "de", "Energy transition");
+        region(applicants.addObject(), "ct", "Catalonia", "ES-CT", 7_901_963, "es", "Circular economy");
+        region(applicants.addObject(), "lom", "Lombardy", "IT-25", 10_020_528, "it", "Urban mobility");
+        region(applicants.addObject(), "vlg", "Flemish Region", "BE-VLG", 6_774_807, "nl", "Digital transition");
+        region(applicants.addObject(), "ca", "California", "US-CA", 39_029_342, "en", "Energy transition");
+        region(applicants.addObject(), "qc", "Quebec", "CA-QC", 8_874_683, "fr", "Digital transition");
+        region(applicants.addObject(), "sp", "São Paulo", "BR-SP", 46_024_937, "pt", "Urban mobility");
+        region(applicants.addObject(), "jal", "Jalisco", "MX-JAL", 8_348_151, "es", "Circular economy");
+        ObjectNode munich = applicants.addObject().put("id", "munich").put("name", "Munich").put("country", "DE")
+                .put("population", 1_260_391);
+        munich.putArray("challenges").addObject().put("theme", "Energy transition").put("priority", 3);
+        return request;
+    }
+
+    private static void region(ObjectNode applicant, String id, String name, String code, long population,
+            String language, String theme) {
+        applicant.put("id", id).put("name", name).put("country", code.substring(0, 2))
+                .put("kind", "SUB_NATIONAL_GOVERNMENT").put("subdivision", code).put("population", population);
+        applicant.putArray("declaredPopulations").addObject().put("population", population).put("basis", "REGION")
+                .put("source", "declared by the region (test figure)");
+        var languages = applicant.putArray("languages").add(language);
+        if (!language.equals("en")) {
+            languages.add("en");
+        }
+        applicant.putArray("challenges").addObject().put("theme", theme).put("priority", 3);
     }
 
     /** Lyon with three places; Boston and Curitiba share its Urban mobility, Osaka only its Circular economy. */

@@ -30,12 +30,15 @@ import java.util.Set;
  *                               figure beside the city proper); the call says which bases count
  * @param earlierPartnerIds      applicants it was paired with in an earlier call
  * @param previousParticipant    whether it took part in an earlier call
+ * @param subdivision            ISO 3166-2 code of its first-level subdivision, e.g. "DE-BY": for a region (a
+ *                               sub-national government) the region it governs; {@code null} when not given
  */
 public record ApplicantProfile(String id, String name, String country, ProgrammeRegion region, ApplicantKind kind,
         Long population, List<MemberMunicipality> members, String leadAuthorityContact, List<String> languages,
         List<Challenge> challenges, Set<ProgrammeRegion> preferredPartnerRegions, int committedMonths,
         int maxPartners, boolean covenantSignatory, Set<String> excludedPartnerIds, Coordinates coordinates,
-        List<DeclaredPopulation> declaredPopulations, Set<String> earlierPartnerIds, boolean previousParticipant) {
+        List<DeclaredPopulation> declaredPopulations, Set<String> earlierPartnerIds, boolean previousParticipant,
+        String subdivision) {
 
     public static final int DEFAULT_MAX_PARTNERS = 1;
 
@@ -60,6 +63,17 @@ public record ApplicantProfile(String id, String name, String country, Programme
         }
     }
 
+    /** Without a subdivision. */
+    public ApplicantProfile(String id, String name, String country, ProgrammeRegion region, ApplicantKind kind,
+            Long population, List<MemberMunicipality> members, String leadAuthorityContact, List<String> languages,
+            List<Challenge> challenges, Set<ProgrammeRegion> preferredPartnerRegions, int committedMonths,
+            int maxPartners, boolean covenantSignatory, Set<String> excludedPartnerIds, Coordinates coordinates,
+            List<DeclaredPopulation> declaredPopulations, Set<String> earlierPartnerIds, boolean previousParticipant) {
+        this(id, name, country, region, kind, population, members, leadAuthorityContact, languages, challenges,
+                preferredPartnerRegions, committedMonths, maxPartners, covenantSignatory, excludedPartnerIds,
+                coordinates, declaredPopulations, earlierPartnerIds, previousParticipant, null);
+    }
+
     /** Without declared populations. */
     public ApplicantProfile(String id, String name, String country, ProgrammeRegion region, ApplicantKind kind,
             Long population, List<MemberMunicipality> members, String leadAuthorityContact, List<String> languages,
@@ -82,15 +96,16 @@ public record ApplicantProfile(String id, String name, String country, Programme
     }
 
     /**
-     * Every population figure of the applicant: its plain population (city proper) or its members' sum (group
-     * total), then the figures it declared.
+     * Every population figure of the applicant: its plain population (city proper; for a sub-national government the
+     * region's) or its members' sum (group total), then the figures it declared.
      */
     public List<DeclaredPopulation> populationFigures() {
         List<DeclaredPopulation> figures = new ArrayList<>();
         if (!members.isEmpty()) {
             figures.add(new DeclaredPopulation(totalPopulation(), PopulationBasis.GROUP_TOTAL, null));
         } else if (population != null) {
-            figures.add(new DeclaredPopulation(population, PopulationBasis.CITY_PROPER, null));
+            figures.add(new DeclaredPopulation(population, kind == ApplicantKind.SUB_NATIONAL_GOVERNMENT
+                    ? PopulationBasis.REGION : PopulationBasis.CITY_PROPER, null));
         }
         figures.addAll(declaredPopulations);
         return figures;
@@ -133,6 +148,7 @@ public record ApplicantProfile(String id, String name, String country, Programme
         private final List<DeclaredPopulation> declaredPopulations = new ArrayList<>();
         private final Set<String> earlierPartnerIds = new LinkedHashSet<>();
         private boolean previousParticipant;
+        private String subdivision;
 
         private Builder(String id, String name, String country) {
             this.id = id;
@@ -221,10 +237,23 @@ public record ApplicantProfile(String id, String name, String country, Programme
             return this;
         }
 
+        /** A sub-national government of the region with this ISO 3166-2 code. */
+        public Builder governs(String subdivisionCode) {
+            this.kind = ApplicantKind.SUB_NATIONAL_GOVERNMENT;
+            this.subdivision = subdivisionCode;
+            return this;
+        }
+
+        public Builder subdivision(String value) {
+            this.subdivision = value;
+            return this;
+        }
+
         public ApplicantProfile build() {
             return new ApplicantProfile(id, name, country, region, kind, population, members, leadAuthorityContact,
                     languages, challenges, preferredPartnerRegions, committedMonths, maxPartners, covenantSignatory,
-                    excludedPartnerIds, coordinates, declaredPopulations, earlierPartnerIds, previousParticipant);
+                    excludedPartnerIds, coordinates, declaredPopulations, earlierPartnerIds, previousParticipant,
+                    subdivision);
         }
     }
 }

@@ -32,12 +32,14 @@ import java.util.Set;
  * @param participation           how earlier pairs and returning participants are treated
  * @param clusterCoherence        whether an applicant with several partners must ({@code HARD}) or should
  *                                ({@code SOFT}) share one theme with all of them, or need not ({@code NONE})
+ * @param kind                    the strand: cities ({@code CITY_TO_CITY}, default) or sub-national governments
+ *                                ({@code REGION_TO_REGION}) apply; the other kind is refused
  */
 public record CallRules(String name, long populationThreshold, int minimumCommitmentMonths,
         Map<String, ProgrammeRegion> countryRegions, List<String> themes, Map<ProgrammeRegion, Integer> targetPairs,
         PopulationPolicy populationPolicy, long populationFloor, Set<PopulationBasis> countedPopulationBases,
         CountryLimits countryLimits, int themeSoftCap, ParticipationRules participation,
-        ClusterCoherence clusterCoherence) {
+        ClusterCoherence clusterCoherence, CallKind kind) {
 
     /** The floor of a {@code PREFERENCE} call unless it sets its own: the threshold of an earlier call. */
     public static final long DEFAULT_POPULATION_FLOOR = 50_000;
@@ -117,8 +119,20 @@ public record CallRules(String name, long populationThreshold, int minimumCommit
                 participation, ClusterCoherence.NONE);
     }
 
+    /** A city-to-city call. */
+    public CallRules(String name, long populationThreshold, int minimumCommitmentMonths,
+            Map<String, ProgrammeRegion> countryRegions, List<String> themes,
+            Map<ProgrammeRegion, Integer> targetPairs, PopulationPolicy populationPolicy, long populationFloor,
+            Set<PopulationBasis> countedPopulationBases, CountryLimits countryLimits, int themeSoftCap,
+            ParticipationRules participation, ClusterCoherence clusterCoherence) {
+        this(name, populationThreshold, minimumCommitmentMonths, countryRegions, themes, targetPairs,
+                populationPolicy, populationFloor, countedPopulationBases, countryLimits, themeSoftCap,
+                participation, clusterCoherence, CallKind.CITY_TO_CITY);
+    }
+
     public CallRules {
         Objects.requireNonNull(name, "name");
+        kind = kind == null ? CallKind.CITY_TO_CITY : kind;
         Objects.requireNonNull(populationPolicy, "populationPolicy");
         countryLimits = countryLimits == null ? CountryLimits.NONE : countryLimits;
         participation = participation == null ? ParticipationRules.NONE : participation;
@@ -194,52 +208,59 @@ public record CallRules(String name, long populationThreshold, int minimumCommit
         map.put(country, region);
         return new CallRules(name, populationThreshold, minimumCommitmentMonths, map, themes, targetPairs,
                 populationPolicy, populationFloor, countedPopulationBases, countryLimits,
-                themeSoftCap, participation, clusterCoherence);
+                themeSoftCap, participation, clusterCoherence, kind);
     }
 
     public CallRules withTargetPairs(Map<ProgrammeRegion, Integer> newTargetPairs) {
         return new CallRules(name, populationThreshold, minimumCommitmentMonths, countryRegions, themes,
                 newTargetPairs, populationPolicy, populationFloor, countedPopulationBases, countryLimits,
-                themeSoftCap, participation, clusterCoherence);
+                themeSoftCap, participation, clusterCoherence, kind);
     }
 
     public CallRules withPopulationThreshold(long newThreshold) {
         return new CallRules(name, newThreshold, minimumCommitmentMonths, countryRegions, themes, targetPairs,
                 populationPolicy, Math.min(populationFloor, newThreshold), countedPopulationBases, countryLimits,
-                themeSoftCap, participation, clusterCoherence);
+                themeSoftCap, participation, clusterCoherence, kind);
     }
 
     /** The same call with another population policy, floor and counted bases. */
     public CallRules withPopulationPolicy(PopulationPolicy policy, long floor, Set<PopulationBasis> bases) {
         return new CallRules(name, populationThreshold, minimumCommitmentMonths, countryRegions, themes, targetPairs,
-                policy, floor, bases, countryLimits, themeSoftCap, participation, clusterCoherence);
+                policy, floor, bases, countryLimits, themeSoftCap, participation, clusterCoherence, kind);
     }
 
     /** The same call with other country limits. */
     public CallRules withCountryLimits(CountryLimits limits) {
         return new CallRules(name, populationThreshold, minimumCommitmentMonths, countryRegions, themes, targetPairs,
                 populationPolicy, populationFloor, countedPopulationBases, limits, themeSoftCap, participation,
-                clusterCoherence);
+                clusterCoherence, kind);
     }
 
     /** The same call with another soft cap of pairs per theme (-1 for none). */
     public CallRules withThemeSoftCap(int cap) {
         return new CallRules(name, populationThreshold, minimumCommitmentMonths, countryRegions, themes, targetPairs,
                 populationPolicy, populationFloor, countedPopulationBases, countryLimits, cap, participation,
-                clusterCoherence);
+                clusterCoherence, kind);
     }
 
     /** The same call with other participation rules. */
     public CallRules withParticipation(ParticipationRules rules) {
         return new CallRules(name, populationThreshold, minimumCommitmentMonths, countryRegions, themes, targetPairs,
                 populationPolicy, populationFloor, countedPopulationBases, countryLimits, themeSoftCap, rules,
-                clusterCoherence);
+                clusterCoherence, kind);
     }
 
     /** The same call with another cluster coherence rule. */
     public CallRules withClusterCoherence(ClusterCoherence coherence) {
         return new CallRules(name, populationThreshold, minimumCommitmentMonths, countryRegions, themes, targetPairs,
                 populationPolicy, populationFloor, countedPopulationBases, countryLimits, themeSoftCap, participation,
-                coherence);
+                coherence, kind);
+    }
+
+    /** The same call for another strand. */
+    public CallRules withKind(CallKind newKind) {
+        return new CallRules(name, populationThreshold, minimumCommitmentMonths, countryRegions, themes, targetPairs,
+                populationPolicy, populationFloor, countedPopulationBases, countryLimits, themeSoftCap, participation,
+                clusterCoherence, newKind);
     }
 }

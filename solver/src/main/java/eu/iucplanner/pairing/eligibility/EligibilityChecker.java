@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import eu.iucplanner.pairing.domain.ApplicantKind;
 import eu.iucplanner.pairing.domain.ApplicantProfile;
+import eu.iucplanner.pairing.domain.CallKind;
 import eu.iucplanner.pairing.domain.CallRules;
 import eu.iucplanner.pairing.domain.DeclaredPopulation;
 import eu.iucplanner.pairing.domain.PopulationBasis;
@@ -22,10 +23,8 @@ public final class EligibilityChecker {
 
     public static List<Ineligibility> check(ApplicantProfile applicant, CallRules call) {
         List<Ineligibility> reasons = new ArrayList<>();
-        if (applicant.kind() == ApplicantKind.SUB_NATIONAL_GOVERNMENT) {
-            reasons.add(new Ineligibility(IneligibilityReason.SUB_NATIONAL_GOVERNMENT,
-                    applicant.name() + " is a sub-national government; regions and provinces may support cities"
-                            + " but are not eligible applicants themselves."));
+        if (!call.kind().takes(applicant.kind())) {
+            reasons.add(kind(applicant, call));
         }
         population(applicant, call).ifPresent(reasons::add);
         if (applicant.kind() == ApplicantKind.MUNICIPALITY_GROUP && !applicant.hasLeadAuthority()) {
@@ -43,6 +42,19 @@ public final class EligibilityChecker {
                             applicant.country())));
         }
         return List.copyOf(reasons);
+    }
+
+    /** Why the call's strand does not take this kind of applicant. */
+    private static Ineligibility kind(ApplicantProfile applicant, CallRules call) {
+        if (call.kind() == CallKind.CITY_TO_CITY) {
+            return new Ineligibility(IneligibilityReason.SUB_NATIONAL_GOVERNMENT, applicant.name()
+                    + " is a sub-national government; regions and provinces may support cities but are not eligible"
+                    + " applicants themselves (a REGION_TO_REGION call pairs them).");
+        }
+        String what = applicant.kind() == ApplicantKind.MUNICIPALITY_GROUP ? "a group of municipalities" : "a city";
+        return new Ineligibility(IneligibilityReason.NOT_A_REGION, ("%s is %s; in the %s call %s only sub-national "
+                + "governments (first-level regions) are eligible applicants.").formatted(applicant.name(), what,
+                        call.kind().label(), call.name()));
     }
 
     /** The population rule of the call's policy, naming the figure and basis it used. */
@@ -67,7 +79,7 @@ public final class EligibilityChecker {
                     + "call counts (%s); %s.%s").formatted(applicant.name(), bases(call), requirement, notCounted)));
         }
         String whose = counted.basis() == PopulationBasis.GROUP_TOTAL ? "The group's total population"
-                : "The population";
+                : counted.basis() == PopulationBasis.REGION ? "The region's population" : "The population";
         return java.util.Optional.of(new Ineligibility(reason, "%s of %s is %s; %s.%s".formatted(whose,
                 applicant.name(), counted.describe(), requirement, notCounted)));
     }

@@ -8,8 +8,10 @@ public enum IneligibilityReason {
     POPULATION_AT_OR_BELOW_FLOOR,
     /** A group of municipalities named no lead urban authority contact. */
     GROUP_WITHOUT_LEAD_AUTHORITY,
-    /** Regions and provinces may support cities, but are not eligible applicants themselves. */
+    /** In a city-to-city call: regions and provinces may support cities, but are not eligible applicants themselves. */
     SUB_NATIONAL_GOVERNMENT,
+    /** In a region-to-region call: the applicant is a city or a group of municipalities, not a sub-national government. */
+    NOT_A_REGION,
     /** The applicant commits to fewer months than the call's minimum cooperation. */
     COMMITMENT_TOO_SHORT,
     /** The applicant's country is not mapped to any programme region of the call. */

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 
 import eu.iucplanner.pairing.domain.ApplicantKind;
 import eu.iucplanner.pairing.domain.ApplicantProfile;
+import eu.iucplanner.pairing.domain.CallKind;
 import eu.iucplanner.pairing.domain.CallRules;
+import eu.iucplanner.pairing.domain.DeclaredPopulation;
 import eu.iucplanner.pairing.domain.PopulationBasis;
 import eu.iucplanner.pairing.domain.PopulationPolicy;
 import eu.iucplanner.pairing.domain.ProgrammeRegion;
@@ -153,5 +155,56 @@ class EligibilityCheckerTest {
         assertThat(reasons(almada, metropolitanOnly)).isEmpty();
         assertThat(EligibilityChecker.check(city(500_000).build(), metropolitanOnly).get(0).message())
                 .startsWith("Xanten gives no population figure of a kind the call counts (metropolitan area)");
+    }
+
+    private static final CallRules REGIONAL = CallRules.defaults().withKind(CallKind.REGION_TO_REGION);
+
+    @Test
+    void aRegionToRegionCallTakesRegionsAndRefusesCitiesAndGroups() {
+        ApplicantProfile bavaria = ApplicantProfile.builder("by", "Bavaria", "DE").governs("DE-BY")
+                .population(13_369_393).build();
+        assertThat(reasons(bavaria, REGIONAL)).isEmpty();
+        ApplicantProfile munich = city(1_260_391).build();
+        assertThat(reasons(munich, REGIONAL)).containsExactly(IneligibilityReason.NOT_A_REGION);
+        assertThat(EligibilityChecker.check(munich, REGIONAL).get(0).message()).isEqualTo("Xanten is a city; in the "
+                + "region-to-region call Default call only sub-national governments (first-level regions) are "
+                + "eligible applicants.");
+        ApplicantProfile group = ApplicantProfile.builder("g", "Ruhr towns", "DE")
+                .kind(ApplicantKind.MUNICIPALITY_GROUP).member("Essen", 579_432).member("Bochum", 364_628)
+                .leadAuthorityContact("Essen").build();
+        assertThat(EligibilityChecker.check(group, REGIONAL)).extracting(Ineligibility::reason, Ineligibility::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(IneligibilityReason.NOT_A_REGION,
+                        "Ruhr towns is a group of municipalities; in the region-to-region call Default call only "
+                                + "sub-national governments (first-level regions) are eligible applicants."));
+        // The city strand still refuses the region, as before.
+        assertThat(reasons(bavaria, CALL)).containsExactly(IneligibilityReason.SUB_NATIONAL_GOVERNMENT);
+        assertThat(reasons(munich, CALL)).isEmpty();
+    }
+
+    @Test
+    void aRegionsPopulationIsItsOwnBasisAndTheCallsThresholdAppliesToIt() {
+        // Åland declares its own population; the regional call keeps its own threshold and policy.
+        ApplicantProfile aland = ApplicantProfile.builder("ax", "Åland", "FI").governs("FI-01")
+                .population(30_129).build();
+        assertThat(aland.populationFigures()).extracting(DeclaredPopulation::basis)
+                .containsExactly(PopulationBasis.REGION);
+        assertThat(EligibilityChecker.check(aland, REGIONAL)).extracting(Ineligibility::reason, Ineligibility::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        IneligibilityReason.POPULATION_AT_OR_BELOW_THRESHOLD, "The region's population of Åland is "
+                                + "30,129 (region); the call requires more than 100,000 inhabitants."));
+        assertThat(reasons(aland, REGIONAL.withPopulationThreshold(25_000))).isEmpty();
+        assertThat(reasons(aland, REGIONAL.withPopulationPolicy(PopulationPolicy.NONE, 0, null))).isEmpty();
+        // A call counting only city figures does not count a region's own figure.
+        assertThat(reasons(aland, REGIONAL.withPopulationThreshold(25_000).withPopulationPolicy(PopulationPolicy.HARD,
+                0, EnumSet.of(PopulationBasis.CITY_PROPER)))).containsExactly(
+                        IneligibilityReason.POPULATION_AT_OR_BELOW_THRESHOLD);
+    }
+
+    @Test
+    void aRegionInARegionalCallIsStillHeldToTheOtherRules() {
+        ApplicantProfile nairobiCounty = ApplicantProfile.builder("k", "Nairobi County", "KE").governs("KE-30")
+                .population(4_397_073).committedMonths(6).build();
+        assertThat(reasons(nairobiCounty, REGIONAL)).containsExactlyInAnyOrder(
+                IneligibilityReason.COMMITMENT_TOO_SHORT, IneligibilityReason.COUNTRY_OUTSIDE_PROGRAMME_REGIONS);
     }
 }
