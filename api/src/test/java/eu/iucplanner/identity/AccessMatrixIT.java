@@ -42,6 +42,8 @@ class AccessMatrixIT {
     static final String EXPECTED = """
             | Operation | nobody | no role | VIEWER | ANALYST | PLANNER | COORDINATOR | ADMIN |
             |---|---|---|---|---|---|---|---|
+            | `DELETE /api/v1/calls/{id}` | 401 | 403 | 403 | 403 | 403 | ✓ | ✓ |
+            | `DELETE /api/v1/calls/{id}/decision` | 401 | 403 | 403 | 403 | 403 | ✓ | ✓ |
             | `DELETE /api/v1/pairing-runs/{id}` | 401 | 403 | 403 | 403 | 403 | ✓ | ✓ |
             | `DELETE /api/v1/schedule-runs/{id}` | 401 | 403 | 403 | 403 | ✓ | 403 | ✓ |
             | `DELETE /api/v1/tokens/{id}` | 401 | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ |
@@ -50,6 +52,9 @@ class AccessMatrixIT {
             | `GET /actuator/info` (management port) | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ |
             | `GET /actuator/metrics` (management port) | 401 | 403 | 403 | 403 | 403 | 403 | ✓ |
             | `GET /api/v1/audit-events` | 401 | 403 | 403 | 403 | 403 | 403 | ✓ |
+            | `GET /api/v1/calls` | 401 | 403 | ✓ | ✓ | ✓ | ✓ | ✓ |
+            | `GET /api/v1/calls/{id}` | 401 | 403 | ✓ | ✓ | ✓ | ✓ | ✓ |
+            | `GET /api/v1/calls/{id}/decision/pairs` | 401 | 403 | ✓ | ✓ | ✓ | ✓ | ✓ |
             | `GET /api/v1/demo-data` | 401 | 403 | ✓ | ✓ | ✓ | ✓ | ✓ |
             | `GET /api/v1/demo-data/{name}` | 401 | 403 | ✓ | ✓ | ✓ | ✓ | ✓ |
             | `GET /api/v1/holidays` | 401 | 403 | ✓ | ✓ | ✓ | ✓ | ✓ |
@@ -79,6 +84,8 @@ class AccessMatrixIT {
             | `GET /login.html` | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ |
             | `GET /v3/api-docs` | 401 | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ |
             | `PATCH /api/v1/users/{id}` | 401 | 403 | 403 | 403 | 403 | 403 | ✓ |
+            | `POST /api/v1/calls` | 401 | 403 | 403 | 403 | 403 | ✓ | ✓ |
+            | `POST /api/v1/calls/{id}/decision` | 401 | 403 | 403 | 403 | 403 | ✓ | ✓ |
             | `POST /api/v1/me/password` | 401 | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ |
             | `POST /api/v1/pairing-runs` | 401 | 403 | 403 | ✓ | 403 | ✓ | ✓ |
             | `POST /api/v1/pairing-runs/validation` | 401 | 403 | 403 | ✓ | 403 | ✓ | ✓ |
@@ -93,6 +100,7 @@ class AccessMatrixIT {
             | `POST /api/v1/tokens` | 401 | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ |
             | `POST /api/v1/users` | 401 | 403 | 403 | 403 | 403 | 403 | ✓ |
             | `POST /api/v1/users/{id}/password` | 401 | 403 | 403 | 403 | 403 | 403 | ✓ |
+            | `PUT /api/v1/calls/{id}` | 401 | 403 | 403 | 403 | 403 | ✓ | ✓ |
             """;
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -256,7 +264,7 @@ class AccessMatrixIT {
         if (path.endsWith("/calendar.ics")) {
             path += "?pair=x";
         }
-        boolean hasBody = method.equals("POST") || method.equals("PATCH");
+        boolean hasBody = method.equals("POST") || method.equals("PATCH") || method.equals("PUT");
         return caller.send(method, path, hasBody ? "application/json" : null, hasBody ? "{}" : null);
     }
 }

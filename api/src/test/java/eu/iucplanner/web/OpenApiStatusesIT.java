@@ -41,6 +41,7 @@ class OpenApiStatusesIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PAIRING = "/api/v1/pairing-runs";
     private static final String SCHEDULE = "/api/v1/schedule-runs";
+    private static final String CALLS = "/api/v1/calls";
     private static final String SCHEDULE_BODY = """
             {"startDate": "2027-01-04", "termination": {"spentLimit": "PT1S"},
              "pairs": [{"id": "lyon-boston", "region": "NORTH_AMERICA", "language": "en",
@@ -90,8 +91,13 @@ class OpenApiStatusesIT {
         exchange("POST", SCHEDULE, SCHEDULE, null, "text/plain", "hello");
         exchange("POST", SCHEDULE, SCHEDULE, null, "application/json", "{\"name\":\"" + "x".repeat(2_100_000)
                 + "\"}");
+        String call = json(exchange("POST", CALLS, CALLS, null, "application/json",
+                "{\"name\":\"IURC 2024\",\"rules\":{\"populationThreshold\":50000}}").getBody()).get("id").asText();
+        String ofCall = id(exchange("POST", PAIRING, PAIRING, null, "application/json",
+                small.deepCopy().put("callId", call).toString()));
         awaitEnded(PAIRING, done);
         awaitEnded(PAIRING, purgeMe);
+        awaitEnded(PAIRING, ofCall);
         awaitEnded(SCHEDULE, schedule);
         String fromPairing = id(exchange("POST", SCHEDULE, SCHEDULE, null, "application/json",
                 scheduleOf(done).toString()));
@@ -202,6 +208,7 @@ class OpenApiStatusesIT {
         awaitEnded(SCHEDULE, scheduleSolving);
         exchange("POST", SCHEDULE + "/{id}/purge", SCHEDULE + "/" + scheduleSolving + "/purge", null, null, null);
 
+        calls(call, ofCall, random);
         identity(random);
 
         Map<String, Set<Integer>> documented = documented();
@@ -228,6 +235,41 @@ class OpenApiStatusesIT {
         }
         request.putObject("termination").put("spentLimit", "PT20S").put("unimprovedSpentLimit", "PT3S");
         return request;
+    }
+
+    /** Calls: one with a finished run to adopt, one without runs; as the administrator. */
+    private void calls(String call, String run, String random) {
+        String one = CALLS + "/{id}";
+        String decision = CALLS + "/{id}/decision";
+        String pairs = decision + "/pairs";
+        exchange("POST", CALLS, CALLS, null, "application/json", "{\"name\":\"\"}");
+        exchange("POST", CALLS, CALLS, null, "text/plain", "x");
+        exchange("GET", CALLS, CALLS, null, null, null);
+        exchange("GET", CALLS, CALLS + "?size=0", null, null, null);
+        exchange("GET", one, CALLS + "/" + call, null, null, null);
+        exchange("GET", one, CALLS + "/" + random, null, null, null);
+        exchange("GET", pairs, CALLS + "/" + call + "/decision/pairs", null, null, null);
+        exchange("POST", decision, CALLS + "/" + call + "/decision", null, "application/json", "{}");
+        exchange("POST", decision, CALLS + "/" + random + "/decision", null, "application/json",
+                "{\"pairingRunId\":\"" + run + "\"}");
+        exchange("POST", decision, CALLS + "/" + call + "/decision", null, "text/plain", "x");
+        exchange("POST", decision, CALLS + "/" + call + "/decision", null, "application/json",
+                "{\"pairingRunId\":\"" + run + "\"}");
+        exchange("GET", pairs, CALLS + "/" + call + "/decision/pairs", null, null, null);
+        exchange("GET", pairs, CALLS + "/" + call + "/decision/pairs", "text/csv", null, null);
+        exchange("GET", pairs, CALLS + "/" + call + "/decision/pairs", "image/png", null, null);
+        exchange("PUT", one, CALLS + "/" + call, null, "application/json", "{\"name\":\"Renamed\"}");
+        exchange("PUT", one, CALLS + "/" + call, null, "application/json", "{\"name\":\"\"}");
+        exchange("PUT", one, CALLS + "/" + random, null, "application/json", "{\"name\":\"Renamed\"}");
+        exchange("PUT", one, CALLS + "/" + call, null, "text/plain", "x");
+        exchange("DELETE", one, CALLS + "/" + call, null, null, null);
+        exchange("DELETE", one, CALLS + "/" + random, null, null, null);
+        exchange("DELETE", decision, CALLS + "/" + call + "/decision", null, null, null);
+        exchange("DELETE", decision, CALLS + "/" + call + "/decision", null, null, null);
+        String empty = json(exchange("POST", CALLS, CALLS, null, "application/json", "{\"name\":\"Empty\"}")
+                .getBody()).get("id").asText();
+        exchange("PUT", one, CALLS + "/" + empty, null, "application/json", "{\"name\":\"Renamed\"}");
+        exchange("DELETE", one, CALLS + "/" + empty, null, null, null);
     }
 
     /** Users, tokens, one's own profile and password, and the audit log, as the administrator. */

@@ -12,13 +12,15 @@ import org.springframework.security.authentication.event.AbstractAuthenticationF
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.stereotype.Service;
 
+import eu.iucplanner.audit.Audited;
 import eu.iucplanner.identity.persistence.AuditEvent;
 import eu.iucplanner.identity.persistence.AuditEventRepository;
 import eu.iucplanner.run.service.RunEvent;
 
 /**
  * The append-only audit log: who submitted, stopped, removed or exported which run, who logged in or failed to, who
- * created or revoked a token, who changed which user, and the retention's purges. A failure to write it is logged and
+ * created or revoked a token, who changed which user, who created, changed or removed a call and adopted or withdrew
+ * its decision, and the retention's purges. A failure to write it is logged and
  * does not undo the action (the action is in the run table and the service log either way).
  */
 @Service
@@ -55,6 +57,11 @@ public class AuditLog {
     void onRun(RunEvent event) {
         record(event.actor(), event.action(), "run", event.runId(), event.kind()
                 + (event.parentRunId() == null ? "" : ", from " + event.parentRunId()));
+    }
+
+    @EventListener
+    void onAudited(Audited event) {
+        record(event.actor(), event.action(), event.targetType(), event.targetId(), event.detail());
     }
 
     @EventListener

@@ -148,7 +148,7 @@ public class PairingRunKind implements RunKind<PairingRunRequest, PairingSolutio
                                 applicant.declaredPopulations(), applicant.geonamesId(),
                                 applicant.earlierPartnerIds(), applicant.previousParticipant()))
                 .toList(), request.weights(), request.termination(), request.pinnedPairs(), request.excludedPairs(),
-                request.stopAtProvenOptimum(), request.mode(), request.fillFromReference());
+                request.stopAtProvenOptimum(), request.mode(), request.fillFromReference(), request.callId());
     }
 
     /** A solution's score analysis with the pairing score type, for the explanations. */

@@ -16,18 +16,31 @@ import eu.iucplanner.run.persistence.RunStatus;
 import eu.iucplanner.run.service.RunLifecycle;
 
 /**
- * The one way other features read a pairing run's result: the pairs of its stored best solution. Scheduling builds
- * its exchange calendars from these.
+ * The one way other features read a pairing run's result: the pairs of its stored best solution, and which run a
+ * call adopted as its decision. Scheduling builds its exchange calendars from these.
  */
 @Component
 public class PairingRunPairs {
 
     private final RunLifecycle lifecycle;
     private final PairingRunKind kind;
+    private final PairingCalls calls;
 
-    public PairingRunPairs(RunLifecycle lifecycle, PairingRunKind kind) {
+    public PairingRunPairs(RunLifecycle lifecycle, PairingRunKind kind, PairingCalls calls) {
         this.lifecycle = lifecycle;
         this.kind = kind;
+        this.calls = calls;
+    }
+
+    /**
+     * A call's decision: whether the call exists, and the pairing run it adopted ({@code null} when none is).
+     */
+    public record CallDecision(boolean callExists, UUID pairingRunId) {
+    }
+
+    public CallDecision decisionOf(UUID callId) {
+        return calls.decisionOf(callId).map(run -> new CallDecision(true, run.orElse(null)))
+                .orElseGet(() -> new CallDecision(false, null));
     }
 
     /**

@@ -7,6 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import eu.iucplanner.pairing.domain.CallRules;
 import eu.iucplanner.pairing.domain.PairingMode;
@@ -45,6 +46,8 @@ import jakarta.validation.constraints.Size;
  * @param fillFromReference whether missing populations, coordinates and languages are filled in at submission from
  *                      the reference data (by each applicant's geonamesId, else its name in its country); the stored
  *                      request holds the filled values
+ * @param callId        the call (POST /api/v1/calls) the run is made for: its runs are grouped under it, and its stored
+ *                      rules are used when {@code call} is left out (the stored request then holds them)
  */
 @Schema(description = "A call's applicant pool to pair, with the call's rules and solving options.")
 @PairingRunRequest.ThemesOfTheCall
@@ -73,11 +76,20 @@ public record PairingRunRequest(
                 + "bound", example = "OPTIMAL") PairingMode mode,
         @Schema(description = "Fill missing population, coordinates and languages from the reference data at "
                 + "submission (by geonamesId, else by name in the country)", example = "false")
-        Boolean fillFromReference) {
+        Boolean fillFromReference,
+        @Schema(description = "The call the run is made for; its stored rules are used when call is left out",
+                example = "0b9f6a52-3c1e-4d7a-9a57-2f4a1c9e8d10") UUID callId) {
 
     public PairingRunRequest(String name, CallRulesDto call, List<ApplicantDto> applicants, Map<String, Long> weights,
             TerminationDto termination, List<PairDto> pinnedPairs, List<PairDto> excludedPairs) {
-        this(name, call, applicants, weights, termination, pinnedPairs, excludedPairs, null, null, null);
+        this(name, call, applicants, weights, termination, pinnedPairs, excludedPairs, null, null, null, null);
+    }
+
+    public PairingRunRequest(String name, CallRulesDto call, List<ApplicantDto> applicants, Map<String, Long> weights,
+            TerminationDto termination, List<PairDto> pinnedPairs, List<PairDto> excludedPairs,
+            Boolean stopAtProvenOptimum, PairingMode mode, Boolean fillFromReference) {
+        this(name, call, applicants, weights, termination, pinnedPairs, excludedPairs, stopAtProvenOptimum, mode,
+                fillFromReference, null);
     }
 
     /**
@@ -104,13 +116,13 @@ public record PairingRunRequest(
 
     public PairingRunRequest withStopAtProvenOptimum(Boolean stop) {
         return new PairingRunRequest(name, call, applicants, weights, termination, pinnedPairs, excludedPairs, stop,
-                mode, fillFromReference);
+                mode, fillFromReference, callId);
     }
 
     /** The same request with other applicants (filled from the reference data). */
     public PairingRunRequest withApplicants(List<ApplicantDto> newApplicants) {
         return new PairingRunRequest(name, call, newApplicants, weights, termination, pinnedPairs, excludedPairs,
-                stopAtProvenOptimum, mode, fillFromReference);
+                stopAtProvenOptimum, mode, fillFromReference, callId);
     }
 
     public boolean stopsAtProvenOptimum() {
@@ -124,17 +136,23 @@ public record PairingRunRequest(
 
     public PairingRunRequest withPairs(List<PairDto> newPinnedPairs, List<PairDto> newExcludedPairs) {
         return new PairingRunRequest(name, call, applicants, weights, termination, newPinnedPairs, newExcludedPairs,
-                stopAtProvenOptimum, mode, fillFromReference);
+                stopAtProvenOptimum, mode, fillFromReference, callId);
     }
 
     public PairingRunRequest withName(String newName) {
         return new PairingRunRequest(newName, call, applicants, weights, termination, pinnedPairs, excludedPairs,
-                stopAtProvenOptimum, mode, fillFromReference);
+                stopAtProvenOptimum, mode, fillFromReference, callId);
+    }
+
+    /** The same request made for a call, with the call's rules when it has none of its own. */
+    public PairingRunRequest withCall(CallRulesDto rules, UUID newCallId) {
+        return new PairingRunRequest(name, rules, applicants, weights, termination, pinnedPairs, excludedPairs,
+                stopAtProvenOptimum, mode, fillFromReference, newCallId);
     }
 
     public PairingRunRequest withTermination(TerminationDto newTermination) {
         return new PairingRunRequest(name, call, applicants, weights, newTermination, pinnedPairs, excludedPairs,
-                stopAtProvenOptimum, mode, fillFromReference);
+                stopAtProvenOptimum, mode, fillFromReference, callId);
     }
 
     /** Every challenge's theme is one of the call's themes (themes are data of each call). */

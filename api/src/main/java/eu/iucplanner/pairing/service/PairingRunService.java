@@ -21,33 +21,38 @@ public class PairingRunService {
     private final PairingRunKind kind;
     private final PairingRequestValidator validator;
     private final ReferenceFill reference;
+    private final PairingCalls calls;
 
     public PairingRunService(RunLifecycle lifecycle, PairingRunKind kind, PairingRequestValidator validator,
-            ReferenceFill reference) {
+            ReferenceFill reference, PairingCalls calls) {
         this.lifecycle = lifecycle;
         this.kind = kind;
         this.validator = validator;
         this.reference = reference;
+        this.calls = calls;
     }
 
     /**
-     * Validates, stores and queues a run; nothing is stored when the request is refused. With fillFromReference the
+     * Validates, stores and queues a run; nothing is stored when the request is refused. A request made for a call
+     * takes the call's rules when it has none (and the call's name when it has none). With fillFromReference the
      * applicants' missing figures are filled in first, so the stored request holds them.
      */
     public RunMetadata submit(PairingRunRequest submitted) {
-        PairingRunRequest request = reference.fill(submitted);
+        PairingRunRequest request = reference.fill(calls.resolve(submitted));
         validator.validate(request);
         PairingSolution problem = problem(request);
         String name = request.name() != null && !request.name().isBlank() ? request.name()
                 : problem.getCall().name();
-        return lifecycle.submit(kind, request.withName(name), name, kind.summary(problem), null, null, null);
+        return lifecycle.submit(kind, request.withName(name), name, kind.summary(problem), null, null, null,
+                request.callId());
     }
 
     /**
      * What a submission would answer, without storing anything: the problem details of a refused request (thrown),
      * or the request as it would be stored with its counts.
      */
-    public Validation validate(PairingRunRequest request) {
+    public Validation validate(PairingRunRequest submitted) {
+        PairingRunRequest request = calls.resolve(submitted);
         validator.validate(request);
         PairingSolution problem = problem(request);
         String name = request.name() != null && !request.name().isBlank() ? request.name()
@@ -85,7 +90,7 @@ public class PairingRunService {
         PairingSolution start = problem(next);
         best.applyTo(start, true);
         Map<String, Object> summary = kind.summary(problem(next));
-        return lifecycle.submit(kind, next, name, summary, id, null, StoredAssignment.of(start));
+        return lifecycle.submit(kind, next, name, summary, id, null, StoredAssignment.of(start), previous.callId());
     }
 
     private PairingSolution problem(PairingRunRequest request) {

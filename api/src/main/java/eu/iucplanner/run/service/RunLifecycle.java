@@ -247,11 +247,21 @@ public class RunLifecycle implements SmartLifecycle {
      */
     public <R, S, P> RunMetadata submit(RunKind<R, S, P> kind, R request, String name, Map<String, Object> summary,
             UUID parentRunId, UUID sourceRunId, P initial) {
+        return submit(kind, request, name, summary, parentRunId, sourceRunId, initial, null);
+    }
+
+    /**
+     * As {@link #submit(RunKind, Object, String, Map, UUID, UUID, Object)}, for a run made under a call.
+     *
+     * @param callId the call it is run for (its metadata names it), or {@code null}
+     */
+    public <R, S, P> RunMetadata submit(RunKind<R, S, P> kind, R request, String name, Map<String, Object> summary,
+            UUID parentRunId, UUID sourceRunId, P initial, UUID callId) {
         actor.admit(kind.name());
         UUID id = UUID.randomUUID();
         String submitter = actor.current().orElse(null);
         Run run = Run.submitted(id, kind.name(), name, clock.instant(), parentRunId, sourceRunId,
-                documents.write(summary), submitter, actor.submitsAnalysisRuns());
+                documents.write(summary), submitter, actor.submitsAnalysisRuns(), callId);
         String requestJson = documents.write(request);
         String initialJson = initial == null ? null : documents.write(initial);
         Run saved = transactions.execute(status -> {
@@ -271,7 +281,7 @@ public class RunLifecycle implements SmartLifecycle {
         R request = request(kind, id);
         Map<String, Object> summary = kind.summary(kind.problem(request));
         return submit(kind, request, name == null || name.isBlank() ? original.name() + " (copy)" : name, summary,
-                id, original.sourceRunId(), null);
+                id, original.sourceRunId(), null, original.callId());
     }
 
     /**
@@ -319,16 +329,50 @@ public class RunLifecycle implements SmartLifecycle {
             throw ProblemException.conflict("Run " + id + " is " + run.status() + "; stop it (DELETE) and purge it "
                     + "once it has ended.");
         }
+        List<String> held = runs.holdReasons(id);
+        if (!held.isEmpty()) {
+            throw ProblemException.conflict("Run " + id + " is kept: " + String.join("; ", held) + ".");
+        }
         if (runs.hasDerivedRuns(id)) {
             throw ProblemException.conflict("Runs were built from run " + id + " (reruns, re-plans, duplicates or "
                     + "schedules); purge those first.");
         }
-        Integer purged = transactions.execute(tx -> runs.purgeFinished(id));
+        Integer purged;
+        try {
+            purged = transactions.execute(tx -> runs.purgeFinished(id));
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            purged = 0; // held or built on meanwhile: the database's foreign keys refused it
+        }
         if (purged == null || purged == 0) {
             throw ProblemException.conflict("Run " + id + " changed while it was being purged; try again.");
         }
         LOG.info("{} {} purged", kind.name(), id);
         publisher.publishEvent(new RunEvent("PURGE", id, kind.name(), actor.current().orElse(null), null));
+    }
+
+    /**
+     * Keeps a run from purges and the retention (and the runs built on it from the retention) until its holder
+     * releases it. Joins the caller's transaction, so a holder records its own state and the hold at once.
+     *
+     * @param holder who holds it, e.g. {@code call:<id>}; one holder may hold several runs
+     * @param reason a sentence a purge's refusal quotes
+     */
+    public void hold(UUID runId, String holder, String reason) {
+        runs.hold(runId, holder, reason);
+    }
+
+    /** Releases every run a holder holds (in the caller's transaction). */
+    public void release(String holder) {
+        runs.release(holder);
+    }
+
+    /** The runs made under a call, newest first (at most 500), and how many there are. */
+    public List<RunMetadata> runsOfCall(UUID callId) {
+        return runs.findTop500ByCallIdOrderBySubmittedAtDesc(callId).stream().map(this::metadata).toList();
+    }
+
+    public long countRunsOfCall(UUID callId) {
+        return runs.countByCallId(callId);
     }
 
     /** Records that the current user exported a run whole (the audit log lists exports of personal data). */
@@ -351,7 +395,13 @@ public class RunLifecycle implements SmartLifecycle {
             int removedInBatch = 0;
             for (UUID id : batch) {
                 Optional<Run> run = runs.findById(id);
-                Integer purged = transactions.execute(tx -> runs.purgeFinished(id));
+                Integer purged;
+                try {
+                    purged = transactions.execute(tx -> runs.purgeFinished(id));
+                } catch (org.springframework.dao.DataIntegrityViolationException e) {
+                    LOG.debug("Retention keeps run {}: it was held or built on meanwhile", id);
+                    continue;
+                }
                 if (purged != null && purged > 0) {
                     removedInBatch++;
                     publisher.publishEvent(new RunEvent("RETENTION_PURGE", id,

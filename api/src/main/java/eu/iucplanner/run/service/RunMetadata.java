@@ -32,6 +32,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param resumes             how often it was taken up again from its stored best solution after its replica died
  *                            or handed it back at a graceful stop (absent when never)
  * @param replica             the replica that solves it, or solved it last
+ * @param callId              the call it was run for (a pairing run made under a call, its reruns and duplicates)
  */
 @Schema(description = "A run's lifecycle, score, statistics and counts.")
 public record RunMetadata(UUID id, String kind, String name, RunStatus status, OffsetDateTime submittedAt,
@@ -39,7 +40,8 @@ public record RunMetadata(UUID id, String kind, String name, RunStatus status, O
         @Schema(example = "0hard/-2medium/-8421soft") String score, Boolean feasible,
         @Schema(type = "string", example = "PT12.5S") Duration solvingDuration, Long moveEvaluationSpeed,
         String failureMessage, UUID parentRunId, UUID sourceRunId, String submittedBy, Boolean analysis,
-        Integer resumes, String replica, @JsonIgnore Map<String, Object> summary, @JsonIgnore long version) {
+        Integer resumes, String replica, UUID callId, @JsonIgnore Map<String, Object> summary,
+        @JsonIgnore long version) {
 
     public static RunMetadata of(Run run, Map<String, Object> summary) {
         return new RunMetadata(run.id(), run.kind(), run.name(), run.status(), utc(run.submittedAt()),
@@ -47,7 +49,8 @@ public record RunMetadata(UUID id, String kind, String name, RunStatus status, O
                 run.solvingMillis() == null ? null : Duration.ofMillis(run.solvingMillis()),
                 run.moveEvaluationSpeed(), run.failureMessage(), run.parentRunId(), run.sourceRunId(),
                 run.submittedBy(), run.analysis() ? Boolean.TRUE : null,
-                run.resumeCount() == 0 ? null : run.resumeCount(), run.claimedBy(), Map.copyOf(summary),
+                run.resumeCount() == 0 ? null : run.resumeCount(), run.claimedBy(), run.callId(),
+                Map.copyOf(summary),
                 run.version() == null ? 0 : run.version());
     }
 
@@ -55,7 +58,7 @@ public record RunMetadata(UUID id, String kind, String name, RunStatus status, O
     RunMetadata withBest(BestSolutionEvent best) {
         return new RunMetadata(id, kind, name, status, submittedAt, startedAt, completedAt, best.score(),
                 best.feasible(), solvingDuration, moveEvaluationSpeed, failureMessage, parentRunId, sourceRunId,
-                submittedBy, analysis, resumes, replica, best.summary(), version);
+                submittedBy, analysis, resumes, replica, callId, best.summary(), version);
     }
 
     /** The kind's counts, serialised beside the other properties. */

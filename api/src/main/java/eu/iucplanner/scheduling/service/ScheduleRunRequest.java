@@ -57,6 +57,8 @@ import jakarta.validation.constraints.Size;
  * @param cancelledEvents events that will not take place (left out of the plan; listed as cancelled in calendars)
  * @param affectedPairs   when re-planning, pairs (or shared event groups) a change touched besides those whose
  *                        published events it disturbs: their events may move at the lower cost
+ * @param callId          take the pairs of the run this call adopted as its decision (instead of a pairingRunId or
+ *                        pairs); the stored request names both the call and the run it used
  */
 @Schema(description = "Pairs to schedule over the cooperation window, with experts and city constraints.")
 public record ScheduleRunRequest(
@@ -78,7 +80,17 @@ public record ScheduleRunRequest(
         List<@NotNull(message = "must not be null") @Valid EventRef> cancelledEvents,
         List<@NotNull(message = "must not be null") @Size(max = Limits.ID, message = "must be at most " + Limits.ID
                 + " characters") @PlainText String> affectedPairs,
-        @Valid TerminationDto termination) {
+        @Valid TerminationDto termination,
+        @Schema(description = "Take the pairs of the pairing run this call adopted as its decision",
+                example = "0b9f6a52-3c1e-4d7a-9a57-2f4a1c9e8d10") UUID callId) {
+
+    public ScheduleRunRequest(String name, UUID pairingRunId, List<PairInput> pairs, LocalDate startDate,
+            Integer months, List<ExpertInput> experts, List<CityOptions> cities, PlanInput plan,
+            List<EventKind> inPersonEvents, SharedEventsInput sharedEvents, List<PublishedEventInput> publishedEvents,
+            List<EventRef> cancelledEvents, List<String> affectedPairs, TerminationDto termination) {
+        this(name, pairingRunId, pairs, startDate, months, experts, cities, plan, inPersonEvents, sharedEvents,
+                publishedEvents, cancelledEvents, affectedPairs, termination, null);
+    }
 
     /**
      * An activity plan replacing the default one for every pair.
@@ -331,22 +343,28 @@ public record ScheduleRunRequest(
 
     public ScheduleRunRequest withPairs(List<PairInput> newPairs) {
         return new ScheduleRunRequest(name, pairingRunId, newPairs, startDate, months, experts, cities, plan,
-                inPersonEvents, sharedEvents, publishedEvents, cancelledEvents, affectedPairs, termination);
+                inPersonEvents, sharedEvents, publishedEvents, cancelledEvents, affectedPairs, termination, callId);
+    }
+
+    /** The same request taking the pairs of this pairing run (a call's adopted run). */
+    public ScheduleRunRequest withPairingRunId(UUID newPairingRunId) {
+        return new ScheduleRunRequest(name, newPairingRunId, pairs, startDate, months, experts, cities, plan,
+                inPersonEvents, sharedEvents, publishedEvents, cancelledEvents, affectedPairs, termination, callId);
     }
 
     public ScheduleRunRequest withName(String newName) {
         return new ScheduleRunRequest(newName, pairingRunId, pairs, startDate, months, experts, cities, plan,
-                inPersonEvents, sharedEvents, publishedEvents, cancelledEvents, affectedPairs, termination);
+                inPersonEvents, sharedEvents, publishedEvents, cancelledEvents, affectedPairs, termination, callId);
     }
 
     public ScheduleRunRequest withExperts(List<ExpertInput> newExperts) {
         return new ScheduleRunRequest(name, pairingRunId, pairs, startDate, months, newExperts, cities, plan,
-                inPersonEvents, sharedEvents, publishedEvents, cancelledEvents, affectedPairs, termination);
+                inPersonEvents, sharedEvents, publishedEvents, cancelledEvents, affectedPairs, termination, callId);
     }
 
     public ScheduleRunRequest withSharedEvents(SharedEventsInput newSharedEvents) {
         return new ScheduleRunRequest(name, pairingRunId, pairs, startDate, months, experts, cities, plan,
-                inPersonEvents, newSharedEvents, publishedEvents, cancelledEvents, affectedPairs, termination);
+                inPersonEvents, newSharedEvents, publishedEvents, cancelledEvents, affectedPairs, termination, callId);
     }
 
     /** The same request as a re-plan: other cities, experts, published and cancelled events, affected pairs. */
@@ -354,6 +372,6 @@ public record ScheduleRunRequest(
             List<PublishedEventInput> published, List<EventRef> cancelled, List<String> affected,
             TerminationDto newTermination) {
         return new ScheduleRunRequest(newName, pairingRunId, pairs, startDate, months, newExperts, newCities, plan,
-                inPersonEvents, sharedEvents, published, cancelled, affected, newTermination);
+                inPersonEvents, sharedEvents, published, cancelled, affected, newTermination, callId);
     }
 }

@@ -73,8 +73,11 @@ public class ScheduleRunService {
         if (request == null) {
             throw ProblemException.invalid("$", "The request body is missing.");
         }
-        ScheduleRunRequest resolved = request.pairingRunId() == null ? request
-                : request.withPairs(pairsOf(request.pairingRunId(), request.pairs(), fromAnalysisRun));
+        boolean adopted = request.callId() != null;
+        ScheduleRunRequest named = adopted ? request.withPairingRunId(adoptedRun(request)) : request;
+        ScheduleRunRequest resolved = named.pairingRunId() == null ? named
+                : named.withPairs(pairsOf(named.pairingRunId(), named.pairs(), fromAnalysisRun || adopted,
+                        adopted ? "callId" : "pairingRunId"));
         List<FieldError> errors = new ArrayList<>(validator.violations(resolved));
         errors.addAll(ScheduleRequestMapper.repeatedExperts(resolved.experts()));
         if (errors.stream().noneMatch(error -> error.field().startsWith("plan") || error.field().equals("months")
@@ -362,27 +365,48 @@ public class ScheduleRunService {
      * language both list (English when none), and a city without coordinates takes those of the reference city of
      * that name and country.
      */
-    private List<PairInput> pairsOf(UUID pairingRunId, List<PairInput> given, boolean fromAnalysisRun) {
+    private List<PairInput> pairsOf(UUID pairingRunId, List<PairInput> given, boolean fromAnalysisRun,
+            String field) {
         if (given != null && !given.isEmpty()) {
-            throw ProblemException.invalid("pairs", "give either pairs or a pairingRunId, not both");
+            throw ProblemException.invalid("pairs", "give either pairs or a " + field + ", not both");
         }
         PairingRunPairs.Pairs found = pairingRuns.of(pairingRunId);
         if (!found.exists()) {
-            throw ProblemException.invalid("pairingRunId", "names no pairing run: " + pairingRunId);
+            throw ProblemException.invalid(field, "names no pairing run: " + pairingRunId);
         }
         if (found.analysis() && !fromAnalysisRun) {
-            throw ProblemException.invalid("pairingRunId", "pairing run " + pairingRunId + " is an analyst's what-if "
+            throw ProblemException.invalid(field, "pairing run " + pairingRunId + " is an analyst's what-if "
                     + "(analysis); schedules build on it only when asked to (fromAnalysisRun=true)");
         }
         if (!found.hasSolution()) {
-            throw ProblemException.invalid("pairingRunId", "pairing run " + pairingRunId + " has no solution yet");
+            throw ProblemException.invalid(field, "pairing run " + pairingRunId + " has no solution yet");
         }
         if (found.pairs().isEmpty()) {
-            throw ProblemException.invalid("pairingRunId", "pairing run " + pairingRunId + " formed no pairs");
+            throw ProblemException.invalid(field, "pairing run " + pairingRunId + " formed no pairs");
         }
         return found.pairs().stream().map(pair -> new PairInput(pair.eu().id() + "--" + pair.partner().id(),
                 city(pair.eu()), city(pair.partner()), pair.partnerRegion(), pair.commonLanguage().orElse("en")))
                 .toList();
+    }
+
+    /**
+     * The pairing run a call adopted as its decision, for a request that names the call instead of a run. The
+     * coordination unit adopted it, so it is scheduled even if an analyst submitted it.
+     */
+    private UUID adoptedRun(ScheduleRunRequest request) {
+        if (request.pairingRunId() != null) {
+            throw ProblemException.invalid("callId", "give either a callId or a pairingRunId, not both");
+        }
+        PairingRunPairs.CallDecision decision = pairingRuns.decisionOf(request.callId());
+        if (!decision.callExists()) {
+            throw ProblemException.invalid("callId", "names no call: " + request.callId());
+        }
+        if (decision.pairingRunId() == null) {
+            throw ProblemException.invalid("callId", "call " + request.callId() + " has no adopted decision; adopt "
+                    + "one of its runs (POST /api/v1/calls/" + request.callId() + "/decision) or name a "
+                    + "pairingRunId");
+        }
+        return decision.pairingRunId();
     }
 
     private static CityInput city(ApplicantProfile profile) {

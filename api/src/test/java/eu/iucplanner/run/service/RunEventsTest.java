@@ -128,7 +128,8 @@ class RunEventsTest {
     private RunMetadata metadata(RunStatus status, long version, String score) {
         OffsetDateTime now = OffsetDateTime.now();
         return new RunMetadata(runId, "pairing", "test", status, now, now, status.isFinal() ? now : null, score,
-                score == null ? null : true, null, null, null, null, null, null, null, null, null, Map.of(), version);
+                score == null ? null : true, null, null, null, null, null, null, null, null, null, null, Map.of(),
+                version);
     }
 
     /** Records what a client would receive; optionally blocks in its first send, like a client that reads nothing. */

@@ -23,13 +23,14 @@ import org.springframework.data.relational.core.mapping.Table;
  * @param claim         the token of the replica's claim while it solves the run; its writes must carry it (fencing)
  * @param claimedBy     the replica that claimed it last
  * @param resumeCount   how often it was taken up again after its replica died or handed it back at a graceful stop
+ * @param callId        the call it was run for (a pairing run made under a call), {@code null} otherwise
  */
 @Table("run")
 public record Run(@Id UUID id, String kind, String name, RunStatus status, Instant submittedAt, Instant startedAt,
         Instant completedAt, String score, Boolean feasible, Long solvingMillis, Long moveEvaluationSpeed,
         String failureMessage, UUID parentRunId, UUID sourceRunId, String summaryJson, boolean stopRequested,
         @Version Long version, String submittedBy, boolean analysis, UUID claim, String claimedBy,
-        int resumeCount) {
+        int resumeCount, UUID callId) {
 
     public static Run submitted(UUID id, String kind, String name, Instant now, UUID parentRunId, UUID sourceRunId,
             String summaryJson) {
@@ -38,7 +39,12 @@ public record Run(@Id UUID id, String kind, String name, RunStatus status, Insta
 
     public static Run submitted(UUID id, String kind, String name, Instant now, UUID parentRunId, UUID sourceRunId,
             String summaryJson, String submittedBy, boolean analysis) {
+        return submitted(id, kind, name, now, parentRunId, sourceRunId, summaryJson, submittedBy, analysis, null);
+    }
+
+    public static Run submitted(UUID id, String kind, String name, Instant now, UUID parentRunId, UUID sourceRunId,
+            String summaryJson, String submittedBy, boolean analysis, UUID callId) {
         return new Run(id, kind, name, RunStatus.SCHEDULED, now, null, null, null, null, null, null, null,
-                parentRunId, sourceRunId, summaryJson, false, null, submittedBy, analysis, null, null, 0);
+                parentRunId, sourceRunId, summaryJson, false, null, submittedBy, analysis, null, null, 0, callId);
     }
 }

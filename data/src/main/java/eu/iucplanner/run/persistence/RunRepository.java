@@ -92,15 +92,39 @@ public interface RunRepository extends ListCrudRepository<Run, UUID> {
     @Query("SELECT COUNT(*) FROM run WHERE submitted_by = :user AND status IN ('SCHEDULED', 'SOLVING')")
     long countInFlight(@Param("user") String user);
 
-    /** Finished runs submitted before a moment that nothing newer was built from (retention), oldest first. */
+    /**
+     * Finished runs submitted before a moment that nothing newer was built from (retention), oldest first; a held run
+     * (see {@link #holdReasons}) and the runs built on it (a schedule of a call's adopted run) are kept.
+     */
     @Query("SELECT id FROM run r WHERE r.submitted_at < :before AND r.status NOT IN ('SCHEDULED', 'SOLVING') "
             + "AND NOT EXISTS (SELECT 1 FROM run d WHERE d.parent_run_id = r.id OR d.source_run_id = r.id) "
+            + "AND NOT EXISTS (SELECT 1 FROM run_hold h WHERE h.run_id = r.id OR h.run_id = r.source_run_id) "
             + "ORDER BY r.submitted_at LIMIT 500")
     List<UUID> findPurgeableBefore(@Param("before") Instant before);
 
     /** Whether a rerun, re-plan, duplicate or schedule was built from this run. */
     @Query("SELECT EXISTS (SELECT 1 FROM run WHERE parent_run_id = :id OR source_run_id = :id)")
     boolean hasDerivedRuns(@Param("id") UUID id);
+
+    /** The runs made under a call, newest first. */
+    List<Run> findTop500ByCallIdOrderBySubmittedAtDesc(UUID callId);
+
+    long countByCallId(UUID callId);
+
+    /** Why a run is held (a sentence per holder): empty when nothing holds it. */
+    @Query("SELECT reason FROM run_hold WHERE run_id = :id ORDER BY holder")
+    List<String> holdReasons(@Param("id") UUID id);
+
+    /** Holds a run for a holder (e.g. {@code call:<id>}), replacing the holder's reason if it held it already. */
+    @Modifying
+    @Query("INSERT INTO run_hold (run_id, holder, reason) VALUES (:id, :holder, :reason) "
+            + "ON CONFLICT (run_id, holder) DO UPDATE SET reason = :reason")
+    int hold(@Param("id") UUID id, @Param("holder") String holder, @Param("reason") String reason);
+
+    /** Releases every run a holder holds. */
+    @Modifying
+    @Query("DELETE FROM run_hold WHERE holder = :holder")
+    int release(@Param("holder") String holder);
 
     /** Removes a finished run and (by cascade) its payload; 0 when it is not finished or does not exist. */
     @Modifying
