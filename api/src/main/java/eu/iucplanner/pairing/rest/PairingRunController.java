@@ -38,6 +38,7 @@ import eu.iucplanner.problem.ProblemException;
 import eu.iucplanner.run.rest.RunController;
 import eu.iucplanner.run.service.RunLifecycle;
 import eu.iucplanner.run.service.RunMetadata;
+import eu.iucplanner.run.service.RunViews;
 import eu.iucplanner.run.service.TerminationDto;
 import eu.iucplanner.validation.RequestValidator;
 import eu.iucplanner.web.ProblemResponses;
@@ -65,9 +66,9 @@ public class PairingRunController extends RunController {
     private final PairingResults results;
     private final RequestValidator validator;
 
-    public PairingRunController(RunLifecycle lifecycle, PairingRunKind kind, PairingRunService service,
-            PairingResults results, RequestValidator validator) {
-        super(lifecycle, kind, PATH);
+    public PairingRunController(RunLifecycle lifecycle, RunViews views, PairingRunKind kind,
+            PairingRunService service, PairingResults results, RequestValidator validator) {
+        super(lifecycle, views, kind, PATH);
         this.service = service;
         this.results = results;
         this.validator = validator;

@@ -52,6 +52,7 @@ import eu.iucplanner.problem.ProblemException;
 import eu.iucplanner.reference.ReferenceData;
 import eu.iucplanner.run.service.RunLifecycle;
 import eu.iucplanner.run.service.RunMetadata;
+import eu.iucplanner.run.service.RunViews;
 import java.util.Arrays;
 import java.util.UUID;
 
@@ -83,9 +84,12 @@ public class PairingResults {
     private final PairingRunKind kind;
     private final SolutionManager<PairingSolution, HardMediumSoftLongScore> solutionManager;
     private final ReferenceFill reference;
+    private final RunViews views;
 
     public PairingResults(RunLifecycle lifecycle, PairingRunKind kind,
-            SolutionManager<PairingSolution, HardMediumSoftLongScore> solutionManager, ReferenceFill reference) {
+            SolutionManager<PairingSolution, HardMediumSoftLongScore> solutionManager, ReferenceFill reference,
+            RunViews views) {
+        this.views = views;
         this.lifecycle = lifecycle;
         this.kind = kind;
         this.solutionManager = solutionManager;
@@ -97,8 +101,17 @@ public class PairingResults {
         return lifecycle.solution(kind, id);
     }
 
+    /**
+     * A run's result: computed from its best solution, once for a finished run (stored as its {@code result} view),
+     * with the run's metadata as it is now.
+     */
     public PairingRunResult result(UUID id) {
         RunMetadata run = lifecycle.metadata(kind, id);
+        return views.of(run, "result", PairingRunResult.class, () -> compute(run, id).withMetadata(null))
+                .withMetadata(run);
+    }
+
+    private PairingRunResult compute(RunMetadata run, UUID id) {
         PairingSolution solution = bestSolution(id);
         boolean hasBest = lifecycle.best(kind, id).isPresent();
         ScoreAnalysis<HardMediumSoftLongScore> analysis = solutionManager.analyze(solution,

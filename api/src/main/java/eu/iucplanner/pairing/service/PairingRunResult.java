@@ -28,6 +28,12 @@ public record PairingRunResult(eu.iucplanner.run.service.RunMetadata metadata, L
         List<ThemeBalanceView> themeBalance, List<ClusterView> clusters, StabilityView stability,
         List<String> warnings) {
 
+    /** The same result with other metadata (a stored result is read with the run's metadata as it is now). */
+    public PairingRunResult withMetadata(eu.iucplanner.run.service.RunMetadata current) {
+        return new PairingRunResult(current, pairs, unpaired, ineligible, regionBalance, countryBalance, themeBalance,
+                clusters, stability, warnings);
+    }
+
     /**
      * A cluster: an applicant (its hub) with two or more partners.
      *

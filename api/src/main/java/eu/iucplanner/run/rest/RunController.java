@@ -19,10 +19,12 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import eu.iucplanner.run.persistence.RunStatus;
 import eu.iucplanner.run.service.EventSink;
+import eu.iucplanner.run.service.RunEnded;
 import eu.iucplanner.run.service.RunEvents;
 import eu.iucplanner.run.service.RunKind;
 import eu.iucplanner.run.service.RunLifecycle;
 import eu.iucplanner.run.service.RunMetadata;
+import eu.iucplanner.run.service.RunViews;
 import eu.iucplanner.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -43,11 +45,13 @@ public abstract class RunController {
     static final int MAX_PAGE_SIZE = 200;
 
     protected final RunLifecycle lifecycle;
+    protected final RunViews views;
     private final RunKind<?, ?, ?> kind;
     private final String basePath;
 
-    protected RunController(RunLifecycle lifecycle, RunKind<?, ?, ?> kind, String basePath) {
+    protected RunController(RunLifecycle lifecycle, RunViews views, RunKind<?, ?, ?> kind, String basePath) {
         this.lifecycle = lifecycle;
+        this.views = views;
         this.kind = kind;
         this.basePath = basePath;
     }
@@ -148,12 +152,24 @@ public abstract class RunController {
         return lifecycle.visibleRequest(kind, id);
     }
 
+    /** Computes and stores the result and the score analysis of a run of this kind that just ended here. */
+    @org.springframework.context.event.EventListener
+    public void ended(RunEnded ended) {
+        if (ended.kind().equals(kind.name())) {
+            views.warm(ended.runId(), () -> {
+                result(ended.runId());
+                scoreAnalysis(ended.runId());
+            });
+        }
+    }
+
     @Operation(summary = "The best solution's score by constraint, with every match")
     @ApiResponse(responseCode = "200", description = "The score by constraint")
     @ProblemResponses({ 404 })
     @GetMapping(path = "/{id}/score-analysis", produces = MediaType.APPLICATION_JSON_VALUE)
     public ScoreAnalysisView scoreAnalysis(@PathVariable UUID id) {
-        return ScoreAnalysisView.of(analyze(kind, id));
+        return views.of(lifecycle.metadata(kind, id), "score-analysis", ScoreAnalysisView.class,
+                () -> ScoreAnalysisView.of(analyze(kind, id)));
     }
 
     @Operation(summary = "The whole run in one JSON document: metadata, request, result and score analysis",

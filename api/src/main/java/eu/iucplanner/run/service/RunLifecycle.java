@@ -794,6 +794,7 @@ public class RunLifecycle implements SmartLifecycle {
         }
         LOG.info("{} {} {}: {} {}", kind.name(), state.id, status, best.score(), best.summary());
         publishStatus(state.id);
+        publisher.publishEvent(new RunEnded(state.id, kind.name()));
     }
 
     private void fail(ActiveRun state, Solver<?> solver, long started) {

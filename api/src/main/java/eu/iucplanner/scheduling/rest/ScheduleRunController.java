@@ -19,6 +19,7 @@ import eu.iucplanner.problem.ProblemException;
 import eu.iucplanner.run.rest.RunController;
 import eu.iucplanner.run.service.RunLifecycle;
 import eu.iucplanner.run.service.RunMetadata;
+import eu.iucplanner.run.service.RunViews;
 import eu.iucplanner.scheduling.service.ReplanRequest;
 import eu.iucplanner.scheduling.service.ScheduleFilter;
 import eu.iucplanner.scheduling.service.ScheduleOutputs;
@@ -48,9 +49,9 @@ public class ScheduleRunController extends RunController {
     private final ScheduleRunService service;
     private final ScheduleOutputs outputs;
 
-    public ScheduleRunController(RunLifecycle lifecycle, ScheduleRunKind kind, ScheduleRunService service,
-            ScheduleOutputs outputs) {
-        super(lifecycle, kind, PATH);
+    public ScheduleRunController(RunLifecycle lifecycle, RunViews views, ScheduleRunKind kind,
+            ScheduleRunService service, ScheduleOutputs outputs) {
+        super(lifecycle, views, kind, PATH);
         this.service = service;
         this.outputs = outputs;
     }

@@ -48,6 +48,49 @@ class PairingRunFlowIT extends PairingApiTestSupport {
     @org.springframework.boot.test.web.server.LocalManagementPort
     int managementPort;
 
+    /**
+     * Reading a HUGE run's result took seconds every time (issue 13: p95 7.3 s over 20 reads); a finished run's result
+     * and score analysis are computed once, ahead of the first reader, stored, and read back as they were computed.
+     */
+    @Test
+    void aFinishedRunsResultAndScoreAnalysisAreStoredOnceAndReadBackAsComputed() throws Exception {
+        ObjectNode request = demo("SMALL");
+        request.put("name", "stored views");
+        UUID id = submit(request);
+        awaitMetadata(id, metadata -> hasStatus(metadata, "COMPLETED"));
+        // Stored ahead of any reader by the replica that ended the run.
+        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> storedViews(id) == 2);
+        JsonNode stored = json(rest.getForEntity(RUNS + "/" + id, String.class).getBody());
+        JsonNode storedAnalysis = json(rest.getForEntity(RUNS + "/" + id + "/score-analysis", String.class)
+                .getBody());
+        assertThat(stored.at("/metadata/status").asText()).isEqualTo("COMPLETED");
+        assertThat(stored.at("/metadata/name").asText()).isEqualTo("stored views");
+        assertThat(stored.get("pairs")).isNotEmpty();
+        assertThat(storedAnalysis.get("constraints")).isNotEmpty();
+
+        // Computed again from the stored best solution, they are the same documents.
+        jdbc.update("DELETE FROM run_view WHERE run_id = ?", id);
+        assertThat(json(rest.getForEntity(RUNS + "/" + id, String.class).getBody())).isEqualTo(stored);
+        assertThat(json(rest.getForEntity(RUNS + "/" + id + "/score-analysis", String.class).getBody()))
+                .isEqualTo(storedAnalysis);
+        assertThat(storedViews(id)).isEqualTo(2);
+
+        // A read serves the stored copy: a mark put into it shows in the JSON and in the CSV.
+        String name = stored.at("/pairs/0/euApplicant/name").asText();
+        jdbc.update("UPDATE run_view SET body = replace(body, ?, ?) WHERE run_id = ? AND view = 'result'",
+                "\"" + name + "\"", "\"Stored copy\"", id);
+        assertThat(json(rest.getForEntity(RUNS + "/" + id, String.class).getBody())
+                .at("/pairs/0/euApplicant/name").asText()).isEqualTo("Stored copy");
+        HttpHeaders csv = new HttpHeaders();
+        csv.setAccept(List.of(org.springframework.http.MediaType.parseMediaType("text/csv")));
+        assertThat(rest.exchange(RUNS + "/" + id, HttpMethod.GET, new HttpEntity<>(csv), String.class).getBody())
+                .contains("Stored copy");
+    }
+
+    private int storedViews(UUID id) {
+        return jdbc.queryForObject("SELECT count(*) FROM run_view WHERE run_id = ?", Integer.class, id);
+    }
+
     @Test
     void smallDemoPoolSolvesToAFeasiblePairingWithAsManyPairsAsPossible() throws Exception {
         ObjectNode request = demo("SMALL");
