@@ -205,6 +205,11 @@ public final class ScaleOut {
     }
 
     public static void main(String[] args) throws Exception {
+        // The replicas close a connection idle for 20 s (Tomcat's connection-timeout); the JDK's client keeps idle
+        // connections 20 minutes, and a request sent on one just as a replica closes it meets an empty answer (the
+        // first full run of this command had one stop of 10 answered so, most likely this race). The tool drops idle
+        // connections sooner.
+        System.setProperty("jdk.httpclient.keepalive.timeout", "10");
         Options options = Options.parse(args);
         Path jar = options.jar().toAbsolutePath().normalize();
         if (!Files.isRegularFile(jar)) {
