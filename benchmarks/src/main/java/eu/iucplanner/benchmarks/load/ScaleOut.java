@@ -80,12 +80,14 @@ public final class ScaleOut {
      * What to run.
      *
      * @param smallRuns         SMALL runs in each throughput batch
+     * @param hugeRuns          HUGE runs in each CPU-bound throughput batch
      * @param stopTries         stops sent to another replica
      * @param hugeTries         HUGE runs submitted, and reads, exports and CSV reads of them
      * @param failoverTries     kills with the default heartbeat settings
      * @param fastFailoverTries kills with the faster setting
      */
-    record Options(Path jar, Path report, Path work, boolean quick, int smallRuns, int stopTries, int hugeTries,
+    record Options(Path jar, Path report, Path work, boolean quick, int smallRuns, int hugeRuns, int stopTries,
+            int hugeTries,
             int failoverTries, int fastFailoverTries, List<String> jvmArguments) {
 
         static Options parse(String[] args) {
@@ -106,9 +108,10 @@ public final class ScaleOut {
             }
             Path work = Path.of("target", "fault-load", "scale-out");
             if (quick) {
-                return new Options(jar, work.resolve("quick-report.md"), work, true, 6, 3, 3, 1, 1, List.copyOf(jvm));
+                return new Options(jar, work.resolve("quick-report.md"), work, true, 6, 2, 3, 3, 1, 1,
+                        List.copyOf(jvm));
             }
-            return new Options(jar, Path.of("results", "scale-out-report.md"), work, false, 30, 10, 20, 3, 3,
+            return new Options(jar, Path.of("results", "scale-out-report.md"), work, false, 30, 8, 10, 20, 3, 3,
                     List.copyOf(jvm));
         }
     }
@@ -243,11 +246,14 @@ public final class ScaleOut {
         mediumBody = FaultAndLoad.keepSolving(reader().demoRequest("MEDIUM", FAILOVER_TERMINATION));
         longBody = FaultAndLoad.keepSolving(reader().demoRequest("SMALL", FaultAndLoad.LONG_TERMINATION));
         hugeBody = reader().demoRequest("HUGE");
-        throughput("1 replica", 1);
+        throughput("1 replica", 1, "SMALL", smallBody, options.smallRuns());
+        throughput("1 replica", 1, "HUGE", hugeBody, options.hugeRuns());
         startReplicas(1, defaults);
-        throughput("2 replicas", 1);
+        throughput("2 replicas", 1, "SMALL", smallBody, options.smallRuns());
+        throughput("2 replicas", 1, "HUGE", hugeBody, options.hugeRuns());
         startReplicas(1, defaults);
-        throughput("3 replicas", 1);
+        throughput("3 replicas", 1, "SMALL", smallBody, options.smallRuns());
+        throughput("3 replicas", 1, "HUGE", hugeBody, options.hugeRuns());
 
         stopLatency();
         hugeEndpoints();
@@ -261,7 +267,8 @@ public final class ScaleOut {
 
         stopAll();
         startReplicas(1, List.of("--iuc.runs.parallel-runs=2"));
-        throughput("1 replica, parallel-runs 2", 2);
+        throughput("1 replica, parallel-runs 2", 2, "SMALL", smallBody, options.smallRuns());
+        throughput("1 replica, parallel-runs 2", 2, "HUGE", hugeBody, options.hugeRuns());
 
         finalChecks();
         String loadAfter = Host.loadAverage();
@@ -288,21 +295,21 @@ public final class ScaleOut {
     // Measurements
     // ************************************************************************
 
-    /** A batch of SMALL runs as served, submitted at once round robin over the replicas that are up. */
-    private void throughput(String label, int parallelRuns) throws Exception {
-        progress("throughput, " + label + ": " + options.smallRuns() + " SMALL runs");
+    /** A batch of runs of a demo pool as served, submitted at once round robin over the replicas that are up. */
+    private void throughput(String label, int parallelRuns, String pool, String body, int count) throws Exception {
+        progress("throughput, " + label + ": " + count + " " + pool + " runs");
         settle();
         List<Replica> up = List.copyOf(replicas);
         String loadBefore = Host.loadAverage();
         double cpuBefore = cpuSeconds(up);
         List<CompletableFuture<Api.Answer>> answers = new ArrayList<>();
-        for (int i = 0; i < options.smallRuns(); i++) {
+        for (int i = 0; i < count; i++) {
             Api api = up.get(i % up.size()).api();
-            answers.add(api.sendAsync(api.postJson(Api.RUNS, smallBody, SUBMIT_TIMEOUT)));
+            answers.add(api.sendAsync(api.postJson(Api.RUNS, body, SUBMIT_TIMEOUT)));
         }
         List<Runs.Run> batch = new ArrayList<>();
         for (int i = 0; i < answers.size(); i++) {
-            accepted(up.get(i % up.size()), label, "SMALL as served", answers.get(i).join()).ifPresent(batch::add);
+            accepted(up.get(i % up.size()), label, pool + " as served", answers.get(i).join()).ifPresent(batch::add);
         }
         if (!runs.awaitEnded(batch, Duration.ofMinutes(20))) {
             finding("throughput, " + label + ": runs had not ended 20 minutes after the submissions");
@@ -310,15 +317,15 @@ public final class ScaleOut {
         double cpu = cpuSeconds(up) - cpuBefore;
         String loadAfter = Host.loadAverage();
         List<RunTimes> times = batch.stream().map(run -> metadata(reader(), run.id())).toList();
-        Throughput result = new Throughput(label, up.size(), parallelRuns, times, cpu, loadBefore, loadAfter);
+        Throughput result = new Throughput(label, pool, up.size(), parallelRuns, times, cpu, loadBefore, loadAfter);
         throughputs.add(result);
         long notCompleted = times.size() - result.completed();
-        if (notCompleted > 0 || times.size() < options.smallRuns()) {
-            finding("throughput, " + label + ": " + notCompleted + " of " + times.size() + " accepted runs did not "
+        if (notCompleted > 0 || times.size() < count) {
+            finding("throughput, " + label + ", " + pool + ": " + notCompleted + " of " + times.size() + " accepted runs did not "
                     + "end COMPLETED");
         }
         if (result.resumes() > 0) {
-            finding("throughput, " + label + ": " + result.resumes() + " resumes in a batch without faults");
+            finding("throughput, " + label + ", " + pool + ": " + result.resumes() + " resumes in a batch without faults");
         }
         System.out.printf(Locale.ROOT, "  %d completed in %.1f s: %.1f runs/min; by replica %s; load %s -> %s%n",
                 result.completed(), result.makespanSeconds(), result.runsPerMinute(), result.byReplica(),
@@ -776,10 +783,12 @@ public final class ScaleOut {
                 + " --iuc.runs.missed-heartbeats-limit=" + FAST_MISSED_HEARTBEATS + "` for the faster failover, "
                 + "`--iuc.runs.parallel-runs=2` for the one-replica comparison");
         settings.put("runs", "SMALL and HUGE demo pools as `GET /api/v1/demo-data/{SMALL|HUGE}` serves them "
-                + "(termination `{\"spentLimit\":\"PT30S\",\"unimprovedSpentLimit\":\"PT5S\"}`); the stop's target "
-                + "SMALL with `" + FaultAndLoad.LONG_TERMINATION + "`; the failover's victim MEDIUM with `"
-                + FAILOVER_TERMINATION + "`");
-        settings.put("counts", options.smallRuns() + " SMALL runs per throughput batch, " + options.stopTries()
+                + "(termination `{\"spentLimit\":\"PT30S\",\"unimprovedSpentLimit\":\"PT5S\"}`, ending at their proven "
+                + "optimum); the stop's target SMALL with `" + FaultAndLoad.LONG_TERMINATION + "` and the failover's "
+                + "victim MEDIUM with `" + FAILOVER_TERMINATION + "`, both with `stopAtProvenOptimum: false` so that "
+                + "they are still solving when stopped or killed");
+        settings.put("counts", options.smallRuns() + " SMALL and " + options.hugeRuns() + " HUGE runs per "
+                + "throughput batch, " + options.stopTries()
                 + " stops, " + options.hugeTries() + " HUGE runs (each submitted, read, exported and read as CSV "
                 + "once), " + options.failoverTries() + " kills with the default heartbeats and "
                 + options.fastFailoverTries() + " with the faster ones" + (options.quick() ? " (quick smoke run)"

@@ -21,13 +21,19 @@ final class ScaleOutReport {
     private ScaleOutReport() {
     }
 
+    /** The runs per minute of the first batch of the same pool, which the others are compared with. */
+    private static double base(List<Throughput> throughputs, Throughput batch) {
+        return throughputs.stream().filter(other -> other.pool().equals(batch.pool())).findFirst()
+                .map(Throughput::runsPerMinute).orElse(Double.NaN);
+    }
+
     /** The table the README quotes: one line per figure of issue 13. */
     static String summary(List<Throughput> throughputs, List<ScaleOut.StopTry> stops,
             List<ScaleOut.FailoverTry> failovers, List<ScaleOut.Endpoint> endpoints) {
         StringBuilder out = new StringBuilder(SUMMARY_HEADER);
-        double base = throughputs.isEmpty() ? Double.NaN : throughputs.get(0).runsPerMinute();
         for (Throughput batch : throughputs) {
-            out.append(row(batch.runs().size() + " SMALL runs, " + batch.label(),
+            double base = base(throughputs, batch);
+            out.append(row(batch.runs().size() + " " + batch.pool() + " runs, " + batch.label(),
                     "`parallel-runs` " + batch.parallelRuns(),
                     String.format(Locale.ROOT, "**%.1f runs/min** (%d completed in %.0f s; ×%.2f)",
                             batch.runsPerMinute(), batch.completed(), batch.makespanSeconds(),
@@ -84,9 +90,12 @@ final class ScaleOutReport {
         }
         out.append("## Throughput\n\n").append(throughputTable(throughputs)).append('\n');
         out.append("""
-                Method: the batch's SMALL runs (the demo pool as served, whose termination is \
-                `{"spentLimit":"PT30S","unimprovedSpentLimit":"PT5S"}`) are submitted all at once (concurrent \
-                requests), round robin over the replicas that are up (as a load balancer would), after the replicas \
+                Method: the batch's runs (the SMALL or HUGE demo pool as served, whose termination is \
+                `{"spentLimit":"PT30S","unimprovedSpentLimit":"PT5S"}`; both end as soon as their pairing is proven \
+                optimal: SMALL after a few milliseconds of solving, so its batches measure the queue and the \
+                service around the solver, HUGE after seconds of CPU-bound work, so its batches measure how the \
+                solving itself scales; each ratio compares with the first batch of the same pool) are submitted all \
+                at once (concurrent requests), round robin over the replicas that are up (as a load balancer would), after the replicas \
                 have settled under a quarter of a core. *Makespan* is from the first run's `submittedAt` \
                 to the last run's `completedAt` (the service's own timestamps, one clock); *runs/min* is the \
                 completed runs over it. *Queue wait* is `startedAt − submittedAt`; *solving* is the metadata's \
@@ -161,8 +170,8 @@ final class ScaleOutReport {
         StringBuilder out = new StringBuilder("| batch | replicas × parallel-runs | completed | makespan | runs/min "
                 + "| vs the first | queue wait p50 / max | solving p50 | moves/s p50 | replica CPU per run | runs per "
                 + "replica | load average before → after |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-        double base = throughputs.isEmpty() ? Double.NaN : throughputs.get(0).runsPerMinute();
         for (Throughput batch : throughputs) {
+            double base = base(throughputs, batch);
             out.append(String.format(Locale.ROOT, "| %s | %d × %d | %d of %d | %.1f s | %.1f | ×%.2f | %.1f s / "
                     + "%.1f s | %.1f s | %,.0f | %.1f s | %s | %s → %s |%n", batch.label(), batch.replicas(),
                     batch.parallelRuns(), batch.completed(), batch.runs().size(), batch.makespanSeconds(),

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
  * solved.
  *
  * @param label        what ran the batch, e.g. "2 replicas"
+ * @param pool         the demo pool of the batch's runs (SMALL, HUGE)
  * @param replicas     how many replicas were up
  * @param parallelRuns {@code iuc.runs.parallel-runs} of each
  * @param runs         the batch's runs as their metadata told at the end
@@ -21,8 +22,8 @@ import java.util.stream.Collectors;
  * @param loadBefore   the machine's load average (1, 5, 15 min) before the first submission
  * @param loadAfter    the same after the last run ended
  */
-record Throughput(String label, int replicas, int parallelRuns, List<RunTimes> runs, double cpuSeconds,
-        String loadBefore, String loadAfter) {
+record Throughput(String label, String pool, int replicas, int parallelRuns, List<RunTimes> runs,
+        double cpuSeconds, String loadBefore, String loadAfter) {
 
     Throughput {
         runs = List.copyOf(runs);

@@ -22,7 +22,7 @@ class ScaleOutReportTest {
                     T0.plusMillis((long) (seconds * 1000 * (i + 1) / 3)), "iuc-" + (i % replicas + 1), 0, 1000,
                     Duration.ofSeconds(5), "0hard/-8medium/8649soft"));
         }
-        return new Throughput(label, replicas, 1, runs, 9.0, "7.20, 7.66, 8.02", "8.40, 7.80, 8.00");
+        return new Throughput(label, "SMALL", replicas, 1, runs, 9.0, "7.20, 7.66, 8.02", "8.40, 7.80, 8.00");
     }
 
     @Test

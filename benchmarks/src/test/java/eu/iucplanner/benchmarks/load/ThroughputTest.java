@@ -27,7 +27,7 @@ class ThroughputTest {
 
     @Test
     void runsPerMinuteAreTheCompletedRunsOverTheFirstSubmissionToTheLastEnd() {
-        Throughput batch = new Throughput("2 replicas", 2, 1, List.of(
+        Throughput batch = new Throughput("2 replicas", "SMALL", 2, 1, List.of(
                 run("iuc-1", 0.0, 0.2, 6.0, "COMPLETED", 100),
                 run("iuc-2", 0.1, 0.3, 6.1, "COMPLETED", 300),
                 run("iuc-1", 0.2, 6.0, 12.0, "COMPLETED", 200),
@@ -47,7 +47,7 @@ class ThroughputTest {
 
     @Test
     void aBatchWithoutAnEndedRunHasNoRate() {
-        Throughput batch = new Throughput("1 replica", 1, 1, List.of(new RunTimes("a", "SOLVING", T0, T0, null,
+        Throughput batch = new Throughput("1 replica", "SMALL", 1, 1, List.of(new RunTimes("a", "SOLVING", T0, T0, null,
                 "iuc-1", 0, -1, null, null)), Double.NaN, "1.00, 1.00, 1.00", "1.00, 1.00, 1.00");
 
         assertThat(batch.makespanSeconds()).isNaN();
