@@ -22,8 +22,10 @@ export async function pairsMap(container, pairs, onPair) {
     REGIONS.map(r => el('li', null, el('span', { class: `swatch swatch-${r}`, 'aria-hidden': 'true' }),
       `${regionName(r)}: ${drawable.filter(p => p.partner.region === r).length} pairs`)));
   const missing = pairs.length - drawable.length;
-  container.replaceChildren(box, legend, missing ? el('p', { class: 'muted', id: 'map-missing' },
-    `${missing} pair(s) are not drawn: the service knows no coordinates for one of their cities.`) : null);
+  // replaceChildren writes a null as the text "null": only what there is goes in.
+  container.replaceChildren(...[box, legend, missing ? el('p', { class: 'muted', id: 'map-missing' },
+    `${missing} pair(s) are not drawn: the service knows no coordinates for one of their cities.`) : null]
+    .filter(Boolean));
   const map = L.map(box, { minZoom: 1, maxZoom: 8, zoomSnap: 0.5, worldCopyJump: false, preferCanvas: false });
   // The view first: layers added to a map without one cannot be clipped (Leaflet reads the renderer's bounds).
   const points = drawable.flatMap(p => [[p.euApplicant.latitude, p.euApplicant.longitude],

@@ -102,6 +102,9 @@ class BrowserPairingIT extends BrowserTestSupport {
         }
         assertThat(all("path.leaflet-interactive, path").size()).isGreaterThan(pairs + 100); // outlines drawn
         assertThat(find(".leaflet-control-attribution").getText()).contains("Natural Earth");
+        // Below the map the legend and nothing else: every pair is drawn (the screenshot once showed a stray "null").
+        assertThat(all("section[aria-label='Map of the pairs'] > div > *")).hasSize(2);
+        assertThat(find("section[aria-label='Map of the pairs']").getText()).doesNotContain("null");
         accessible("the map");
     }
 
