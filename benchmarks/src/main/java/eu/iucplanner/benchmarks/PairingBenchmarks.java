@@ -74,6 +74,10 @@ public final class PairingBenchmarks {
             ThemeSpreadBenchmarks.main(args);
             return;
         }
+        if (args.length > 0 && args[0].equals("clusters")) {
+            ClusterBenchmarks.main(args);
+            return;
+        }
         if (args.length > 0 && args[0].equals("scheduling")) {
             SchedulingBenchmarks.main(args);
             return;
