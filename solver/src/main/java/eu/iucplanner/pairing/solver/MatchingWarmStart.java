@@ -38,7 +38,9 @@ import eu.iucplanner.pairing.domain.RegionTarget;
  * ({@link ProvenOptimumStop}) instead of searching on for nothing.
  * <p>
  * The theme spread and cluster coherence are not in the flow: with them the flow's optimum is the optimum of a
- * relaxation, proven as the bound with those penalties added back, and local search goes on. Under a hard coherence
+ * relaxation, proven as the bound with those penalties added back, and local search goes on. With a theme spread the
+ * phase first takes a few Lagrangian steps on the theme caps ({@link ThemeMultipliers}): each flow solved with lowered
+ * weights proves a bound, the smallest is kept, and the best pairing they find by the whole score is the start. Under a hard coherence
  * rule the flow's clusters are first made coherent by giving up partners ({@code repairClusters}), so that local
  * search starts from a feasible pairing.
  * <p>

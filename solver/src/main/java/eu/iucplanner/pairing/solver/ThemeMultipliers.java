@@ -53,18 +53,7 @@ final class ThemeMultipliers {
         this.themeCount = themeCount;
     }
 
-    /** By how much the weight of a pair of main shared theme {@code theme} is lowered now (0 for -1). */
-    long lowering(int theme) {
-        long total = 0;
-        for (int l = 0; l < themeOfLimit.length; l++) {
-            if (themeOfLimit[l] == theme) {
-                total += applied[l];
-            }
-        }
-        return total;
-    }
-
-    /** The lowering of every theme index at once. */
+    /** By how much the weight of a pair is lowered now, per main shared theme index. */
     long[] loweringByTheme() {
         long[] byTheme = new long[themeCount];
         for (int l = 0; l < themeOfLimit.length; l++) {
