@@ -70,6 +70,14 @@ public final class PairingBenchmarks {
             StabilityBenchmarks.main(args);
             return;
         }
+        if (args.length > 0 && args[0].equals("theme-spread")) {
+            ThemeSpreadBenchmarks.main(args);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("clusters")) {
+            ClusterBenchmarks.main(args);
+            return;
+        }
         if (args.length > 0 && args[0].equals("scheduling")) {
             SchedulingBenchmarks.main(args);
             return;

@@ -38,7 +38,9 @@ import eu.iucplanner.pairing.domain.RegionTarget;
  * ({@link ProvenOptimumStop}) instead of searching on for nothing.
  * <p>
  * The theme spread and cluster coherence are not in the flow: with them the flow's optimum is the optimum of a
- * relaxation, proven as the bound with those penalties added back, and local search goes on. Under a hard coherence
+ * relaxation, proven as the bound with those penalties added back, and local search goes on. With a theme spread the
+ * phase first takes a few Lagrangian steps on the theme caps ({@link ThemeMultipliers}): each flow solved with lowered
+ * weights proves a bound, the smallest is kept, and the best pairing they find by the whole score is the start. Under a hard coherence
  * rule the flow's clusters are first made coherent by giving up partners ({@code repairClusters}), so that local
  * search starts from a feasible pairing.
  * <p>
@@ -129,39 +131,33 @@ public class MatchingWarmStart implements PhaseCommand<PairingSolution> {
         // termination) skips the remaining phases once this command returns: what is written here is what the user
         // gets.
         WeightMatrix matrix = weights(solution, owners, partners, ownerIndex, partnerIndex, pinnedPairs);
-        MaxWeightBMatching.Result result;
-        List<int[]> pairs;
-        if (solution.getCountryLimits().isEmpty()) {
-            result = MaxWeightBMatching.solve(leftCapacity, rightCapacity, matrix, regions(solution, partners),
-                    stopSignalDecorator.apply(isTerminated));
-            pairs = result.optimal() ? result.pairs()
-                    : MaxWeightBMatching.completeGreedily(leftCapacity, rightCapacity, matrix, result.pairs());
-        } else {
-            // Country caps and soft caps are convex per country: the flow with country nodes is exact with them.
-            result = CountryFlow.solve(leftCapacity, rightCapacity, matrix, regions(solution, partners),
-                    countries(solution, owners, partners), stopSignalDecorator.apply(isTerminated));
-            pairs = result.pairs();
-        }
-        Map<Applicant, Integer> nextFree = new HashMap<>();
-        for (int[] pair : pairs) {
-            Applicant owner = owners.get(pair[0]);
-            int next = nextFree.merge(owner, 1, Integer::sum) - 1;
-            setPartner(scoreDirector, freeSlotsByOwner.get(owner).get(next), partners.get(pair[1]));
-        }
-        scoreDirector.triggerVariableListeners();
+        MaxWeightBMatching.Regions regions = regions(solution, partners);
+        CountryFlow.Countries countries = solution.getCountryLimits().isEmpty() ? null
+                : countries(solution, owners, partners);
+        BooleanSupplier stop = stopSignalDecorator.apply(isTerminated);
+        long flowStart = System.nanoTime();
+        MaxWeightBMatching.Result result = flow(leftCapacity, rightCapacity, matrix, regions, countries, stop);
+        long flowNanos = System.nanoTime() - flowStart;
+        List<int[]> pairs = result.optimal() || countries != null ? result.pairs()
+                : MaxWeightBMatching.completeGreedily(leftCapacity, rightCapacity, matrix, result.pairs());
+        place(scoreDirector, solution, freeSlotsByOwner, owners, partners, pairs);
         HardMediumSoftLongScore flowScore = score(scoreDirector);
         if (result.optimal()) {
             // Every term but the theme spread and the cluster coherence is in the flow network. Without them the
             // flow's optimum is the optimum of the whole score; with them it is the optimum of the relaxation without
             // those penalties, so the flow's score with its theme and cluster penalties added back is an upper bound
-            // on every solution's score (a penalty never adds to a score).
-            long themePenalty = themePenalty(solution);
-            HardMediumSoftLongScore clusterPenalty = clusterPenalty(solution);
-            solution.getProvenBound().prove(HardMediumSoftLongScore.of(
-                    flowScore.hardScore() + clusterPenalty.hardScore(), flowScore.mediumScore(),
-                    flowScore.softScore() + themePenalty + clusterPenalty.softScore()),
-                    solution.getThemeLimits().isEmpty()
-                            && solution.getCall().clusterCoherence() == ClusterCoherence.NONE);
+            // on every solution's score (a penalty never adds to a score). With a theme spread, Lagrange multipliers
+            // of its soft caps tighten that bound and may find a better start (ThemeMultipliers gives the proof).
+            HardMediumSoftLongScore bound = relaxedBound(solution, flowScore);
+            if (!solution.getThemeLimits().isEmpty() && solution.getMode() != PairingMode.STABLE) {
+                Lagrangian lagrangian = lagrangian(scoreDirector, solution, freeSlotsByOwner, owners, partners,
+                        leftCapacity, rightCapacity, matrix, regions, countries, stop, flowNanos, pairs, flowScore,
+                        bound);
+                bound = lagrangian.bound();
+                flowScore = lagrangian.bestScore();
+            }
+            solution.getProvenBound().prove(bound, solution.getThemeLimits().isEmpty()
+                    && solution.getCall().clusterCoherence() == ClusterCoherence.NONE);
         }
         if (solution.getMode() == PairingMode.STABLE) {
             // The flow's optimum stays the bound beside it; the answer is the EU-proposing stable pairing.
@@ -193,6 +189,161 @@ public class MatchingWarmStart implements PhaseCommand<PairingSolution> {
             }
             scoreDirector.triggerVariableListeners();
         }
+    }
+
+    /** Test seam: the most flow solves the theme spread's multipliers may take (0: the plain relaxation). */
+    static volatile int lagrangianSteps = 20;
+
+    /**
+     * How long the multipliers may take, in solves of the first flow: they stop after this many times its time
+     * (besides {@link #lagrangianSteps} and the stop signal), so that local search keeps most of a run's time.
+     */
+    private static final int LAGRANGIAN_TIME_IN_FLOWS = 10;
+
+    /** The smallest bound the multipliers proved, and the best pairing they found, now in the working solution. */
+    private record Lagrangian(HardMediumSoftLongScore bound, HardMediumSoftLongScore bestScore) {
+    }
+
+    private static MaxWeightBMatching.Result flow(int[] leftCapacity, int[] rightCapacity, WeightMatrix matrix,
+            MaxWeightBMatching.Regions regions, CountryFlow.Countries countries, BooleanSupplier stop) {
+        // Country caps and soft caps are convex per country: the flow with country nodes is exact with them.
+        return countries == null ? MaxWeightBMatching.solve(leftCapacity, rightCapacity, matrix, regions, stop)
+                : CountryFlow.solve(leftCapacity, rightCapacity, matrix, regions, countries, stop);
+    }
+
+    /** The working solution's score with the theme and cluster penalties added back: R(S) of ThemeMultipliers. */
+    private static HardMediumSoftLongScore relaxedBound(PairingSolution solution, HardMediumSoftLongScore score) {
+        HardMediumSoftLongScore clusterPenalty = clusterPenalty(solution);
+        return HardMediumSoftLongScore.of(score.hardScore() + clusterPenalty.hardScore(), score.mediumScore(),
+                score.softScore() + themePenalty(solution) + clusterPenalty.softScore());
+    }
+
+    /**
+     * Projected subgradient steps on the theme spread's multipliers ({@link ThemeMultipliers}): each step lowers every
+     * free pair's weight by its main theme's multiplier, solves the flow again and scores its pairing by the whole
+     * objective. Keeps the smallest bound proven (only flows that reached their optimum prove one) and leaves the
+     * best-scoring pairing in the working solution. Stops after {@link #lagrangianSteps} solves, after
+     * {@link #LAGRANGIAN_TIME_IN_FLOWS} times the first flow's time, at the stop signal, when the bound is reached or
+     * when the multipliers no longer change. The matrix gets its weights back before this returns.
+     */
+    private static Lagrangian lagrangian(ScoreDirector<PairingSolution> scoreDirector, PairingSolution solution,
+            Map<Applicant, List<PartnerSlot>> freeSlotsByOwner, List<Applicant> owners, List<Applicant> partners,
+            int[] leftCapacity, int[] rightCapacity, WeightMatrix matrix, MaxWeightBMatching.Regions regions,
+            CountryFlow.Countries countries, BooleanSupplier stop, long flowNanos, List<int[]> flowPairs,
+            HardMediumSoftLongScore flowScore, HardMediumSoftLongScore relaxationBound) {
+        int themeCount = 0;
+        for (ThemeLimit limit : solution.getThemeLimits()) {
+            themeCount = Math.max(themeCount, limit.themeIndex() + 1);
+        }
+        int n = owners.size();
+        int m = partners.size();
+        if (themeCount > Byte.MAX_VALUE || lagrangianSteps <= 0) {
+            return new Lagrangian(relaxationBound, flowScore);
+        }
+        // Main shared theme of each allowed free pair, when it has a cap (−1 otherwise).
+        byte[] themeOfPair = new byte[n * m];
+        boolean anyCapped = false;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                int theme = matrix.isAllowed(i, j) ? PairScores.mainSharedTheme(owners.get(i), partners.get(j)) : -1;
+                boolean capped = theme >= 0 && theme < themeCount;
+                themeOfPair[i * m + j] = (byte) (capped ? theme : -1);
+                anyCapped |= capped;
+            }
+        }
+        if (!anyCapped) {
+            return new Lagrangian(relaxationBound, flowScore);
+        }
+        ThemeMultipliers multipliers = new ThemeMultipliers(solution.getThemeLimits(), themeCount,
+                softWeight(solution, PairingConstraintProvider.THEME_ABOVE_SOFT_CAP));
+        long deadline = System.nanoTime() + LAGRANGIAN_TIME_IN_FLOWS * Math.max(flowNanos, 1_000_000L);
+        HardMediumSoftLongScore bound = relaxationBound;
+        HardMediumSoftLongScore best = flowScore;
+        List<int[]> bestPairs = flowPairs;
+        HardMediumSoftLongScore value = relaxationBound;
+        int[] counts = pairsByTheme(solution, themeCount);
+        long[] applied = new long[themeCount];
+        int sinceImproved = 0;
+        for (int step = 0; step < lagrangianSteps && !stop.getAsBoolean() && System.nanoTime() < deadline; step++) {
+            if (!multipliers.step(counts, value.softScore(), best.softScore(), sinceImproved)) {
+                break;
+            }
+            long[] lowering = multipliers.loweringByTheme();
+            shiftWeights(matrix, themeOfPair, m, applied, lowering);
+            applied = lowering;
+            MaxWeightBMatching.Result result = flow(leftCapacity, rightCapacity, matrix, regions, countries, stop);
+            if (!result.optimal()) {
+                break; // stopped: proves nothing, and the run is ending
+            }
+            place(scoreDirector, solution, freeSlotsByOwner, owners, partners, result.pairs());
+            HardMediumSoftLongScore score = score(scoreDirector);
+            HardMediumSoftLongScore relaxed = relaxedBound(solution, score);
+            counts = pairsByTheme(solution, themeCount);
+            value = HardMediumSoftLongScore.of(relaxed.hardScore(), relaxed.mediumScore(),
+                    multipliers.lagrangian(relaxed.softScore(), counts));
+            sinceImproved++;
+            if (value.compareTo(bound) < 0) {
+                bound = value;
+                sinceImproved = 0;
+            }
+            if (score.compareTo(best) > 0) {
+                best = score;
+                bestPairs = result.pairs();
+            }
+            if (best.compareTo(bound) >= 0) {
+                break; // proven optimal
+            }
+        }
+        shiftWeights(matrix, themeOfPair, m, applied, new long[themeCount]);
+        place(scoreDirector, solution, freeSlotsByOwner, owners, partners, bestPairs);
+        return new Lagrangian(bound, best);
+    }
+
+    /** Changes each capped pair's weight from base − {@code from[theme]} to base − {@code to[theme]}. */
+    private static void shiftWeights(WeightMatrix matrix, byte[] themeOfPair, int m, long[] from, long[] to) {
+        for (int k = 0; k < themeOfPair.length; k++) {
+            int theme = themeOfPair[k];
+            if (theme >= 0 && from[theme] != to[theme]) {
+                int i = k / m;
+                int j = k % m;
+                matrix.set(i, j, matrix.get(i, j) + from[theme] - to[theme]);
+            }
+        }
+    }
+
+    /** Pairs per main shared theme in the working solution, pinned pairs included (themes below themeCount). */
+    private static int[] pairsByTheme(PairingSolution solution, int themeCount) {
+        int[] counts = new int[themeCount];
+        for (PartnerSlot slot : solution.getSlots()) {
+            if (slot.getPartner() != null) {
+                int theme = PairScores.mainSharedTheme(slot.getOwner(), slot.getPartner());
+                if (theme >= 0 && theme < themeCount) {
+                    counts[theme]++;
+                }
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * Puts the flow's pairs in the free slots of their owners, in order, and empties the free slots left over; then
+     * updates the score director.
+     */
+    private static void place(ScoreDirector<PairingSolution> scoreDirector, PairingSolution solution,
+            Map<Applicant, List<PartnerSlot>> freeSlotsByOwner, List<Applicant> owners, List<Applicant> partners,
+            List<int[]> pairs) {
+        Map<Applicant, List<Applicant>> partnersByOwner = new HashMap<>();
+        for (int[] pair : pairs) {
+            partnersByOwner.computeIfAbsent(owners.get(pair[0]), o -> new ArrayList<>()).add(partners.get(pair[1]));
+        }
+        for (Map.Entry<Applicant, List<PartnerSlot>> entry : freeSlotsByOwner.entrySet()) {
+            List<Applicant> taken = partnersByOwner.getOrDefault(entry.getKey(), List.of());
+            List<PartnerSlot> slots = entry.getValue();
+            for (int k = 0; k < slots.size(); k++) {
+                setPartner(scoreDirector, slots.get(k), k < taken.size() ? taken.get(k) : null);
+            }
+        }
+        scoreDirector.triggerVariableListeners();
     }
 
     private static void setPartner(ScoreDirector<PairingSolution> scoreDirector, PartnerSlot slot,
