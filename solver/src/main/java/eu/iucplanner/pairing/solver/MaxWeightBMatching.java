@@ -263,4 +263,23 @@ public final class MaxWeightBMatching {
             }
         }
     }
+
+    /**
+     * The matched pairs (left, right) of a flow that keeps, per right node {@code j}, its first
+     * {@code matchedCount[j]} left partners in {@code matched[j]}; in no particular order.
+     */
+    static int[][] matchedPairs(int[][] matched, int[] matchedCount) {
+        int count = 0;
+        for (int c : matchedCount) {
+            count += c;
+        }
+        int[][] pairs = new int[count][];
+        int next = 0;
+        for (int j = 0; j < matchedCount.length; j++) {
+            for (int k = 0; k < matchedCount[j]; k++) {
+                pairs[next++] = new int[] { matched[j][k], j };
+            }
+        }
+        return pairs;
+    }
 }

@@ -71,18 +71,7 @@ final class PrimalDualBMatching {
 
     /** The matched pairs (left, right), in no particular order. */
     int[][] pairs() {
-        int count = 0;
-        for (int j = 0; j < m; j++) {
-            count += matchedCount[j];
-        }
-        int[][] pairs = new int[count][];
-        int next = 0;
-        for (int j = 0; j < m; j++) {
-            for (int k = 0; k < matchedCount[j]; k++) {
-                pairs[next++] = new int[] { matched[j][k], j };
-            }
-        }
-        return pairs;
+        return MaxWeightBMatching.matchedPairs(matched, matchedCount);
     }
 
     private long weight(int k) {
