@@ -53,26 +53,37 @@ public class ReferenceController {
             @Parameter(description = "part of the name, e.g. almada") @RequestParam(required = false) String name,
             @Parameter(description = "ISO 3166-1 alpha-2, e.g. PT") @RequestParam(required = false) String country,
             @Parameter(description = "1 to 100, default 20") @RequestParam(required = false) Integer limit) {
-        List<FieldError> errors = new ArrayList<>();
+        ReferenceData data = ReferenceData.get();
+        checkLookup(data, name, country, limit, "PT");
         boolean noName = name == null || name.isBlank();
-        if (noName && (country == null || country.isBlank())) {
+        return CityLookup.find(noName ? null : name, country == null || country.isBlank() ? null : country,
+                limit == null ? 20 : limit).stream().map(city -> view(data, city)).toList();
+    }
+
+    /**
+     * Refuses a lookup without a name and a country, with a name too long or with control characters, an unknown
+     * country or a limit out of range, each naming its parameter.
+     *
+     * @param exampleCountry the country code the message gives as an example
+     */
+    private static void checkLookup(ReferenceData data, String name, String country, Integer limit,
+            String exampleCountry) {
+        List<FieldError> errors = new ArrayList<>();
+        if ((name == null || name.isBlank()) && (country == null || country.isBlank())) {
             errors.add(new FieldError("name", "give a name, a country or both"));
         }
         if (name != null && (name.length() > Limits.NAME || name.chars().anyMatch(Character::isISOControl))) {
             errors.add(new FieldError("name", "must be at most " + Limits.NAME
                     + " characters on one line without control characters"));
         }
-        ReferenceData data = ReferenceData.get();
         if (country != null && !country.isBlank() && data.country(country).isEmpty()) {
             errors.add(new FieldError("country", "unknown country code " + Messages.quote(country)
-                    + "; use ISO 3166-1 alpha-2 in upper case, e.g. PT"));
+                    + "; use ISO 3166-1 alpha-2 in upper case, e.g. " + exampleCountry));
         }
         if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
             errors.add(new FieldError("limit", "must be from 1 to " + MAX_LIMIT));
         }
         RequestValidator.throwIfAny(errors);
-        return CityLookup.find(noName ? null : name, country == null || country.isBlank() ? null : country,
-                limit == null ? 20 : limit).stream().map(city -> view(data, city)).toList();
     }
 
     /**
@@ -100,24 +111,9 @@ public class ReferenceController {
             String name,
             @Parameter(description = "ISO 3166-1 alpha-2, e.g. DE") @RequestParam(required = false) String country,
             @Parameter(description = "1 to 100, default 20") @RequestParam(required = false) Integer limit) {
-        List<FieldError> errors = new ArrayList<>();
-        boolean noName = name == null || name.isBlank();
-        if (noName && (country == null || country.isBlank())) {
-            errors.add(new FieldError("name", "give a name, a country or both"));
-        }
-        if (name != null && (name.length() > Limits.NAME || name.chars().anyMatch(Character::isISOControl))) {
-            errors.add(new FieldError("name", "must be at most " + Limits.NAME
-                    + " characters on one line without control characters"));
-        }
         ReferenceData data = ReferenceData.get();
-        if (country != null && !country.isBlank() && data.country(country).isEmpty()) {
-            errors.add(new FieldError("country", "unknown country code " + Messages.quote(country)
-                    + "; use ISO 3166-1 alpha-2 in upper case, e.g. DE"));
-        }
-        if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
-            errors.add(new FieldError("limit", "must be from 1 to " + MAX_LIMIT));
-        }
-        RequestValidator.throwIfAny(errors);
+        checkLookup(data, name, country, limit, "DE");
+        boolean noName = name == null || name.isBlank();
         return data.findSubdivisions(noName ? null : name, country == null || country.isBlank() ? null : country)
                 .stream().limit(limit == null ? 20 : limit)
                 .map(region -> new RegionView(region.code(), region.name(), region.country(),
