@@ -51,6 +51,7 @@ class AccessMatrixIT {
             | `GET /actuator/health` (management port) | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ |
             | `GET /actuator/info` (management port) | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ |
             | `GET /actuator/metrics` (management port) | 401 | 403 | 403 | 403 | 403 | 403 | ✓ |
+            | `GET /actuator/prometheus` (management port) | 401 | 403 | 403 | 403 | 403 | 403 | ✓ |
             | `GET /api/v1/audit-events` | 401 | 403 | 403 | 403 | 403 | 403 | ✓ |
             | `GET /api/v1/calls` | 401 | 403 | ✓ | ✓ | ✓ | ✓ | ✓ |
             | `GET /api/v1/calls/{id}` | 401 | 403 | ✓ | ✓ | ✓ | ✓ | ✓ |
@@ -109,7 +110,7 @@ class AccessMatrixIT {
             "ADMIN");
     /** Pages and management endpoints, which the OpenAPI document does not list. */
     private static final List<String> EXTRA = List.of("GET /", "GET /login.html", "GET /v3/api-docs",
-            "GET /actuator/health", "GET /actuator/info", "GET /actuator/metrics");
+            "GET /actuator/health", "GET /actuator/info", "GET /actuator/metrics", "GET /actuator/prometheus");
 
     @LocalServerPort
     int port;

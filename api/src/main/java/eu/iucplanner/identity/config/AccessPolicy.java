@@ -12,7 +12,7 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 /**
  * Who may call what (the README's roles table and access matrix show the same). ADMIN implies every other role.
  * <ul>
- * <li>Health and info: anyone. Other actuator endpoints (metrics): ADMIN.</li>
+ * <li>Health and info: anyone. Other actuator endpoints (metrics, prometheus): ADMIN.</li>
  * <li>Reading runs, results, calls, demo data, reference data and public holidays: any role (personal data is left
  * out for all but COORDINATOR and ADMIN).</li>
  * <li>Pairing runs: submitting (and its dry run, the validation), rerunning, duplicating and recommendations:
