@@ -18,6 +18,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,6 +37,8 @@ import eu.iucplanner.app.IucPlannerApplication;
  */
 @SpringBootTest(classes = IucPlannerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "iuc.embedded-db.data-dir=target/it-postgres-access-${random.uuid}")
+// Spring Boot's tests switch metrics export off, which leaves no Prometheus endpoint to try; the service has one.
+@AutoConfigureObservability(tracing = false)
 class AccessMatrixIT {
 
     /** ✓: let through (the operation then answers for itself); 401: who are you; 403: not with your roles. */
