@@ -58,8 +58,9 @@ public class PairingRunController extends RunController {
 
     static final String PATH = "/api/v1/pairing-runs";
     static final String TEXT_CSV = "text/csv";
-    static final String CSV_COLUMNS = "id, name, country (required), region, kind, population, members, "
-            + "lead_authority_contact, languages, challenges, preferred_partner_regions, committed_months, "
+    /** The columns of a pool as CSV, for the annotation's description: {@link ApplicantColumn} says the same. */
+    static final String CSV_COLUMNS = "id (required), name (required), country (required), region, kind, population, "
+            + "members, lead_authority_contact, languages, challenges, preferred_partner_regions, committed_months, "
             + "max_partners, covenant_signatory, excluded_partners, latitude, longitude.";
 
     private final PairingRunService service;
