@@ -1,6 +1,7 @@
 package eu.iucplanner.pairing.rest;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -67,9 +68,9 @@ public class PairingRunController extends RunController {
     private final PairingResults results;
     private final RequestValidator validator;
 
-    public PairingRunController(RunLifecycle lifecycle, RunViews views, PairingRunKind kind,
+    public PairingRunController(RunLifecycle lifecycle, RunViews views, Clock clock, PairingRunKind kind,
             PairingRunService service, PairingResults results, RequestValidator validator) {
-        super(lifecycle, views, kind, PATH);
+        super(lifecycle, views, clock, kind, PATH);
         this.service = service;
         this.results = results;
         this.validator = validator;

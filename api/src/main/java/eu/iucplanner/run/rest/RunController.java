@@ -2,6 +2,7 @@ package eu.iucplanner.run.rest;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -46,12 +47,15 @@ public abstract class RunController {
 
     protected final RunLifecycle lifecycle;
     protected final RunViews views;
+    private final Clock clock;
     private final RunKind<?, ?, ?> kind;
     private final String basePath;
 
-    protected RunController(RunLifecycle lifecycle, RunViews views, RunKind<?, ?, ?> kind, String basePath) {
+    protected RunController(RunLifecycle lifecycle, RunViews views, Clock clock, RunKind<?, ?, ?> kind,
+            String basePath) {
         this.lifecycle = lifecycle;
         this.views = views;
+        this.clock = clock;
         this.kind = kind;
         this.basePath = basePath;
     }
@@ -180,7 +184,7 @@ public abstract class RunController {
     @GetMapping(path = "/{id}/export", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<RunExport> export(@PathVariable UUID id) {
         RunMetadata run = lifecycle.metadata(kind, id);
-        RunExport export = new RunExport(java.time.Instant.now(), run, lifecycle.visibleRequest(kind, id),
+        RunExport export = new RunExport(clock.instant(), run, lifecycle.visibleRequest(kind, id),
                 result(id), run.status() == RunStatus.FAILED || !hasSolution(run) ? null : scoreAnalysis(id));
         lifecycle.exported(kind, id);
         return ResponseEntity.ok()

@@ -1,6 +1,7 @@
 package eu.iucplanner.scheduling.rest;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -49,9 +50,9 @@ public class ScheduleRunController extends RunController {
     private final ScheduleRunService service;
     private final ScheduleOutputs outputs;
 
-    public ScheduleRunController(RunLifecycle lifecycle, RunViews views, ScheduleRunKind kind,
+    public ScheduleRunController(RunLifecycle lifecycle, RunViews views, Clock clock, ScheduleRunKind kind,
             ScheduleRunService service, ScheduleOutputs outputs) {
-        super(lifecycle, views, kind, PATH);
+        super(lifecycle, views, clock, kind, PATH);
         this.service = service;
         this.outputs = outputs;
     }
